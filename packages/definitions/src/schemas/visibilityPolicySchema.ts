@@ -1,0 +1,38 @@
+import { definitionSchema } from './common.js';
+
+/** Classes of sensitive data from the field-level security design. */
+export const FIELD_CLASSIFICATIONS = [
+  'MARGIN',
+  'COST_BASIS',
+  'COMPETITOR_PRICE',
+  'INTERNAL_NOTES',
+  'RISK_SCORE',
+  'LEGAL_ASSESSMENT',
+  'PERSONAL_DATA',
+  'PARTNER_SCOPE',
+] as const;
+
+/** JSON Schema of a VisibilityPolicy: which protected evidence fields each actor may see. */
+export const visibilityPolicySchema = definitionSchema(
+  'VisibilityPolicy',
+  'Protected evidence fields. A protected field is serialised only for an actor holding one of its roles and, when given, satisfying its condition; every other field is visible.',
+  {
+    fields: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'classification', 'visibleToRoles'],
+        properties: {
+          path: { $ref: '#/$defs/EvidencePath' },
+          classification: { enum: FIELD_CLASSIFICATIONS },
+          visibleToRoles: { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/Role' } },
+          visibleWhen: { $ref: '#/$defs/TopLevelCondition' },
+        },
+      },
+    },
+  },
+  ['fields'],
+);
