@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from 'commander';
+import { diffCommand } from './commands/diffCommand.js';
+import { listCommand } from './commands/listCommand.js';
+import { validateCommand } from './commands/validateCommand.js';
+import { processIo, type Io } from './io.js';
+import { MissingPathError } from './readDefinitionFiles.js';
+import { UsageError } from './usageError.js';
+
+/** Exit codes: 0 clean, 1 findings (or differences, for nothing), 2 usage error. */
+export const EXIT_USAGE = 2;
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('mandate')
+    .description('Validate, lint, diff and list Mandate definitions.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError();
+
+  const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
+
+  program
+    .command('validate')
+    .description('Check definitions against their JSON Schemas and lint them as a set.')
+    .argument('[paths...]', 'files or folders (default: definitions)')
+    .addOption(format(['text', 'json']))
+    .addHelpText('after', '\nExamples:\n  $ mandate validate definitions\n  $ mandate validate definitions extra/DRAFT.json --format json\n\nExit code: 0 no errors, 1 errors found, 2 usage error.')
+    .action((paths: string[], opts: { format: 'text' | 'json' }) => setExit(validateCommand(paths, opts, io)));
+
+  program
+    .command('diff')
+    .description('Show the semantic changes between two definitions or definition sets, each classed as tightening, loosening or neutral for control.')
+    .argument('<a>', 'a file, a folder, or ID@VERSION')
+    .argument('<b>', 'a file, a folder, or ID@VERSION')
+    .option('--dir <dir>', 'where ID@VERSION is looked up', 'definitions')
+    .addOption(format(['text', 'json', 'markdown']))
+    .option('--patch', 'also print the RFC 6902 JSON Patch (text format)')
+    .addHelpText('after', '\nExamples:\n  $ mandate diff DISCOUNT_APPROVAL_REASONS@1 DISCOUNT_APPROVAL_REASONS@2\n  $ mandate diff definitions/TaskType/DISCOUNT_APPROVAL/v1.json definitions/TaskType/DISCOUNT_APPROVAL/v2.json --format markdown\n  $ mandate diff old-definitions/ definitions/ --format json')
+    .action((a: string, b: string, opts: { dir: string; format: 'text' | 'json' | 'markdown'; patch?: boolean }) => setExit(diffCommand(a, b, opts, io)));
+
+  program
+    .command('list')
+    .description('List definitions: kind, id, version, status and title.')
+    .argument('[dir]', 'folder (default: definitions)')
+    .addOption(format(['text', 'json']))
+    .addHelpText('after', '\nExample:\n  $ mandate list definitions')
+    .action((dir: string | undefined, opts: { format: 'text' | 'json' }) => setExit(listCommand(dir, opts, io)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` as given by Node (`[node, script, ...args]`) and returns the exit code.
+ * Never throws for bad input.
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
+    }
+    if (e instanceof MissingPathError || e instanceof UsageError) {
+      io.err(`mandate: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

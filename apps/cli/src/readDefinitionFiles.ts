@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { DefinitionSource } from '@mandate/definitions';
+
+/** A path the user named that is neither a file nor a folder. */
+export class MissingPathError extends Error {
+  constructor(readonly path: string) {
+    super(`no such file or folder: ${path}`);
+    this.name = 'MissingPathError';
+  }
+}
+
+/**
+ * Reads every `.json` file under the given files and folders (recursively, sorted), named relative
+ * to `cwd` so findings print as clickable paths.
+ */
+export function readDefinitionFiles(paths: readonly string[], cwd: string = process.cwd()): DefinitionSource[] {
+  const files = new Set<string>();
+  for (const path of paths) collect(join(cwd, path), files);
+  return [...files].sort().map((file) => ({ file: relative(cwd, file) || file, text: readFileSync(file, 'utf8') }));
+}
+
+function collect(path: string, into: Set<string>): void {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new MissingPathError(path);
+  }
+  if (stat.isFile()) {
+    into.add(path);
+    return;
+  }
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) collect(child, into);
+    else if (entry.name.endsWith('.json')) into.add(child);
+  }
+}

@@ -1,0 +1,103 @@
+import { format as toJsonPatch, type Op } from 'jsondiffpatch/formatters/jsonpatch';
+import type { Definition } from '../generated/types.js';
+import { refOf } from '../lint/references.js';
+import type { DefinitionKind } from '../schemas/index.js';
+import { describeChanges, type ControlEffect, type SemanticChange } from './describeChange.js';
+import { structuralChanges, structuralDelta } from './structuralChanges.js';
+
+/** An RFC 6902 JSON Patch operation. */
+export type JsonPatchOperation = Op;
+
+/** The changes from one version of a definition to another. */
+export interface DefinitionDiff {
+  kind: DefinitionKind;
+  id: string;
+  /** `ID@VERSION` of each side. */
+  from: string;
+  to: string;
+  changes: SemanticChange[];
+  /** Counts of changes by control effect. */
+  control: Record<ControlEffect, number>;
+  /** The RFC 6902 JSON Patch that turns `from` into `to`. */
+  patch: JsonPatchOperation[];
+}
+
+/**
+ * The semantic diff of two versions of one definition: changes in domain words, keyed by stable
+ * ids (reordering a list is no change), each classed as tightening, loosening or neutral, with the
+ * RFC 6902 JSON Patch underneath.
+ *
+ * @example
+ * diffDefinitions(reasonsV1, reasonsV2).changes[0].summary
+ * // 'reason code REGULATORY_REVIEW_REQUIRED added to DISCOUNT_APPROVAL_REASONS'
+ */
+export function diffDefinitions(before: Definition, after: Definition): DefinitionDiff {
+  const delta = structuralDelta(before, after);
+  const changes =
+    before.kind === after.kind
+      ? describeChanges(structuralChanges(delta, before, after), {
+          kind: after.kind,
+          id: after.id,
+          before: before as unknown as Record<string, unknown>,
+          after: after as unknown as Record<string, unknown>,
+        })
+      : [{ path: 'kind', op: 'changed' as const, before: before.kind, after: after.kind, control: 'neutral' as const, summary: `kind ${before.kind} -> ${after.kind}` }];
+  return {
+    kind: after.kind,
+    id: after.id,
+    from: refOf(before),
+    to: refOf(after),
+    changes,
+    control: countControl(changes),
+    patch: delta === undefined ? [] : toJsonPatch(delta),
+  };
+}
+
+/** The changes between two whole definition sets, pairing each id's latest version on each side. */
+export interface DefinitionSetDiff {
+  added: { kind: DefinitionKind; ref: string }[];
+  removed: { kind: DefinitionKind; ref: string }[];
+  changed: DefinitionDiff[];
+  control: Record<ControlEffect, number>;
+}
+
+/**
+ * Diffs two definition sets (e.g. two checkouts of `definitions/`): definitions only in one set
+ * are added or removed; for ids in both, the latest version of each side is diffed.
+ */
+export function diffDefinitionSets(before: readonly Definition[], after: readonly Definition[]): DefinitionSetDiff {
+  const latestBefore = latestById(before);
+  const latestAfter = latestById(after);
+  const added = [...latestAfter.values()].filter((d) => !latestBefore.has(d.id)).map((d) => ({ kind: d.kind, ref: refOf(d) }));
+  const removed = [...latestBefore.values()].filter((d) => !latestAfter.has(d.id)).map((d) => ({ kind: d.kind, ref: refOf(d) }));
+  const changed: DefinitionDiff[] = [];
+  for (const [id, b] of latestBefore) {
+    const a = latestAfter.get(id);
+    if (!a) continue;
+    const diff = diffDefinitions(b, a);
+    if (diff.changes.length > 0 || diff.from !== diff.to) changed.push(diff);
+  }
+  const byRef = (x: { ref: string }, y: { ref: string }) => x.ref.localeCompare(y.ref);
+  changed.sort((x, y) => x.id.localeCompare(y.id));
+  return {
+    added: added.sort(byRef),
+    removed: removed.sort(byRef),
+    changed,
+    control: countControl(changed.flatMap((d) => d.changes)),
+  };
+}
+
+function latestById(definitions: readonly Definition[]): Map<string, Definition> {
+  const latest = new Map<string, Definition>();
+  for (const d of definitions) {
+    const current = latest.get(d.id);
+    if (!current || d.version > current.version) latest.set(d.id, d);
+  }
+  return latest;
+}
+
+function countControl(changes: readonly SemanticChange[]): Record<ControlEffect, number> {
+  const counts: Record<ControlEffect, number> = { tightening: 0, loosening: 0, neutral: 0 };
+  for (const c of changes) counts[c.control]++;
+  return counts;
+}

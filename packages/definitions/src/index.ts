@@ -1,0 +1,19 @@
+/**
+ * @mandate/definitions: the JSON Schemas, types, validation, cross-reference lint and semantic
+ * diff of Mandate definitions. Pure: no I/O, no clock.
+ */
+export * from './generated/types.js';
+export * from './schemas/index.js';
+export * from './findings.js';
+export * from './factCatalogue.js';
+export { durationMinutes, formatDuration } from './durations.js';
+export { toPointer, fromPointer } from './jsonPointer.js';
+export { parseDefinitionSource, MAX_SOURCE_BYTES, MAX_NESTING_DEPTH } from './source/parseDefinitionSource.js';
+export { validateAgainstSchema, isDefinitionKind } from './validation/schemaValidator.js';
+export { lintDefinitionSet, type DefinitionEntry } from './lint/lintDefinitionSet.js';
+export { refOf, referencesOf } from './lint/references.js';
+export { validateDefinitionSources, type DefinitionSource, type ValidationResult } from './validateDefinitions.js';
+export { diffDefinitions, diffDefinitionSets, type DefinitionDiff, type DefinitionSetDiff, type JsonPatchOperation } from './diff/diffDefinitions.js';
+export type { SemanticChange, ControlEffect } from './diff/describeChange.js';
+export { renderCondition } from './diff/renderCondition.js';
+export { formatDiffText, formatDiffMarkdown, type Paint } from './diff/formatDiff.js';

@@ -1,0 +1,337 @@
+/**
+ * Cross-reference lint over a whole definition set: what a JSON Schema cannot see because it
+ * spans fields or files. Every definition given here has passed its schema.
+ */
+import type {
+  ActionPolicy,
+  BusinessCalendar,
+  Definition,
+  PriorityModel,
+  ReasonCodeSet,
+  SlaPolicy,
+  TaskType,
+  VisibilityPolicy,
+  AuthorityPolicy,
+} from '../generated/types.js';
+import { error, warning, type UnplacedFinding } from '../findings.js';
+import { schemaProblems } from '../validation/schemaValidator.js';
+import { durationMinutes } from '../durations.js';
+import { evidenceSteps, resolveEvidencePath } from './evidenceSchemaPath.js';
+import { lintConditions } from './lintConditions.js';
+import { refOf, referencesOf } from './references.js';
+
+/** A schema-valid definition and the file it came from. */
+export interface DefinitionEntry {
+  file: string;
+  definition: Definition;
+}
+
+/** A lint finding placed in a file, not yet located in its text. */
+export type FileFinding = UnplacedFinding & { file: string };
+
+/** Lints a set of definitions against each other. Pure; never throws on schema-valid input. */
+export function lintDefinitionSet(entries: readonly DefinitionEntry[]): FileFinding[] {
+  const index = indexDefinitions(entries);
+  const findings: FileFinding[] = [...index.findings];
+  for (const entry of entries) {
+    const add = (list: UnplacedFinding[]) => list.forEach((f) => findings.push({ ...f, file: entry.file }));
+    add(lintReferences(entry.definition, index));
+    add(lintDefinition(entry, index));
+  }
+  findings.push(...lintCycles(entries, index));
+  return findings;
+}
+
+interface DefinitionIndex {
+  byRef: Map<string, DefinitionEntry>;
+  /** Task types that reference a definition, by the definition's `ID@VERSION`. */
+  usedBy: Map<string, TaskType[]>;
+  findings: FileFinding[];
+}
+
+function indexDefinitions(entries: readonly DefinitionEntry[]): DefinitionIndex {
+  const byRef = new Map<string, DefinitionEntry>();
+  const kindOfId = new Map<string, DefinitionEntry>();
+  const findings: FileFinding[] = [];
+  for (const entry of entries) {
+    const def = entry.definition;
+    const ref = refOf(def);
+    const first = byRef.get(ref);
+    if (first) {
+      findings.push({ ...error('DUPLICATE_DEFINITION', '/id', `${ref} is already defined in ${first.file}`), file: entry.file });
+      continue;
+    }
+    byRef.set(ref, entry);
+    const sameId = kindOfId.get(def.id);
+    if (sameId && sameId.definition.kind !== def.kind) {
+      findings.push({ ...error('DEFINITION_ID_KIND_CONFLICT', '/kind', `id ${def.id} is a ${sameId.definition.kind} in ${sameId.file}; an id names one kind`), file: entry.file });
+    } else if (!sameId) kindOfId.set(def.id, entry);
+    findings.push(...lintLayout(entry));
+  }
+  const usedBy = new Map<string, TaskType[]>();
+  for (const { definition } of byRef.values()) {
+    if (definition.kind !== 'TaskType') continue;
+    for (const { ref } of referencesOf(definition)) {
+      const users = usedBy.get(ref) ?? [];
+      users.push(definition);
+      usedBy.set(ref, users);
+    }
+  }
+  return { byRef, usedBy, findings };
+}
+
+/** A file that names its place (`<Kind>/<ID>/v<N>.json`) must agree with its content. */
+function lintLayout({ file, definition }: DefinitionEntry): FileFinding[] {
+  const match = /(?:^|[\\/])([A-Za-z]+)[\\/]([A-Z0-9_]+)[\\/]v(\d+)\.json$/.exec(file);
+  if (!match) return [];
+  const [, kind, id, version] = match;
+  if (kind === definition.kind && id === definition.id && Number(version) === definition.version) return [];
+  return [{
+    ...warning('DEFINITION_PATH_MISMATCH', '', `file path says ${kind}/${id}/v${version} but the content is ${definition.kind} ${refOf(definition)}`),
+    file,
+  }];
+}
+
+function lintReferences(def: Definition, index: DefinitionIndex): UnplacedFinding[] {
+  const findings: UnplacedFinding[] = [];
+  for (const { pointer, ref, expectedKind } of referencesOf(def)) {
+    const target = index.byRef.get(ref);
+    if (!target) {
+      const versions = [...index.byRef.keys()].filter((k) => k.startsWith(`${ref.split('@')[0]}@`));
+      const hint = versions.length ? `; known versions: ${versions.join(', ')}` : '';
+      findings.push(error('REFERENCE_NOT_FOUND', pointer, `${expectedKind} ${ref} does not exist${hint}`));
+    } else if (target.definition.kind !== expectedKind) {
+      findings.push(error('REFERENCE_KIND_MISMATCH', pointer, `${ref} is a ${target.definition.kind}, expected a ${expectedKind}`));
+    }
+  }
+  return findings;
+}
+
+function lintDefinition(entry: DefinitionEntry, index: DefinitionIndex): UnplacedFinding[] {
+  const def = entry.definition;
+  const usedBy = index.usedBy.get(refOf(def)) ?? [];
+  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  switch (def.kind) {
+    case 'TaskType':
+      return lintTaskType(def, index);
+    case 'ReasonCodeSet':
+      return lintReasonCodeSet(def, usedBy);
+    case 'SlaPolicy':
+      return lintSlaPolicy(def, evidenceSchemas);
+    case 'BusinessCalendar':
+      return lintCalendar(def);
+    case 'PriorityModel':
+      return lintPriorityModel(def, evidenceSchemas, index);
+    case 'VisibilityPolicy':
+      return lintVisibilityPolicy(def, usedBy);
+    case 'ActionPolicy':
+      return lintActionPolicy(def, usedBy);
+    case 'AuthorityPolicy':
+      return lintAuthorityPolicy(def);
+  }
+}
+
+function duplicates<T>(items: readonly T[], key: (item: T) => string, code: string, pointerOf: (i: number) => string, what: string): UnplacedFinding[] {
+  const seen = new Set<string>();
+  const findings: UnplacedFinding[] = [];
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) findings.push(error(code, pointerOf(i), `${what} ${k} appears more than once`));
+    seen.add(k);
+  });
+  return findings;
+}
+
+function lintTaskType(def: TaskType, index: DefinitionIndex): UnplacedFinding[] {
+  const findings = duplicates(def.decisionOptions, (o) => o.code, 'DUPLICATE_DECISION_OPTION', (i) => `/decisionOptions/${i}/code`, 'decision option');
+  for (const [field, code] of [['decisionSchema', 'DECISION_SCHEMA_INVALID'], ['evidenceSchema', 'EVIDENCE_SCHEMA_INVALID']] as const) {
+    const problems = schemaProblems(def[field]);
+    if (problems.length) findings.push(error(code, `/${field}`, `not a valid JSON Schema: ${problems.slice(0, 3).join('; ')}`));
+  }
+  const optionCodes = def.decisionOptions.map((o) => o.code);
+  const decisionEnum = (def.decisionSchema as { properties?: { decision?: { enum?: unknown } } }).properties?.decision?.enum;
+  if (Array.isArray(decisionEnum) && (decisionEnum.length !== optionCodes.length || !optionCodes.every((c) => decisionEnum.includes(c)))) {
+    findings.push(error('DECISION_SCHEMA_OPTIONS_MISMATCH', '/decisionSchema/properties/decision/enum', `the decision form offers ${JSON.stringify(decisionEnum)} but the decision options are ${JSON.stringify(optionCodes)}`));
+  }
+  const formFields = Object.keys((def.decisionSchema as { properties?: object }).properties ?? {});
+  for (const key of Object.keys(def.uiSchema ?? {})) {
+    if (!key.startsWith('ui:') && !formFields.includes(key)) {
+      findings.push(error('UI_SCHEMA_UNKNOWN_FIELD', `/uiSchema/${key}`, `uiSchema names "${key}", which is not a field of the decision schema`));
+    }
+  }
+  if (def.authority && !resolveEvidencePath(def.evidenceSchema, evidenceSteps(def.authority.evidencePath))) {
+    findings.push(error('EVIDENCE_PATH_UNKNOWN', '/authority/evidencePath', `${def.authority.evidencePath} is not in the evidence schema`));
+  }
+  if (def.decisionOptions.some((o) => o.requiresAuthority) && !def.authorityPolicy) {
+    findings.push(error('AUTHORITY_POLICY_MISSING', '/decisionOptions', 'a decision option requires authority but the task type names no authority policy'));
+  }
+
+  const reasons = index.byRef.get(def.reasonCodeSet)?.definition;
+  if (reasons?.kind === 'ReasonCodeSet') {
+    def.decisionOptions.forEach((option, i) => {
+      if (option.requiresReasonCode && !reasons.codes.some((c) => c.appliesTo.includes(option.code))) {
+        findings.push(error('REASON_CODE_MISSING_FOR_DECISION', `/decisionOptions/${i}/requiresReasonCode`, `decision ${option.code} requires a reason, but ${def.reasonCodeSet} has no code that applies to it`));
+      }
+    });
+  }
+  const actions = index.byRef.get(def.actionPolicy)?.definition;
+  if (actions?.kind === 'ActionPolicy') {
+    def.decisionOptions.forEach((option, i) => {
+      if ((actions.forbiddenActions ?? []).some((f) => f.code === option.code)) {
+        findings.push(error('DECISION_FORBIDDEN_BY_ACTION_POLICY', `/decisionOptions/${i}/code`, `decision ${option.code} is a forbidden action in ${def.actionPolicy}`));
+      }
+    });
+  }
+  (def.followUps ?? []).forEach((f, i) => {
+    if (!optionCodes.includes(f.onDecision)) {
+      findings.push(error('FOLLOW_UP_UNKNOWN_DECISION', `/followUps/${i}/onDecision`, `follow-up on ${f.onDecision}, which is not a decision option`));
+    }
+  });
+  return findings;
+}
+
+function lintReasonCodeSet(def: ReasonCodeSet, usedBy: TaskType[]): UnplacedFinding[] {
+  const findings = duplicates(def.codes, (c) => c.code, 'DUPLICATE_CODE', (i) => `/codes/${i}/code`, 'reason code');
+  if (usedBy.length === 0) return findings;
+  const decisions = new Set(usedBy.flatMap((t) => t.decisionOptions.map((o) => o.code)));
+  def.codes.forEach((c, i) => {
+    c.appliesTo.forEach((decision, j) => {
+      if (!decisions.has(decision)) {
+        findings.push(error('REASON_CODE_UNKNOWN_DECISION', `/codes/${i}/appliesTo/${j}`, `${c.code} applies to ${decision}, which no task type using this set offers`));
+      }
+    });
+  });
+  return findings;
+}
+
+function lintSlaPolicy(def: SlaPolicy, evidenceSchemas: unknown[]): UnplacedFinding[] {
+  const findings = duplicates(def.rules ?? [], (r) => r.name, 'DUPLICATE_RULE_NAME', (i) => `/rules/${i}/name`, 'rule');
+  const terms = [{ pointer: '/default', t: def.default }, ...(def.rules ?? []).map((r, i) => ({ pointer: `/rules/${i}/event/params`, t: r.event.params }))];
+  for (const { pointer, t } of terms) {
+    if (t.warnBefore && durationMinutes(t.warnBefore) >= durationMinutes(t.dueIn)) {
+      findings.push(error('SLA_WARNING_NOT_BEFORE_DUE', `${pointer}/warnBefore`, `warning ${t.warnBefore} before due is not shorter than the due time ${t.dueIn}`));
+    }
+    if (durationMinutes(t.dueIn) === 0) findings.push(error('SLA_ZERO_DUE', `${pointer}/dueIn`, 'the due time must be longer than zero'));
+  }
+  (def.rules ?? []).forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, { evidenceSchemas })));
+  return findings;
+}
+
+
+function lintCalendar(def: BusinessCalendar): UnplacedFinding[] {
+  const findings = duplicates(def.holidays ?? [], (h) => h.date, 'DUPLICATE_HOLIDAY', (i) => `/holidays/${i}/date`, 'holiday');
+  if (!isTimeZone(def.timeZone)) findings.push(error('CALENDAR_UNKNOWN_TIME_ZONE', '/timeZone', `${def.timeZone} is not an IANA time zone`));
+  const spans = new Map<string, { from: number; to: number; i: number }[]>();
+  def.workingHours.forEach((h, i) => {
+    const from = minutesOfDay(h.from);
+    const to = minutesOfDay(h.to);
+    if (from >= to) {
+      findings.push(error('CALENDAR_EMPTY_WORKING_HOURS', `/workingHours/${i}`, `working hours ${h.from}-${h.to} end before they start`));
+      return;
+    }
+    for (const day of h.days) {
+      const list = spans.get(day) ?? [];
+      const clash = list.find((s) => from < s.to && s.from < to);
+      if (clash) findings.push(error('CALENDAR_OVERLAPPING_HOURS', `/workingHours/${i}`, `${day} ${h.from}-${h.to} overlaps working hours #${clash.i + 1}`));
+      list.push({ from, to, i });
+      spans.set(day, list);
+    }
+  });
+  return findings;
+}
+
+function lintPriorityModel(def: PriorityModel, evidenceSchemas: unknown[], index: DefinitionIndex): UnplacedFinding[] {
+  const findings = duplicates(def.rules, (r) => r.name, 'DUPLICATE_PRIORITY_REASON', (i) => `/rules/${i}/name`, 'priority reason');
+  def.rules.forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, { evidenceSchemas })));
+  const taskTypeIds = new Set([...index.byRef.values()].filter((e) => e.definition.kind === 'TaskType').map((e) => e.definition.id));
+  for (const id of Object.keys(def.baseWeights ?? {})) {
+    if (taskTypeIds.size > 0 && !taskTypeIds.has(id)) {
+      findings.push(warning('PRIORITY_UNKNOWN_TASK_TYPE', `/baseWeights/${id}`, `base weight for ${id}, which is not a task type in this set`));
+    }
+  }
+  return findings;
+}
+
+function lintVisibilityPolicy(def: VisibilityPolicy, usedBy: TaskType[]): UnplacedFinding[] {
+  const findings = duplicates(def.fields, (f) => f.path, 'DUPLICATE_VISIBILITY_PATH', (i) => `/fields/${i}/path`, 'field');
+  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  def.fields.forEach((field, i) => {
+    for (const taskType of usedBy) {
+      if (!resolveEvidencePath(taskType.evidenceSchema, evidenceSteps(field.path))) {
+        findings.push(error('VISIBILITY_PATH_NOT_IN_EVIDENCE', `/fields/${i}/path`, `${field.path} is not in the evidence schema of ${refOf(taskType)}`));
+      }
+    }
+    if (field.visibleWhen) findings.push(...lintConditions(field.visibleWhen, `/fields/${i}/visibleWhen`, { evidenceSchemas }));
+  });
+  return findings;
+}
+
+function lintActionPolicy(def: ActionPolicy, usedBy: TaskType[]): UnplacedFinding[] {
+  const findings = [
+    ...duplicates(def.safeActions, (a) => a.code, 'DUPLICATE_ACTION', (i) => `/safeActions/${i}/code`, 'action'),
+    ...duplicates(def.forbiddenActions ?? [], (a) => a.code, 'DUPLICATE_ACTION', (i) => `/forbiddenActions/${i}/code`, 'forbidden action'),
+  ];
+  const safe = new Set(def.safeActions.map((a) => a.code));
+  (def.forbiddenActions ?? []).forEach((f, i) => {
+    if (safe.has(f.code)) findings.push(error('ACTION_BOTH_SAFE_AND_FORBIDDEN', `/forbiddenActions/${i}/code`, `${f.code} is listed as both a safe and a forbidden action`));
+    if (f.instead && !safe.has(f.instead)) findings.push(error('FORBIDDEN_ACTION_UNKNOWN_ALTERNATIVE', `/forbiddenActions/${i}/instead`, `${f.instead} is not a safe action of this policy`));
+  });
+  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  def.safeActions.forEach((action, i) => {
+    (action.requires?.evidence ?? []).forEach((path, j) => {
+      for (const taskType of usedBy) {
+        if (!resolveEvidencePath(taskType.evidenceSchema, evidenceSteps(path))) {
+          findings.push(error('EVIDENCE_PATH_UNKNOWN', `/safeActions/${i}/requires/evidence/${j}`, `${path} is not in the evidence schema of ${refOf(taskType)}`));
+        }
+      }
+    });
+    if (action.dangerous && !(action.requires?.elevatedRoles?.length && action.requires.reasonCode && action.requires.secondApproval && action.requires.acknowledgement)) {
+      findings.push(error('DANGEROUS_ACTION_UNGUARDED', `/safeActions/${i}`, `${action.code} is dangerous and must require an elevated role, a reason code, a second approval and an acknowledgement`));
+    }
+    if (action.enabledWhen) findings.push(...lintConditions(action.enabledWhen, `/safeActions/${i}/enabledWhen`, { evidenceSchemas }));
+  });
+  return findings;
+}
+
+function lintAuthorityPolicy(def: AuthorityPolicy): UnplacedFinding[] {
+  return duplicates(def.grants, (g) => g.name, 'DUPLICATE_GRANT', (i) => `/grants/${i}/name`, 'grant');
+}
+
+/** References must form no cycle (follow-up task chains, in particular). */
+function lintCycles(entries: readonly DefinitionEntry[], index: DefinitionIndex): FileFinding[] {
+  const findings: FileFinding[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const reported = new Set<string>();
+  const visit = (ref: string, trail: string[]): void => {
+    const entry = index.byRef.get(ref);
+    if (!entry || state.get(ref) === 'done') return;
+    state.set(ref, 'visiting');
+    for (const r of referencesOf(entry.definition)) {
+      if (state.get(r.ref) === 'visiting') {
+        const cycle = [...trail.slice(trail.indexOf(r.ref)), ref, r.ref];
+        const key = [...cycle].sort().join();
+        if (!reported.has(key)) {
+          reported.add(key);
+          findings.push({ ...error('REFERENCE_CYCLE', r.pointer, `reference cycle: ${cycle.join(' -> ')}`), file: entry.file });
+        }
+      } else visit(r.ref, [...trail, ref]);
+    }
+    state.set(ref, 'done');
+  };
+  for (const entry of entries) visit(refOf(entry.definition), []);
+  return findings;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function minutesOfDay(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}

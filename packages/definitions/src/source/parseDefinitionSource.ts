@@ -1,0 +1,139 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { error, type UnplacedFinding } from '../findings.js';
+import { fromPointer } from '../jsonPointer.js';
+
+/** Files larger than this are refused before parsing. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+/** Deeper nesting is refused before parsing (no definition needs it; a parser could overflow). */
+export const MAX_NESTING_DEPTH = 64;
+
+/** A parsed source: the value, and a way to find where a JSON Pointer sits in the text. */
+export interface ParsedSource {
+  value: unknown;
+  /** 1-based line and column of the node at `pointer` (its key, for an object member), or of the closest ancestor. */
+  locate(pointer: string): { line: number; column: number };
+}
+
+/** The outcome of parsing: a source, or findings that say why there is none. */
+export type ParseResult =
+  | { ok: true; source: ParsedSource }
+  | { ok: false; findings: UnplacedFinding[]; locate: ParsedSource['locate'] };
+
+/**
+ * Parses strict JSON with positions. Never throws: size, nesting and syntax problems come back as
+ * located findings.
+ */
+export function parseDefinitionSource(text: string): ParseResult {
+  const lines = lineStarts(text);
+  const at = (offset: number) => positionOf(lines, offset);
+  const start = () => ({ line: 1, column: 1 });
+
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SOURCE_BYTES) {
+    return {
+      ok: false,
+      findings: [error('FILE_TOO_LARGE', '', `file is ${bytes} bytes; the limit is ${MAX_SOURCE_BYTES}`)],
+      locate: start,
+    };
+  }
+  const tooDeep = firstOffsetDeeperThan(text, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      ok: false,
+      findings: [error('NESTING_TOO_DEEP', '', `nesting deeper than ${MAX_NESTING_DEPTH} levels`)],
+      locate: () => at(tooDeep),
+    };
+  }
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    const message = first ? `malformed JSON: ${printParseErrorCode(first.error)}` : 'malformed JSON: empty file';
+    return {
+      ok: false,
+      findings: [error('JSON_PARSE_ERROR', '', message)],
+      locate: () => at(first?.offset ?? 0),
+    };
+  }
+  return {
+    ok: true,
+    source: {
+      value: nodeValue(root),
+      locate: (pointer) => at(offsetOf(root, pointer)),
+    },
+  };
+}
+
+function offsetOf(root: Node, pointer: string): number {
+  const segments: (string | number)[] = [];
+  let best = root;
+  for (const raw of fromPointer(pointer)) {
+    const parent = findNodeAtLocation(root, segments);
+    segments.push(parent?.type === 'array' ? Number(raw) : raw);
+    const node = findNodeAtLocation(root, segments);
+    if (!node) break;
+    best = node;
+  }
+  // For an object member, point at its key: that is where an editor puts the cursor.
+  const member = best.parent;
+  if (member?.type === 'property' && member.children?.[1] === best) return member.offset;
+  return best.offset;
+}
+
+// jsonc-parser's getNodeValue would do, but a hand-rolled walk keeps __proto__ as a plain key.
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const member of node.children ?? []) {
+        const [key, value] = member.children ?? [];
+        if (key && value) Object.defineProperty(out, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value as unknown;
+  }
+}
+
+function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93 /* } ] */) depth--;
+  }
+  return undefined;
+}
+
+function utf8Length(text: string): number {
+  // A UTF-16 unit encodes to at most 3 UTF-8 bytes: only measure when it could matter.
+  if (text.length * 3 <= MAX_SOURCE_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}

@@ -1,0 +1,132 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { error, type UnplacedFinding } from '../findings.js';
+import { childPointer, fromPointer } from '../jsonPointer.js';
+import { DEFINITION_KINDS, definitionSchemas, type DefinitionKind } from '../schemas/index.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** The one ajv instance; every kind's validator is compiled once, on first use. */
+let compiled: { ajv: Ajv2020; validators: Map<DefinitionKind, ValidateFunction> } | undefined;
+
+function validators() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats(ajv);
+    const map = new Map<DefinitionKind, ValidateFunction>();
+    for (const kind of DEFINITION_KINDS) map.set(kind, ajv.compile(definitionSchemas[kind]));
+    compiled = { ajv, validators: map };
+  }
+  return compiled;
+}
+
+/** Whether `kind` names a definition kind. */
+export function isDefinitionKind(kind: unknown): kind is DefinitionKind {
+  return typeof kind === 'string' && Object.hasOwn(definitionSchemas, kind);
+}
+
+/**
+ * Checks one document against its kind's schema. Returns findings with stable codes
+ * (`SCHEMA_<KEYWORD>`, `UNKNOWN_KIND`); never throws.
+ */
+export function validateAgainstSchema(value: unknown): UnplacedFinding[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [error('SCHEMA_TYPE', '', 'a definition must be a JSON object')];
+  }
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === undefined) return [error('SCHEMA_REQUIRED', '', 'missing property "kind"')];
+  if (!isDefinitionKind(kind)) {
+    return [error('UNKNOWN_KIND', '/kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${DEFINITION_KINDS.join(', ')}`)];
+  }
+  const validate = validators().validators.get(kind);
+  if (!validate || validate(value)) return [];
+  return relevantErrors(validate.errors ?? [], value).map(toFinding);
+}
+
+/**
+ * Whether a value is a valid JSON Schema (draft 2020-12) by the meta-schema. Used for the decision
+ * and evidence schemas embedded in task types.
+ */
+export function schemaProblems(schema: unknown): string[] {
+  const { ajv } = validators();
+  if (ajv.validateSchema(schema as object)) return [];
+  return (ajv.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+
+function toFinding(e: ErrorObject): UnplacedFinding {
+  const code = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  let pointer = e.instancePath;
+  let message = e.message ?? 'is invalid';
+  if (e.keyword === 'additionalProperties') {
+    const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+    pointer = childPointer(pointer, extra);
+    message = `unknown property "${extra}"`;
+  } else if (e.keyword === 'required') {
+    message = `missing property "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+  } else if (e.keyword === 'enum') {
+    message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (e.keyword === 'oneOf') {
+    message = 'must be a condition: { all: [...] }, { any: [...] }, { not: {...} } or { fact, operator, value }';
+  } else if (e.keyword === 'const') {
+    message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+  }
+  return error(code, pointer, message);
+}
+
+/** The properties each condition branch requires and allows, to tell which branch was meant. */
+const CONDITION_BRANCHES = {
+  all: { required: ['all'], allowed: ['all', 'priority'] },
+  any: { required: ['any'], allowed: ['any', 'priority'] },
+  not: { required: ['not'], allowed: ['not', 'priority'] },
+  leaf: { required: ['fact', 'operator', 'value'], allowed: ['fact', 'path', 'operator', 'value', 'params', 'priority'] },
+} as const;
+
+/**
+ * Conditions are a oneOf of all/any/not/leaf, and ajv reports every branch's complaints. At a
+ * condition, keep only the complaints of the branch the document evidently meant (the one whose
+ * key it has) and drop the oneOf summary when something more specific was said.
+ */
+function relevantErrors(errors: ErrorObject[], value: unknown): ErrorObject[] {
+  const conditionPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const kept = errors.filter((e) => {
+    if (!conditionPaths.has(e.instancePath)) return true;
+    const branch = CONDITION_BRANCHES[intendedBranch(valueAt(value, e.instancePath))];
+    if (e.keyword === 'required') {
+      return (branch.required as readonly string[]).includes((e.params as { missingProperty: string }).missingProperty);
+    }
+    if (e.keyword === 'additionalProperties') {
+      return !(branch.allowed as readonly string[]).includes((e.params as { additionalProperty: string }).additionalProperty);
+    }
+    return true;
+  });
+  const specific = kept.filter((e) => e.keyword !== 'oneOf');
+  const withoutSummaries = kept.filter(
+    (e) => e.keyword !== 'oneOf' || !specific.some((s) => s.instancePath.startsWith(e.instancePath)),
+  );
+  // The same complaint arrives once per branch; keep one.
+  const seen = new Set<string>();
+  return withoutSummaries.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function intendedBranch(node: unknown): keyof typeof CONDITION_BRANCHES {
+  if (typeof node === 'object' && node !== null) {
+    if ('all' in node) return 'all';
+    if ('any' in node) return 'any';
+    if ('not' in node) return 'not';
+  }
+  return 'leaf';
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const key of fromPointer(pointer)) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
