@@ -3,13 +3,15 @@
  * file, a JSON Pointer into the document and, once located, the line and column in the source.
  */
 
+import type { FindingCode } from './findingCodes.js';
+
 /** How bad a finding is. Errors fail `mandate validate`; warnings do not. */
 export type Severity = 'error' | 'warning';
 
 /** One problem in one definition file. */
 export interface Finding {
-  /** Stable SCREAMING_SNAKE code, e.g. `REFERENCE_NOT_FOUND`. */
-  code: string;
+  /** Stable SCREAMING_SNAKE code from {@link FINDING_CODES}, e.g. `REFERENCE_NOT_FOUND`. */
+  code: FindingCode;
   severity: Severity;
   message: string;
   /** The file as the caller named it. */
@@ -25,12 +27,12 @@ export interface Finding {
 export type UnplacedFinding = Omit<Finding, 'file' | 'line' | 'column'>;
 
 /** Makes an error finding. */
-export function error(code: string, pointer: string, message: string): UnplacedFinding {
+export function error(code: FindingCode, pointer: string, message: string): UnplacedFinding {
   return { code, severity: 'error', pointer, message };
 }
 
 /** Makes a warning finding. */
-export function warning(code: string, pointer: string, message: string): UnplacedFinding {
+export function warning(code: FindingCode, pointer: string, message: string): UnplacedFinding {
   return { code, severity: 'warning', pointer, message };
 }
 

@@ -17,3 +17,4 @@ export { diffDefinitions, diffDefinitionSets, type DefinitionDiff, type Definiti
 export type { SemanticChange, ControlEffect } from './diff/describeChange.js';
 export { renderCondition } from './diff/renderCondition.js';
 export { formatDiffText, formatDiffMarkdown, type Paint } from './diff/formatDiff.js';
+export { FINDING_CODES, type FindingCode } from './findingCodes.js';

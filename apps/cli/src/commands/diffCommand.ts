@@ -31,8 +31,8 @@ export function diffCommand(a: string, b: string, options: DiffOptions, io: Io):
   if (folders.length === 1) throw new UsageError('compare a folder with a folder, or a definition with a definition');
 
   const loaded = folders.length === 2 ? [loadSet(a, io), loadSet(b, io)] : loadPair(a, b, options.dir, io);
-  if (!loaded) return 1;
-  const [before, after] = loaded;
+  const [before, after] = loaded ?? [];
+  if (!before || !after) return 1;
   const diff = folders.length === 2 ? diffDefinitionSets(before, after) : diffDefinitions(one(before), one(after));
 
   if (options.format === 'json') io.out(JSON.stringify(diff, null, 2));

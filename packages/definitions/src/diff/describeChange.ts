@@ -292,10 +292,10 @@ function expand(change: StructuralChange): StructuralChange[] {
   const side = change.op === 'added' ? 'after' : 'before';
   const isScope = ['tenants', 'regions', 'productFamilies'].includes(last.key);
   if (Array.isArray(value) && !isScope) {
-    return value.map((element) => ({ path: [...change.path, { id: elementId(element) }], op: change.op, [side]: element }));
+    return (value as unknown[]).map((element) => ({ path: [...change.path, { id: elementId(element) }], op: change.op, [side]: element }));
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && EXPANDED_OBJECTS.has(last.key)) {
-    return Object.entries(value).flatMap(([key, v]) => expand({ path: [...change.path, { key }], op: change.op, [side]: v }));
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => expand({ path: [...change.path, { key }], op: change.op, [side]: v }));
   }
   return [change];
 }

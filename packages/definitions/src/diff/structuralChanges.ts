@@ -58,9 +58,9 @@ function walk(delta: Delta, before: unknown, after: unknown, path: PathStep[], o
     return;
   }
   const d = delta as Record<string, Delta>;
-  if (d._t === 'a') {
-    const left = Array.isArray(before) ? before : [];
-    const right = Array.isArray(after) ? after : [];
+  if ((d._t as unknown) === 'a') {
+    const left: unknown[] = Array.isArray(before) ? before : [];
+    const right: unknown[] = Array.isArray(after) ? after : [];
     for (const [key, child] of Object.entries(d)) {
       if (key === '_t') continue;
       if (key.startsWith('_')) {

@@ -13,6 +13,7 @@ import type {
   VisibilityPolicy,
   AuthorityPolicy,
 } from '../generated/types.js';
+import type { FindingCode } from '../findingCodes.js';
 import { error, warning, type UnplacedFinding } from '../findings.js';
 import { schemaProblems } from '../validation/schemaValidator.js';
 import { durationMinutes } from '../durations.js';
@@ -131,7 +132,7 @@ function lintDefinition(entry: DefinitionEntry, index: DefinitionIndex): Unplace
   }
 }
 
-function duplicates<T>(items: readonly T[], key: (item: T) => string, code: string, pointerOf: (i: number) => string, what: string): UnplacedFinding[] {
+function duplicates<T>(items: readonly T[], key: (item: T) => string, code: FindingCode, pointerOf: (i: number) => string, what: string): UnplacedFinding[] {
   const seen = new Set<string>();
   const findings: UnplacedFinding[] = [];
   items.forEach((item, i) => {

@@ -12,7 +12,10 @@ export async function renderArtifacts(): Promise<{ types: string; schemaFiles: R
   // One combined schema, so the shared $defs become one declaration each.
   const defs: Record<string, unknown> = {};
   for (const kind of DEFINITION_KINDS) {
-    const { $defs, $schema: _s, $id: _i, ...schema } = structuredClone(definitionSchemas[kind]);
+    const { $defs, ...rest } = structuredClone(definitionSchemas[kind]);
+    const schema: Record<string, unknown> = { ...rest };
+    delete schema.$schema;
+    delete schema.$id;
     schemaFiles[`${kind}.schema.json`] = `${JSON.stringify(definitionSchemas[kind], null, 2)}\n`;
     Object.assign(defs, $defs, { [kind]: schema });
   }
@@ -22,7 +25,7 @@ export async function renderArtifacts(): Promise<{ types: string; schemaFiles: R
     oneOf: DEFINITION_KINDS.map((kind) => ({ $ref: `#/$defs/${kind}` })),
     $defs: defs,
   };
-  const types = await compile(combined as never, 'Definition', {
+  const types = await compile(combined, 'Definition', {
     bannerComment: banner,
     additionalProperties: false,
     ignoreMinAndMaxItems: true,

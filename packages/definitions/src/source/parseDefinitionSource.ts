@@ -11,7 +11,7 @@ export const MAX_NESTING_DEPTH = 64;
 export interface ParsedSource {
   value: unknown;
   /** 1-based line and column of the node at `pointer` (its key, for an object member), or of the closest ancestor. */
-  locate(pointer: string): { line: number; column: number };
+  locate: (pointer: string) => { line: number; column: number };
 }
 
 /** The outcome of parsing: a source, or findings that say why there is none. */
@@ -56,6 +56,14 @@ export function parseDefinitionSource(text: string): ParseResult {
       locate: () => at(first?.offset ?? 0),
     };
   }
+  const duplicate = firstDuplicateKey(root);
+  if (duplicate) {
+    return {
+      ok: false,
+      findings: [error('DUPLICATE_JSON_KEY', '', `property "${String(duplicate.value)}" appears twice in one object`)],
+      locate: () => at(duplicate.offset),
+    };
+  }
   return {
     ok: true,
     source: {
@@ -97,6 +105,23 @@ function nodeValue(node: Node): unknown {
     default:
       return node.value as unknown;
   }
+}
+
+/** JSON.parse keeps the last of two equal keys silently; a definition must not depend on that. */
+function firstDuplicateKey(node: Node): Node | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<unknown>();
+    for (const member of node.children ?? []) {
+      const key = member.children?.[0];
+      if (key && seen.has(key.value)) return key;
+      seen.add(key?.value);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = firstDuplicateKey(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function firstOffsetDeeperThan(text: string, limit: number): number | undefined {

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { FINDING_CODES, type FindingCode } from '../findingCodes.js';
 import { error, type UnplacedFinding } from '../findings.js';
 import { childPointer, fromPointer } from '../jsonPointer.js';
 import { DEFINITION_KINDS, definitionSchemas, type DefinitionKind } from '../schemas/index.js';
@@ -55,7 +56,9 @@ export function schemaProblems(schema: unknown): string[] {
 }
 
 function toFinding(e: ErrorObject): UnplacedFinding {
-  const code = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  const keywordCode = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  // Every keyword our schemas use has its own code; SCHEMA_VIOLATION covers any other.
+  const code: FindingCode = Object.hasOwn(FINDING_CODES, keywordCode) ? (keywordCode as FindingCode) : 'SCHEMA_VIOLATION';
   let pointer = e.instancePath;
   let message = e.message ?? 'is invalid';
   if (e.keyword === 'additionalProperties') {
