@@ -8,6 +8,7 @@ export const FINDING_CODES = {
   NESTING_TOO_DEEP: 'Objects and arrays nest deeper than 64 levels.',
   JSON_PARSE_ERROR: 'The file is not strict JSON (no comments, no trailing commas).',
   DUPLICATE_JSON_KEY: 'One object names the same property twice.',
+  FORBIDDEN_JSON_KEY: 'A property named "__proto__".',
   // The kind's JSON Schema (SCHEMA_<ajv keyword>)
   UNKNOWN_KIND: '`kind` names no definition kind.',
   SCHEMA_TYPE: 'A value has the wrong JSON type.',

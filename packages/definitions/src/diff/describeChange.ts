@@ -4,7 +4,7 @@
  * Widening visibility, raising an authority limit, dropping a four-eyes requirement or a
  * forbidden action is loosening.
  */
-import { formatDuration, durationMinutes } from '../durations.js';
+import { durationMinutes, formatDuration } from '../durations.js';
 import type { DefinitionKind } from '../schemas/index.js';
 import { conditionScope, renderCondition, renderConditionChange } from './renderCondition.js';
 import { elementId, renderPath, type PathStep, type StructuralChange } from './structuralChanges.js';
@@ -36,6 +36,12 @@ type Described = { summary: string; control: ControlEffect };
 type Describer = (c: StructuralChange, ids: string[], ctx: Context) => Described;
 
 const same = (x: unknown) => JSON.stringify(x);
+/** Minutes of a duration, or undefined for a value that is not one (the diff also reads invalid drafts). */
+const minutes = (x: unknown) => (typeof x === 'string' && /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/.test(x) ? durationMinutes(x) : undefined);
+/** Reads `x.a.b...` without trusting the shape (the diff also reads invalid drafts). */
+const read = (x: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), x);
+const readable = (x: unknown) => (minutes(x) === undefined ? show(x ?? 'none') : formatDuration(x as string));
 const show = (x: unknown) => (typeof x === 'string' ? x : same(x));
 const flag = (x: unknown) => x === true;
 
@@ -74,14 +80,13 @@ function reference(label: string): Describer {
 function slaTerm(prefix: (ids: string[]) => string): Record<string, Describer> {
   const duration = (field: string, shorterIs: ControlEffect): Describer => (c, ids, ctx) => {
     const basis = findBasis(ctx, ids);
-    const b = typeof c.before === 'string' ? c.before : undefined;
-    const a = typeof c.after === 'string' ? c.after : undefined;
-    const fmt = (d: string | undefined) => (d ? formatDuration(d) : 'none');
+    const b = minutes(c.before);
+    const a = minutes(c.after);
     let control: ControlEffect = 'neutral';
-    if (b && a && durationMinutes(a) !== durationMinutes(b)) {
-      control = durationMinutes(a) < durationMinutes(b) ? shorterIs : shorterIs === 'tightening' ? 'loosening' : 'tightening';
+    if (b !== undefined && a !== undefined && a !== b) {
+      control = a < b ? shorterIs : shorterIs === 'tightening' ? 'loosening' : 'tightening';
     }
-    return { summary: `${prefix(ids)}SLA ${field} ${fmt(b)} -> ${fmt(a)} ${basis} time`, control };
+    return { summary: `${prefix(ids)}SLA ${field} ${readable(c.before)} -> ${readable(c.after)} ${basis} time`, control };
   };
   return {
     dueIn: duration('dueIn', 'tightening'),
@@ -92,10 +97,18 @@ function slaTerm(prefix: (ids: string[]) => string): Record<string, Describer> {
   };
 }
 
+/** The SLA terms a change sits in: a rule's (by name) or the default. Tolerates malformed drafts. */
+function termsOf(ctx: Context, ruleName: string | undefined): Record<string, unknown> | undefined {
+  const rules: unknown[] = Array.isArray(ctx.after.rules) ? ctx.after.rules : [];
+  const terms = ruleName
+    ? (rules.find((r) => (r as { name?: unknown } | null)?.name === ruleName) as { event?: { params?: unknown } } | undefined)?.event?.params
+    : ctx.after.default;
+  return typeof terms === 'object' && terms !== null ? (terms as Record<string, unknown>) : undefined;
+}
+
 function findBasis(ctx: Context, ids: string[]): string {
-  const rules = (ctx.after.rules ?? []) as { name: string; event: { params: { basis?: string } } }[];
-  const terms = ids[0] ? rules.find((r) => r.name === ids[0])?.event.params : (ctx.after.default as { basis?: string } | undefined);
-  return terms?.basis ?? 'business';
+  const basis = termsOf(ctx, ids[0])?.basis;
+  return typeof basis === 'string' ? basis : 'business';
 }
 
 const slaDefault = slaTerm(() => '');
@@ -116,12 +129,10 @@ function ruleCondition(label: (ids: string[]) => string, widenedIs: (ctx: Contex
 
 /** An SLA rule is stricter than the default when it gives less time: applying it more often tightens. */
 function slaRuleStrictness(ctx: Context, ids: string[]): ControlEffect {
-  const rules = (ctx.after.rules ?? []) as { name: string; event: { params: { dueIn: string } } }[];
-  const rule = rules.find((r) => r.name === ids[0]);
-  const fallback = (ctx.after.default as { dueIn: string } | undefined)?.dueIn;
-  if (!rule || !fallback) return 'neutral';
-  const diff = durationMinutes(rule.event.params.dueIn) - durationMinutes(fallback);
-  return diff < 0 ? 'tightening' : diff > 0 ? 'loosening' : 'neutral';
+  const rule = minutes(termsOf(ctx, ids[0])?.dueIn);
+  const fallback = minutes(termsOf(ctx, undefined)?.dueIn);
+  if (rule === undefined || fallback === undefined || rule === fallback) return 'neutral';
+  return rule < fallback ? 'tightening' : 'loosening';
 }
 
 function limitChange(c: StructuralChange, ids: string[]): Described {
@@ -196,7 +207,7 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
         : { summary: `authority policy ${c.op === 'added' ? `${show(c.after)} now applies` : `${show(c.before)} no longer applies`}`, control: c.op === 'added' ? 'tightening' : 'loosening' },
     authority: (c) =>
       c.op === 'added'
-        ? { summary: `decisions now need authority for ${show((c.after as { measure: string }).measure)}`, control: 'tightening' }
+        ? { summary: `decisions now need authority for ${show(read(c.after, 'measure'))}`, control: 'tightening' }
         : { summary: 'decisions no longer need authority for a measure', control: 'loosening' },
     'obsolescence[*]': (c, [event]) =>
       c.op === 'added'
@@ -218,15 +229,14 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
   BusinessCalendar: {
     timeZone: (c) => ({ summary: `time zone ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
     'holidays[*]': (c, [date]) => {
-      const h = (c.after ?? c.before) as { name?: string } | undefined;
-      return { summary: `holiday ${date}${h?.name ? ` (${h.name})` : ''} ${c.op}`, control: 'neutral' };
+      const name = read(c.after ?? c.before, 'name');
+      return { summary: `holiday ${date}${typeof name === 'string' ? ` (${name})` : ''} ${c.op}`, control: 'neutral' };
     },
     'workingHours[*]': (c, [span]) => ({ summary: `working hours ${span} ${c.op}`, control: 'neutral' }),
   },
   PriorityModel: {
     'rules[*]': (c, [name]) => {
-      const weight = (c.after ?? c.before) as { event?: { params?: { weight?: number } } };
-      const w = weight.event?.params?.weight;
+      const w = read(c.after ?? c.before, 'event', 'params', 'weight');
       return { summary: `priority rule ${name} ${c.op}${w === undefined ? '' : ` (${signed(w)})`}`, control: 'neutral' };
     },
     'rules[*].event.params.weight': (c, [name]) => ({ summary: `priority weight ${name} ${signed(c.before)} -> ${signed(c.after)}`, control: 'neutral' }),
@@ -235,9 +245,9 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
   },
   VisibilityPolicy: {
     'fields[*]': (c, [path]) => {
-      const f = (c.after ?? c.before) as { visibleToRoles?: string[] };
+      const roles = read(c.after ?? c.before, 'visibleToRoles');
       return c.op === 'added'
-        ? { summary: `field ${path} now protected: visible to ${f.visibleToRoles?.join(', ') || 'no role'}`, control: 'tightening' }
+        ? { summary: `field ${path} now protected: visible to ${Array.isArray(roles) && roles.length ? roles.map(show).join(', ') : 'no role'}`, control: 'tightening' }
         : { summary: `field ${path} no longer protected: visible to every actor`, control: 'loosening' };
     },
     'fields[*].visibleToRoles[*]': grantList((role, [path], added) => `field ${path} ${added ? 'now visible to' : 'no longer visible to'} ${role}`),

@@ -1,9 +1,9 @@
-import { format as toJsonPatch, type Op } from 'jsondiffpatch/formatters/jsonpatch';
+import type { Op } from 'jsondiffpatch/formatters/jsonpatch';
 import type { Definition } from '../generated/types.js';
 import { refOf } from '../lint/references.js';
 import type { DefinitionKind } from '../schemas/index.js';
 import { describeChanges, type ControlEffect, type SemanticChange } from './describeChange.js';
-import { structuralChanges, structuralDelta } from './structuralChanges.js';
+import { jsonPatchOf, structuralChanges, structuralDelta } from './structuralChanges.js';
 
 /** An RFC 6902 JSON Patch operation. */
 export type JsonPatchOperation = Op;
@@ -34,7 +34,7 @@ export interface DefinitionDiff {
 export function diffDefinitions(before: Definition, after: Definition): DefinitionDiff {
   const delta = structuralDelta(before, after);
   const changes =
-    before.kind === after.kind
+    JSON.stringify(before.kind) === JSON.stringify(after.kind)
       ? describeChanges(structuralChanges(delta, before, after), {
           kind: after.kind,
           id: after.id,
@@ -49,7 +49,7 @@ export function diffDefinitions(before: Definition, after: Definition): Definiti
     to: refOf(after),
     changes,
     control: countControl(changes),
-    patch: delta === undefined ? [] : toJsonPatch(delta),
+    patch: jsonPatchOf(delta),
   };
 }
 

@@ -1,4 +1,5 @@
 import { create, type Delta } from 'jsondiffpatch';
+import { format as formatJsonPatch, type Op } from 'jsondiffpatch/formatters/jsonpatch';
 
 /** One step of a stable path: an object key, or an array element named by its identity. */
 export type PathStep = { key: string } | { id: string };
@@ -26,7 +27,8 @@ export function elementId(element: unknown): string {
     if (typeof e[key] === 'string') return e[key];
   }
   if (typeof e.onDecision === 'string' && typeof e.taskType === 'string') return `${e.onDecision}->${e.taskType}`;
-  if (Array.isArray(e.days) && typeof e.from === 'string') return `${e.days.join(',')} ${e.from}-${String(e.to)}`;
+  const text = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+  if (Array.isArray(e.days) && typeof e.from === 'string') return `${e.days.map(text).join(',')} ${e.from}-${text(e.to)}`;
   return JSON.stringify(element);
 }
 
@@ -39,7 +41,24 @@ export const differ = create({
 
 /** Computes the jsondiffpatch delta of two documents (undefined when equal). */
 export function structuralDelta(before: unknown, after: unknown): Delta {
-  return differ.diff(before, after);
+  // jsondiffpatch reads `left[key]` through the prototype chain, so `{}` vs `{ "valueOf": 0 }` came
+  // out equal (found by the property tests). Prototype-free copies have no inherited keys.
+  // The delta is plain JSON; parse it back so callers get ordinary objects again.
+  const delta = differ.diff(withoutPrototypes(before), withoutPrototypes(after));
+  return delta === undefined ? undefined : (JSON.parse(JSON.stringify(delta)) as Delta);
+}
+
+function withoutPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypes);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const [key, child] of Object.entries(value)) copy[key] = withoutPrototypes(child);
+  return copy;
+}
+
+/** The RFC 6902 JSON Patch of a delta: applied to `before`, it yields `after`. */
+export function jsonPatchOf(delta: Delta): Op[] {
+  return delta === undefined ? [] : formatJsonPatch(delta);
 }
 
 /** Flattens a delta into changes along stable paths. */

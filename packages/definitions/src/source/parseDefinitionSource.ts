@@ -56,13 +56,13 @@ export function parseDefinitionSource(text: string): ParseResult {
       locate: () => at(first?.offset ?? 0),
     };
   }
-  const duplicate = firstDuplicateKey(root);
-  if (duplicate) {
-    return {
-      ok: false,
-      findings: [error('DUPLICATE_JSON_KEY', '', `property "${String(duplicate.value)}" appears twice in one object`)],
-      locate: () => at(duplicate.offset),
-    };
+  const badKey = firstBadKey(root);
+  if (badKey) {
+    const finding =
+      badKey.problem === 'duplicate'
+        ? error('DUPLICATE_JSON_KEY', '', `property "${String(badKey.node.value)}" appears twice in one object`)
+        : error('FORBIDDEN_JSON_KEY', '', 'property "__proto__" is not allowed: it rewrites prototypes in JavaScript consumers');
+    return { ok: false, findings: [finding], locate: () => at(badKey.node.offset) };
   }
   return {
     ok: true,
@@ -89,7 +89,7 @@ function offsetOf(root: Node, pointer: string): number {
   return best.offset;
 }
 
-// jsonc-parser's getNodeValue would do, but a hand-rolled walk keeps __proto__ as a plain key.
+// jsonc-parser's getNodeValue would do; defineProperty keeps any key an own data property.
 function nodeValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
@@ -107,18 +107,23 @@ function nodeValue(node: Node): unknown {
   }
 }
 
-/** JSON.parse keeps the last of two equal keys silently; a definition must not depend on that. */
-function firstDuplicateKey(node: Node): Node | undefined {
+/**
+ * JSON.parse keeps the last of two equal keys silently, so a definition must not have them; and
+ * `__proto__` as a key rewrites the prototype wherever a consumer copies the object by assignment.
+ */
+function firstBadKey(node: Node): { node: Node; problem: 'duplicate' | 'forbidden' } | undefined {
   if (node.type === 'object') {
     const seen = new Set<unknown>();
     for (const member of node.children ?? []) {
       const key = member.children?.[0];
-      if (key && seen.has(key.value)) return key;
-      seen.add(key?.value);
+      if (!key) continue;
+      if (key.value === '__proto__') return { node: key, problem: 'forbidden' };
+      if (seen.has(key.value)) return { node: key, problem: 'duplicate' };
+      seen.add(key.value);
     }
   }
   for (const child of node.children ?? []) {
-    const found = firstDuplicateKey(child);
+    const found = firstBadKey(child);
     if (found) return found;
   }
   return undefined;

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { shipped } from '../../test-support/shippedDefinitions.js';
+import type { ActionPolicy, AuthorityPolicy, ReasonCodeSet, TaskType } from '../generated/types.js';
+import { diffDefinitionSets, diffDefinitions } from './diffDefinitions.js';
+import { formatDiffMarkdown, formatDiffText } from './formatDiff.js';
+
+const pair = (kind: string, id: string) => diffDefinitions(shipped(kind, id, 1), shipped(kind, id, 2));
+const lines = (kind: string, id: string) => pair(kind, id).changes.map((c) => `${c.control}: ${c.summary}`);
+
+describe('diffDefinitions on the shipped versions', () => {
+  it('DISCOUNT_APPROVAL_REASONS 1 -> 2', () => {
+    expect(lines('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS')).toEqual([
+      'tightening: reason code COMPETITIVE_MATCH risk level MEDIUM -> HIGH',
+      'tightening: second approval for reason code COMPETITIVE_MATCH now required',
+      'loosening: reason code REGULATORY_REVIEW_REQUIRED added to DISCOUNT_APPROVAL_REASONS',
+      'neutral: description changed',
+    ]);
+  });
+
+  it('CPQ_OMS_PRIORITY 1 -> 2', () => {
+    expect(lines('PriorityModel', 'CPQ_OMS_PRIORITY')).toEqual([
+      'neutral: description changed',
+      'neutral: priority weight HIGH_VALUE_QUOTE +40 -> +50',
+      'neutral: priority weight DUE_WITHIN_1H +15 -> +20',
+      'neutral: priority rule FAILED_COMPENSATION added (+30)',
+    ]);
+  });
+
+  it('QUOTE_COMMERCIAL_VISIBILITY 1 -> 2: widening visibility is loosening', () => {
+    expect(lines('VisibilityPolicy', 'QUOTE_COMMERCIAL_VISIBILITY')).toEqual([
+      'neutral: description changed',
+      'loosening: field evidence.marginImpactPercent now visible to SALES_MANAGER',
+      'tightening: field evidence.competitorPrice no longer visible to SALES_MANAGER',
+      'loosening: field evidence.riskScore now visible to FINANCE_APPROVER',
+    ]);
+  });
+
+  it('QUOTE_APPROVAL_SLA 1 -> 2: a shorter due time and a lower high-value threshold tighten', () => {
+    expect(lines('SlaPolicy', 'QUOTE_APPROVAL_SLA')).toEqual([
+      'neutral: description changed',
+      'tightening: SLA dueIn 8h -> 4h business time',
+      'tightening: rule HIGH_VALUE_QUOTE condition changed: businessObject.totalAmount >= 250000 -> >= 150000',
+    ]);
+  });
+
+  it('DISCOUNT_APPROVAL 1 -> 2', () => {
+    const diff = pair('TaskType', 'DISCOUNT_APPROVAL');
+    expect(diff.from).toBe('DISCOUNT_APPROVAL@1');
+    expect(diff.to).toBe('DISCOUNT_APPROVAL@2');
+    expect(diff.changes.map((c) => `${c.control}: ${c.summary}`)).toEqual([
+      'neutral: description changed',
+      'tightening: APPROVE now requires the acknowledgement "This approval allows a discount above your standard limit for this quote revision."',
+      'neutral: reason-code set DISCOUNT_APPROVAL_REASONS@1 -> DISCOUNT_APPROVAL_REASONS@2',
+      'neutral: SLA policy QUOTE_APPROVAL_SLA@1 -> QUOTE_APPROVAL_SLA@2',
+      'neutral: priority model CPQ_OMS_PRIORITY@1 -> CPQ_OMS_PRIORITY@2',
+      'neutral: visibility policy QUOTE_COMMERCIAL_VISIBILITY@1 -> QUOTE_COMMERCIAL_VISIBILITY@2',
+      'tightening: role SALES_REP may no longer decide (four-eyes)',
+    ]);
+    expect(diff.control).toEqual({ tightening: 2, loosening: 0, neutral: 5 });
+    expect(diff.changes.find((c) => c.path === 'fourEyes.forbiddenRoles[SALES_REP]')).toMatchObject({ op: 'added', after: 'SALES_REP' });
+  });
+});
+
+describe('diffDefinitions keys changes by ids, not positions', () => {
+  const reasons = shipped<ReasonCodeSet>('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1);
+
+  it('reordering a list is no change', () => {
+    const reordered = { ...reasons, codes: [...reasons.codes].reverse() };
+    const diff = diffDefinitions(reasons, reordered);
+    expect(diff.changes).toEqual([]);
+  });
+
+  it('one reason code inserted in the middle is one change', () => {
+    const codes = [...reasons.codes];
+    codes.splice(2, 0, { code: 'BUNDLE_PROMOTION', label: 'Bundle promotion', appliesTo: ['APPROVE'], riskLevel: 'LOW' });
+    const diff = diffDefinitions(reasons, { ...reasons, codes });
+    expect(diff.changes.map((c) => [c.op, c.path, c.control])).toEqual([['added', 'codes[BUNDLE_PROMOTION]', 'loosening']]);
+  });
+
+  it('a removed reason code is tightening', () => {
+    const diff = diffDefinitions(reasons, { ...reasons, codes: reasons.codes.filter((c) => c.code !== 'COMPETITIVE_MATCH') });
+    expect(diff.changes.map((c) => `${c.control}: ${c.summary}`)).toEqual(['tightening: reason code COMPETITIVE_MATCH removed from DISCOUNT_APPROVAL_REASONS']);
+  });
+
+  it('raising an authority limit, dropping four-eyes and dropping a forbidden action are loosening', () => {
+    const authority = shipped<AuthorityPolicy>('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', 1);
+    const raised = structuredClone(authority);
+    raised.grants[1]!.limits.discountPercent = 35;
+    delete raised.grants[1]!.regions;
+    expect(diffDefinitions(authority, raised).changes.map((c) => `${c.control}: ${c.summary}`)).toEqual([
+      'loosening: authority grant REGIONAL_DIRECTOR_EMEA now covers every region (was ["EMEA"])',
+      'loosening: authority limit REGIONAL_DIRECTOR_EMEA discountPercent 30 -> 35',
+    ]);
+
+    const task = shipped<TaskType>('TaskType', 'DISCOUNT_APPROVAL', 1);
+    const lax = structuredClone(task);
+    lax.fourEyes.forbidBusinessObjectOwner = false;
+    expect(diffDefinitions(task, lax).changes.map((c) => `${c.control}: ${c.summary}`)).toEqual([
+      'loosening: four-eyes (business object owner may not decide) no longer required',
+    ]);
+
+    const actions = shipped<ActionPolicy>('ActionPolicy', 'APPROVAL_ACTIONS', 1);
+    const open = structuredClone(actions);
+    open.forbiddenActions = open.forbiddenActions!.filter((a) => a.code !== 'EDIT_QUOTE_PRICE');
+    open.safeActions[1]!.requires = { reasonCode: true };
+    expect(diffDefinitions(actions, open).changes.map((c) => `${c.control}: ${c.summary}`)).toEqual([
+      'tightening: reason code for RELEASE now required',
+      'loosening: forbidden action EDIT_QUOTE_PRICE dropped',
+    ]);
+  });
+
+  it('diff of a definition with itself is empty, with an empty patch', () => {
+    const diff = diffDefinitions(reasons, structuredClone(reasons));
+    expect(diff.changes).toEqual([]);
+    expect(diff.patch).toEqual([]);
+  });
+});
+
+describe('diffDefinitionSets', () => {
+  it('pairs ids by their latest version and lists added and removed definitions', () => {
+    const before = [shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1), shipped('SlaPolicy', 'QUOTE_APPROVAL_SLA', 1), shipped('BusinessCalendar', 'EU_SALES_CALENDAR', 1)];
+    const after = [shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1), shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 2), shipped('SlaPolicy', 'QUOTE_APPROVAL_SLA', 1), shipped('BusinessCalendar', 'US_OPERATIONS_CALENDAR', 1)];
+    const diff = diffDefinitionSets(before, after);
+    expect(diff.added).toEqual([{ kind: 'BusinessCalendar', ref: 'US_OPERATIONS_CALENDAR@1' }]);
+    expect(diff.removed).toEqual([{ kind: 'BusinessCalendar', ref: 'EU_SALES_CALENDAR@1' }]);
+    expect(diff.changed.map((d) => `${d.from} -> ${d.to}`)).toEqual(['DISCOUNT_APPROVAL_REASONS@1 -> DISCOUNT_APPROVAL_REASONS@2']);
+    expect(diff.control).toEqual({ tightening: 2, loosening: 1, neutral: 1 });
+  });
+});
+
+describe('formatting', () => {
+  it('prints text and markdown with the control class of every change', () => {
+    const diff = pair('SlaPolicy', 'QUOTE_APPROVAL_SLA');
+    expect(formatDiffText(diff)).toBe(
+      [
+        'SlaPolicy QUOTE_APPROVAL_SLA@1 -> QUOTE_APPROVAL_SLA@2: 3 changes (2 tightening, 0 loosening, 1 neutral)',
+        '  ~ neutral     description changed',
+        '  ~ tightening  SLA dueIn 8h -> 4h business time',
+        '  ~ tightening  rule HIGH_VALUE_QUOTE condition changed: businessObject.totalAmount >= 250000 -> >= 150000',
+      ].join('\n'),
+    );
+    const markdown = formatDiffMarkdown(diff);
+    expect(markdown).toContain('| tightening | SLA dueIn 8h -> 4h business time | `default.dueIn` |');
+    expect(markdown.split('\n')[0]).toBe('### SlaPolicy `QUOTE_APPROVAL_SLA@1` → `QUOTE_APPROVAL_SLA@2`');
+  });
+});
