@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DefinitionSource } from '@mandate/definitions';
 
 /** A path the user named that is neither a file nor a folder. */
@@ -16,7 +16,7 @@ export class MissingPathError extends Error {
  */
 export function readDefinitionFiles(paths: readonly string[], cwd: string = process.cwd()): DefinitionSource[] {
   const files = new Set<string>();
-  for (const path of paths) collect(join(cwd, path), files);
+  for (const path of paths) collect(resolve(cwd, path), files);
   return [...files].sort().map((file) => ({ file: relative(cwd, file) || file, text: readFileSync(file, 'utf8') }));
 }
 

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   diffDefinitionSets,
   diffDefinitions,
@@ -27,7 +27,7 @@ const REF = /^[A-Z][A-Z0-9_]*@[1-9][0-9]*$/;
  * Exit 0 whatever the differences; 1 when an input does not validate; 2 on usage errors.
  */
 export function diffCommand(a: string, b: string, options: DiffOptions, io: Io): number {
-  const folders = [a, b].filter((p) => !REF.test(p) && isFolder(join(io.cwd, p)));
+  const folders = [a, b].filter((p) => !REF.test(p) && isFolder(resolve(io.cwd, p)));
   if (folders.length === 1) throw new UsageError('compare a folder with a folder, or a definition with a definition');
 
   const loaded = folders.length === 2 ? [loadSet(a, io), loadSet(b, io)] : loadPair(a, b, options.dir, io);
@@ -84,7 +84,7 @@ function loadPair(a: string, b: string, dir: string, io: Io): [Definition[], Def
   const result = validateDefinitionSources(readDefinitionFiles([a, b], io.cwd));
   const schemaErrors = result.findings.filter((f) => f.severity === 'error' && !result.definitions.some((d) => d.file === f.file));
   if (reportInvalid(schemaErrors, io)) return undefined;
-  const byFile = (p: string) => result.definitions.filter((d) => d.file === relative(io.cwd, join(io.cwd, p))).map((d) => d.definition);
+  const byFile = (p: string) => result.definitions.filter((d) => d.file === relative(io.cwd, resolve(io.cwd, p))).map((d) => d.definition);
   return [byFile(a), byFile(b)];
 }
 
