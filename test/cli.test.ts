@@ -85,8 +85,8 @@ describe('mandate diff', () => {
   it('diffs two files as JSON with the JSON Patch underneath', async () => {
     const { code, out } = await run('diff', 'definitions/SlaPolicy/QUOTE_APPROVAL_SLA/v1.json', 'definitions/SlaPolicy/QUOTE_APPROVAL_SLA/v2.json', '--format', 'json');
     expect(code).toBe(0);
-    const diff = JSON.parse(out);
-    expect(diff.changes.map((c: { path: string; control: string }) => `${c.path} ${c.control}`)).toEqual([
+    const diff = JSON.parse(out) as { changes: { path: string; control: string }[]; patch: unknown[] };
+    expect(diff.changes.map((c) => `${c.path} ${c.control}`)).toEqual([
       'description neutral',
       'default.dueIn tightening',
       'rules[HIGH_VALUE_QUOTE].conditions tightening',
@@ -106,7 +106,7 @@ describe('mandate diff', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"discountPercent": 30,', '"discountPercent": 25,'));
     const { code, out } = await run('diff', before, 'definitions');
     expect(code).toBe(0);
-    expect(out).toContain('AuthorityPolicy COMMERCIAL_AUTHORITY@1 -> COMMERCIAL_AUTHORITY@1: 1 change (0 tightening, 1 loosening, 0 neutral)');
+    expect(out).toContain('AuthorityPolicy COMMERCIAL_AUTHORITY@1 -> COMMERCIAL_AUTHORITY@1: 1 change (0 tightening, 1 loosening, 0 neutral)\n  ! COMMERCIAL_AUTHORITY@1 was edited in place; a change needs a new version');
     expect(out).toContain('loosening   authority limit REGIONAL_DIRECTOR_EMEA discountPercent 25 -> 30');
     expect(out.split('\n').at(-1)).toBe('0 added, 0 removed, 1 changed: 1 change (0 tightening, 1 loosening, 0 neutral)');
   });

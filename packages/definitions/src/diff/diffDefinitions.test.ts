@@ -57,6 +57,7 @@ describe('diffDefinitions on the shipped versions', () => {
       'tightening: role SALES_REP may no longer decide (four-eyes)',
     ]);
     expect(diff.control).toEqual({ tightening: 2, loosening: 0, neutral: 5 });
+    expect(diff.changedInPlace).toBe(false);
     expect(diff.changes.find((c) => c.path === 'fourEyes.forbiddenRoles[SALES_REP]')).toMatchObject({ op: 'added', after: 'SALES_REP' });
   });
 });
@@ -75,6 +76,8 @@ describe('diffDefinitions keys changes by ids, not positions', () => {
     codes.splice(2, 0, { code: 'BUNDLE_PROMOTION', label: 'Bundle promotion', appliesTo: ['APPROVE'], riskLevel: 'LOW' });
     const diff = diffDefinitions(reasons, { ...reasons, codes });
     expect(diff.changes.map((c) => [c.op, c.path, c.control])).toEqual([['added', 'codes[BUNDLE_PROMOTION]', 'loosening']]);
+    expect(diff.patch).toEqual([{ op: 'add', path: '/codes/2', value: codes[2] }]);
+    expect(diff.changedInPlace).toBe(true);
   });
 
   it('a removed reason code is tightening', () => {

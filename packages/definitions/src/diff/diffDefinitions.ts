@@ -20,6 +20,11 @@ export interface DefinitionDiff {
   control: Record<ControlEffect, number>;
   /** The RFC 6902 JSON Patch that turns `from` into `to`. */
   patch: JsonPatchOperation[];
+  /**
+   * The same `ID@VERSION` differs between the two sides: a version was edited in place. For a
+   * published version that breaks immutability, so auditors must see it.
+   */
+  changedInPlace: boolean;
 }
 
 /**
@@ -50,6 +55,7 @@ export function diffDefinitions(before: Definition, after: Definition): Definiti
     changes,
     control: countControl(changes),
     patch: jsonPatchOf(delta),
+    changedInPlace: refOf(before) === refOf(after) && delta !== undefined,
   };
 }
 

@@ -13,7 +13,8 @@ function counts(c: Record<ControlEffect, number>): string {
 
 function textLines(diff: DefinitionDiff, paint: Paint): string[] {
   const header = `${diff.kind} ${diff.from} -> ${diff.to}: ${counts(diff.control)}`;
-  return [header, ...diff.changes.map((c: SemanticChange) => `  ${OP_MARK[c.op]} ${paint(c.control.padEnd(10), c.control)}  ${c.summary}`)];
+  const warning = diff.changedInPlace ? [paint(`  ! ${diff.from} was edited in place; a change needs a new version`, 'loosening')] : [];
+  return [header, ...warning, ...diff.changes.map((c: SemanticChange) => `  ${OP_MARK[c.op]} ${paint(c.control.padEnd(10), c.control)}  ${c.summary}`)];
 }
 
 /** The text form: one header per definition, one line per change. */
@@ -34,6 +35,7 @@ function markdownTable(diff: DefinitionDiff): string[] {
     `### ${diff.kind} \`${diff.from}\` → \`${diff.to}\``,
     '',
     counts(diff.control),
+    ...(diff.changedInPlace ? ['', `> **${diff.from} was edited in place; a change needs a new version.**`] : []),
     '',
     '| Control | Change | Path |',
     '| --- | --- | --- |',
