@@ -1,7 +1,9 @@
-// Writes src/generated/types.ts and schemas/*.schema.json from the schema sources.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Writes what is generated from the schema and code sources: src/generated/types.ts,
+// schemas/*.schema.json and the finding-code table in docs/definitions.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withFindingCodesTable } from '../src/findingCodesTable.js';
 import { renderArtifacts } from '../src/schemas/renderArtifacts.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -10,4 +12,6 @@ mkdirSync(join(root, 'src/generated'), { recursive: true });
 writeFileSync(join(root, 'src/generated/types.ts'), types);
 mkdirSync(join(root, 'schemas'), { recursive: true });
 for (const [name, text] of Object.entries(schemaFiles)) writeFileSync(join(root, 'schemas', name), text);
-console.log(`wrote src/generated/types.ts and ${Object.keys(schemaFiles).length} schema files`);
+const docs = join(root, '../../docs/definitions.md');
+writeFileSync(docs, withFindingCodesTable(readFileSync(docs, 'utf8')));
+console.log(`wrote src/generated/types.ts, ${Object.keys(schemaFiles).length} schema files and the finding codes in docs/definitions.md`);

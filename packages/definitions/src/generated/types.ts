@@ -308,6 +308,9 @@ export interface BusinessCalendar {
      */
     days: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
     from: string;
+    /**
+     * End of the span; 24:00 is midnight.
+     */
     to: string;
   }[];
   /**

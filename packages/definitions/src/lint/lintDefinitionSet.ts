@@ -15,9 +15,10 @@ import type {
 } from '../generated/types.js';
 import type { FindingCode } from '../findingCodes.js';
 import { error, warning, type UnplacedFinding } from '../findings.js';
+import { toPointer } from '../jsonPointer.js';
 import { schemaProblems } from '../validation/schemaValidator.js';
 import { durationMinutes } from '../durations.js';
-import { evidenceSteps, resolveEvidencePath } from './evidenceSchemaPath.js';
+import { evidenceSteps, factTypeOfSchema, resolveEvidencePath } from './evidenceSchemaPath.js';
 import { lintConditions } from './lintConditions.js';
 import { refOf, referencesOf } from './references.js';
 
@@ -151,17 +152,23 @@ function lintTaskType(def: TaskType, index: DefinitionIndex): UnplacedFinding[] 
   }
   const optionCodes = def.decisionOptions.map((o) => o.code);
   const decisionEnum = (def.decisionSchema as { properties?: { decision?: { enum?: unknown } } }).properties?.decision?.enum;
-  if (Array.isArray(decisionEnum) && (decisionEnum.length !== optionCodes.length || !optionCodes.every((c) => decisionEnum.includes(c)))) {
+  const sameSet = (a: readonly unknown[], b: readonly unknown[]) => a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+  if (Array.isArray(decisionEnum) && !sameSet(decisionEnum, optionCodes)) {
     findings.push(error('DECISION_SCHEMA_OPTIONS_MISMATCH', '/decisionSchema/properties/decision/enum', `the decision form offers ${JSON.stringify(decisionEnum)} but the decision options are ${JSON.stringify(optionCodes)}`));
   }
   const formFields = Object.keys((def.decisionSchema as { properties?: object }).properties ?? {});
   for (const key of Object.keys(def.uiSchema ?? {})) {
     if (!key.startsWith('ui:') && !formFields.includes(key)) {
-      findings.push(error('UI_SCHEMA_UNKNOWN_FIELD', `/uiSchema/${key}`, `uiSchema names "${key}", which is not a field of the decision schema`));
+      findings.push(error('UI_SCHEMA_UNKNOWN_FIELD', toPointer(['uiSchema', key]), `uiSchema names "${key}", which is not a field of the decision schema`));
     }
   }
-  if (def.authority && !resolveEvidencePath(def.evidenceSchema, evidenceSteps(def.authority.evidencePath))) {
-    findings.push(error('EVIDENCE_PATH_UNKNOWN', '/authority/evidencePath', `${def.authority.evidencePath} is not in the evidence schema`));
+  if (def.authority) {
+    const measure = resolveEvidencePath(def.evidenceSchema, evidenceSteps(def.authority.evidencePath));
+    if (!measure) {
+      findings.push(error('EVIDENCE_PATH_UNKNOWN', '/authority/evidencePath', `${def.authority.evidencePath} is not in the evidence schema`));
+    } else if (factTypeOfSchema(measure) !== 'number') {
+      findings.push(error('AUTHORITY_MEASURE_NOT_NUMBER', '/authority/evidencePath', `${def.authority.evidencePath} must be a number (type number or integer) to compare with authority limits`));
+    }
   }
   if (def.decisionOptions.some((o) => o.requiresAuthority) && !def.authorityPolicy) {
     findings.push(error('AUTHORITY_POLICY_MISSING', '/decisionOptions', 'a decision option requires authority but the task type names no authority policy'));
@@ -247,7 +254,7 @@ function lintPriorityModel(def: PriorityModel, evidenceSchemas: unknown[], index
   const taskTypeIds = new Set([...index.byRef.values()].filter((e) => e.definition.kind === 'TaskType').map((e) => e.definition.id));
   for (const id of Object.keys(def.baseWeights ?? {})) {
     if (taskTypeIds.size > 0 && !taskTypeIds.has(id)) {
-      findings.push(warning('PRIORITY_UNKNOWN_TASK_TYPE', `/baseWeights/${id}`, `base weight for ${id}, which is not a task type in this set`));
+      findings.push(warning('PRIORITY_UNKNOWN_TASK_TYPE', toPointer(['baseWeights', id]), `base weight for ${id}, which is not a task type in this set`));
     }
   }
   return findings;
@@ -309,7 +316,8 @@ function lintCycles(entries: readonly DefinitionEntry[], index: DefinitionIndex)
     state.set(ref, 'visiting');
     for (const r of referencesOf(entry.definition)) {
       if (state.get(r.ref) === 'visiting') {
-        const cycle = [...trail.slice(trail.indexOf(r.ref)), ref, r.ref];
+        const start = trail.indexOf(r.ref);
+        const cycle = start < 0 ? [ref, r.ref] : [...trail.slice(start), ref, r.ref];
         const key = [...cycle].sort().join();
         if (!reported.has(key)) {
           reported.add(key);
@@ -323,10 +331,10 @@ function lintCycles(entries: readonly DefinitionEntry[], index: DefinitionIndex)
   return findings;
 }
 
+/** An IANA zone as spelled in the database: Intl accepts `europe/berlin` too, but resolves it. */
 function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone === zone;
   } catch {
     return false;
   }

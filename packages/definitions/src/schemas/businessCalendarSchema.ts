@@ -20,7 +20,7 @@ export const businessCalendarSchema = definitionSchema(
         properties: {
           days: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: WEEKDAYS } },
           from: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
-          to: { type: 'string', pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' },
+          to: { type: 'string', pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', description: 'End of the span; 24:00 is midnight.' },
         },
       },
     },

@@ -28,6 +28,13 @@ describe('parseDefinitionSource', () => {
     expect(failure('{ "a": "unterminated').codes).toEqual(['JSON_PARSE_ERROR']);
   });
 
+  it('accepts a leading byte order mark without shifting positions', () => {
+    const result = parseDefinitionSource('\uFEFF{"kind": "TaskType"}');
+    if (!result.ok) throw new Error('parse failed');
+    expect(result.source.value).toEqual({ kind: 'TaskType' });
+    expect(result.source.locate('/kind')).toEqual({ line: 1, column: 3 });
+  });
+
   it('refuses a duplicate key, which JSON.parse would silently resolve', () => {
     expect(failure('{\n  "id": "A",\n  "id": "B"\n}')).toEqual({ codes: ['DUPLICATE_JSON_KEY'], at: { line: 3, column: 3 } });
   });

@@ -46,7 +46,8 @@ export function parseDefinitionSource(text: string): ParseResult {
   }
 
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // A leading byte order mark is allowed (RFC 8259 §8.1); a space keeps every offset in place.
+  const root = parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
     const first = errors[0];
     const message = first ? `malformed JSON: ${printParseErrorCode(first.error)}` : 'malformed JSON: empty file';

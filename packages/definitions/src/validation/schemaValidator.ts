@@ -50,10 +50,21 @@ export function validateAgainstSchema(value: unknown): UnplacedFinding[] {
  * and evidence schemas embedded in task types.
  */
 export function schemaProblems(schema: unknown): string[] {
+  const declared = (schema as { $schema?: unknown }).$schema;
+  if (declared !== undefined && declared !== DRAFT_2020_12) {
+    return [`$schema must be ${DRAFT_2020_12} (or absent), not ${JSON.stringify(declared)}`];
+  }
   const { ajv } = validators();
-  if (ajv.validateSchema(schema as object)) return [];
+  try {
+    if (ajv.validateSchema(schema as object)) return [];
+  } catch (e) {
+    // ajv throws, rather than reporting, on some malformed schemas.
+    return [e instanceof Error ? e.message : String(e)];
+  }
   return (ajv.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 function toFinding(e: ErrorObject): UnplacedFinding {
   const keywordCode = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
