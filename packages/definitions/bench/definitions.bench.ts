@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { shippedSources } from '../test-support/shippedDefinitions.js';
 import type { Definition } from '../src/generated/types.js';
 import { diffDefinitionSets, diffDefinitions } from '../src/diff/diffDefinitions.js';
-import { validateDefinitionSources, type DefinitionSource } from '../src/validateDefinitions.js';
+import { validateDefinitionSources, type DefinitionSource } from '../src/validateDefinitionSources.js';
 
 const TARGET = 1000;
 const shipped = shippedSources();

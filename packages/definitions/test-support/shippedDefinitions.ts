@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Definition } from '../src/generated/types.js';
-import type { DefinitionSource } from '../src/validateDefinitions.js';
+import type { DefinitionSource } from '../src/validateDefinitionSources.js';
 
 /** The repository root. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');

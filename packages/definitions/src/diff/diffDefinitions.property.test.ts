@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mutate, mutationArbitrary } from '../../test-support/mutations.js';
 import { shippedSources } from '../../test-support/shippedDefinitions.js';
 import type { Definition } from '../generated/types.js';
-import { validateDefinitionSources } from '../validateDefinitions.js';
+import { validateDefinitionSources } from '../validateDefinitionSources.js';
 import { diffDefinitions } from './diffDefinitions.js';
 import { jsonPatchOf, structuralDelta } from './structuralChanges.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shipped } from '../../test-support/shippedDefinitions.js';
 import type { ActionPolicy, AuthorityPolicy, ReasonCodeSet, TaskType } from '../generated/types.js';
 import { diffDefinitionSets, diffDefinitions } from './diffDefinitions.js';
-import { formatDiffMarkdown, formatDiffText } from './formatDiff.js';
+import { formatDiffMarkdown, formatDiffText } from './formatDiffText.js';
 
 const pair = (kind: string, id: string) => diffDefinitions(shipped(kind, id, 1), shipped(kind, id, 2));
 const lines = (kind: string, id: string) => pair(kind, id).changes.map((c) => `${c.control}: ${c.summary}`);

@@ -1,8 +1,8 @@
 import type { Op } from 'jsondiffpatch/formatters/jsonpatch';
 import type { Definition } from '../generated/types.js';
-import { refOf } from '../lint/references.js';
+import { refOf } from '../lint/referencesOf.js';
 import type { DefinitionKind } from '../schemas/index.js';
-import { describeChanges, type ControlEffect, type SemanticChange } from './describeChange.js';
+import { describeChanges, type ControlEffect, type SemanticChange } from './describeChanges.js';
 import { jsonPatchOf, structuralChanges, structuralDelta } from './structuralChanges.js';
 
 /** An RFC 6902 JSON Patch operation. */

@@ -7,7 +7,7 @@ import {
 } from '../factCatalogue.js';
 import { error, type UnplacedFinding } from '../findings.js';
 import { childPointer } from '../jsonPointer.js';
-import { factTypeOfSchema, resolveEvidencePath } from './evidenceSchemaPath.js';
+import { factTypeOfSchema, resolveEvidencePath } from './resolveEvidencePath.js';
 
 /** What a rule may read beyond the static catalogue: the evidence schemas of the task types that use it. */
 export interface ConditionContext {

@@ -16,11 +16,11 @@ import type {
 import type { FindingCode } from '../findingCodes.js';
 import { error, warning, type UnplacedFinding } from '../findings.js';
 import { toPointer } from '../jsonPointer.js';
-import { schemaProblems } from '../validation/schemaValidator.js';
+import { schemaProblems } from '../validation/validateAgainstSchema.js';
 import { durationMinutes } from '../durations.js';
-import { evidenceSteps, factTypeOfSchema, resolveEvidencePath } from './evidenceSchemaPath.js';
+import { evidenceSteps, factTypeOfSchema, resolveEvidencePath } from './resolveEvidencePath.js';
 import { lintConditions } from './lintConditions.js';
-import { refOf, referencesOf } from './references.js';
+import { refOf, referencesOf } from './referencesOf.js';
 
 /** A schema-valid definition and the file it came from. */
 export interface DefinitionEntry {

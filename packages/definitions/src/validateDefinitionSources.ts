@@ -2,7 +2,7 @@ import { compareFindings, type Finding, type UnplacedFinding } from './findings.
 import type { Definition } from './generated/types.js';
 import { lintDefinitionSet, type DefinitionEntry } from './lint/lintDefinitionSet.js';
 import { parseDefinitionSource, type ParsedSource } from './source/parseDefinitionSource.js';
-import { validateAgainstSchema } from './validation/schemaValidator.js';
+import { validateAgainstSchema } from './validation/validateAgainstSchema.js';
 
 /** One definition file's text, as read by the caller (this package does no I/O). */
 export interface DefinitionSource {

@@ -1,4 +1,4 @@
-import type { ControlEffect, SemanticChange } from './describeChange.js';
+import type { ControlEffect, SemanticChange } from './describeChanges.js';
 import type { DefinitionDiff, DefinitionSetDiff } from './diffDefinitions.js';
 
 /** Optional colouring of the text form, by control effect (the CLI colours only on a TTY). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedSources } from '../test-support/shippedDefinitions.js';
 import { DEFINITION_KINDS } from './schemas/index.js';
-import { validateDefinitionSources } from './validateDefinitions.js';
+import { validateDefinitionSources } from './validateDefinitionSources.js';
 
 describe('the shipped definition set', () => {
   const result = validateDefinitionSources(shippedSources());
