@@ -50,6 +50,8 @@ export const FACT_CATALOGUE = {
       isCandidate: 'boolean',
       isDelegate: 'boolean',
       sameTenant: 'boolean',
+      canWork: 'boolean',
+      isEscalationOwner: 'boolean',
     },
   },
   businessObject: {
@@ -70,6 +72,13 @@ export const FACT_CATALOGUE = {
       customerImpacting: 'boolean',
       regulatoryRisk: 'boolean',
       riskClass: 'string',
+    },
+  },
+  authority: {
+    description: "The actor's decision authority for the task type's measure, from its authority policy.",
+    paths: {
+      limit: 'number',
+      grant: 'string',
     },
   },
   decision: {
@@ -114,6 +123,8 @@ export const OPERATOR_CATALOGUE = {
   /** Custom: instant comparison. */
   before: { fact: 'date-time', value: 'same' },
   after: { fact: 'date-time', value: 'same' },
+  /** Custom: the fact has a value (not undefined, null or an empty string) when the value is true; has none when false. */
+  isPresent: { fact: 'any', value: 'boolean' },
 } as const;
 
 /** An operator name. */

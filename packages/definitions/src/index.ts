@@ -18,3 +18,4 @@ export type { SemanticChange, ControlEffect } from './diff/describeChanges.js';
 export { renderCondition } from './diff/renderCondition.js';
 export { formatDiffText, formatDiffMarkdown, type Paint } from './diff/formatDiffText.js';
 export { FINDING_CODES, type FindingCode } from './findingCodes.js';
+export { resolveEvidencePath, evidenceSteps, factTypeOfSchema } from './lint/resolveEvidencePath.js';

@@ -1,0 +1,177 @@
+/**
+ * Compiles a task type version and its pinned policies into rule sets and validators, once. The
+ * hot path only looks the result up: it never re-parses JSON, re-adds rules or recompiles schemas.
+ *
+ * Allowed actions are generated rules, so that json-rules-engine enforces them like every rule in
+ * the definitions and every check appears in the trace. Each check is a named leaf; the name is the
+ * stable code reported when the check fails.
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ActionPolicy, TaskType } from '@mandate/definitions';
+import type { PinnedDefinitions } from './PinnedDefinitions.js';
+import { compiledEvaluator } from './rules/compiledEvaluator.js';
+import { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
+import type { ConditionSpec, EvaluatorKind, LeafSpec, RuleSetEvaluator, RuleSpec } from './rules/RuleSpec.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** What kind of action a rule decides. */
+export type ActionKind = 'decision' | 'lifecycle' | 'recovery';
+
+/** The static facts about one action, next to its rule. */
+export interface ActionSpec {
+  code: string;
+  label: string;
+  kind: ActionKind;
+  dangerous: boolean;
+  requiredFields: string[];
+  requiredAcknowledgements: string[];
+  requiresSecondApproval: boolean;
+  /** Reason codes that, when chosen for this decision, need a second approval. */
+  secondApprovalReasonCodes: string[];
+  /** The code reported when the definition's own condition (`enabledWhen`) fails. */
+  conditionDisabledReason: string;
+}
+
+/** A rule set with both evaluators, built on first use. */
+export interface CompiledRuleSet {
+  rules: RuleSpec[];
+  evaluator(kind: EvaluatorKind): RuleSetEvaluator;
+  compiled(): ReturnType<typeof compiledEvaluator>;
+}
+
+/** A pinned definition set, compiled. */
+export interface CompiledPolicy {
+  pinned: PinnedDefinitions;
+  actions: { specs: ActionSpec[]; forbidden: { code: string; reason: string; instead?: string }[]; rules: CompiledRuleSet };
+  priority: CompiledRuleSet;
+  sla: CompiledRuleSet;
+  visibility: CompiledRuleSet;
+  validateDecisionPayload: ValidateFunction;
+}
+
+/** Facts the generated rules read beyond the catalogue: none today; kept explicit for the compiler. */
+const INTERNAL_FACTS: ReadonlySet<string> = new Set();
+
+function ruleSet(rules: RuleSpec[]): CompiledRuleSet {
+  let jre: RuleSetEvaluator | undefined;
+  let compiled: ReturnType<typeof compiledEvaluator> | undefined;
+  const getCompiled = () => (compiled ??= compiledEvaluator(rules, INTERNAL_FACTS));
+  return {
+    rules,
+    evaluator: (kind) => (kind === 'compiled' ? getCompiled() : (jre ??= jsonRulesEngineEvaluator(rules))),
+    compiled: getCompiled,
+  };
+}
+
+const leaf = (name: string, fact: string, path: string | undefined, operator: string, value: unknown): LeafSpec =>
+  path === undefined ? { name, fact, operator, value } : { name, fact, path, operator, value };
+
+function fourEyesChecks(taskType: TaskType): LeafSpec[] {
+  const checks: LeafSpec[] = [];
+  if (taskType.fourEyes.forbidRequester) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isRequester', 'equal', false));
+  if (taskType.fourEyes.forbidBusinessObjectOwner) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isBusinessObjectOwner', 'equal', false));
+  if (taskType.fourEyes.forbiddenRoles?.length) checks.push(leaf('FOUR_EYES_VIOLATION', 'actor', 'roles', 'containsNone', taskType.fourEyes.forbiddenRoles));
+  return checks;
+}
+
+function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules: RuleSpec[] } {
+  const { taskType, reasonCodes } = pinned;
+  const formRequired = ((taskType.decisionSchema as { required?: unknown }).required ?? []) as string[];
+  const specs: ActionSpec[] = [];
+  const rules: RuleSpec[] = [];
+  for (const option of taskType.decisionOptions) {
+    const checks: ConditionSpec[] = [
+      leaf('INVALID_STATE', 'item', 'state', 'in', ['claimed']),
+      leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true),
+      ...fourEyesChecks(taskType),
+    ];
+    if (option.requiresAuthority && taskType.authority) {
+      checks.push(leaf('AUTHORITY_LIMIT_EXCEEDED', 'evidence', taskType.authority.evidencePath.slice('evidence.'.length), 'lessThanInclusive', { fact: 'authority', path: 'limit' }));
+    }
+    rules.push({ name: `decision:${option.code}`, conditions: { all: checks }, event: { type: 'ACTION_ALLOWED', params: { code: option.code } } });
+    const fields = new Set(formRequired.filter((f) => f !== 'decision'));
+    if (option.requiresReasonCode) fields.add('reasonCode');
+    if (option.requiresComment) fields.add('comment');
+    specs.push({
+      code: option.code,
+      label: option.label,
+      kind: 'decision',
+      dangerous: false,
+      requiredFields: [...fields].sort(),
+      requiredAcknowledgements: option.acknowledgement ? [option.acknowledgement] : [],
+      requiresSecondApproval: false,
+      secondApprovalReasonCodes: reasonCodes.codes.filter((c) => c.requiresSecondApproval && c.appliesTo.includes(option.code)).map((c) => c.code),
+      conditionDisabledReason: 'CONDITION_NOT_MET',
+    });
+  }
+  return { specs, rules };
+}
+
+/** Who may take a lifecycle or recovery action, besides its own requirements. */
+function actorCheck(code: string): LeafSpec {
+  if (code === 'CLAIM') return leaf('NOT_A_CANDIDATE', 'relation', 'isCandidate', 'equal', true);
+  if (code === 'COMMENT') return leaf('NOT_A_PARTICIPANT', 'relation', 'canWork', 'equal', true);
+  return leaf('NOT_ASSIGNEE', 'relation', 'canWork', 'equal', true);
+}
+
+function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: RuleSpec[] } {
+  const specs: ActionSpec[] = [];
+  const rules: RuleSpec[] = [];
+  for (const action of actions.safeActions) {
+    const requires = action.requires ?? {};
+    const checks: ConditionSpec[] = [leaf('INVALID_STATE', 'item', 'state', 'in', action.states)];
+    // Reassigning is a manager's act: it replaces the "who may work it" check.
+    if (requires.managerAuthority) checks.push(leaf(action.disabledReason ?? 'MANAGER_AUTHORITY_REQUIRED', 'relation', 'isEscalationOwner', 'equal', true));
+    else checks.push(actorCheck(action.code));
+    if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
+    for (const path of requires.evidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
+    if (action.enabledWhen) checks.push({ ...(action.enabledWhen as ConditionSpec), name: action.disabledReason ?? 'CONDITION_NOT_MET' });
+    rules.push({ name: `${action.category}:${action.code}`, conditions: { all: checks }, event: { type: 'ACTION_ALLOWED', params: { code: action.code } } });
+    const fields: string[] = [];
+    if (requires.reasonCode) fields.push('reasonCode');
+    if (requires.comment) fields.push('comment');
+    specs.push({
+      code: action.code,
+      label: action.label,
+      kind: action.category,
+      dangerous: action.dangerous === true,
+      requiredFields: fields,
+      requiredAcknowledgements: requires.acknowledgement ? [requires.acknowledgement] : [],
+      requiresSecondApproval: requires.secondApproval === true,
+      secondApprovalReasonCodes: [],
+      conditionDisabledReason: action.disabledReason ?? 'CONDITION_NOT_MET',
+    });
+  }
+  return { specs, rules };
+}
+
+function visibilityRules(pinned: PinnedDefinitions): RuleSpec[] {
+  return pinned.visibility.fields.map((field) => {
+    const checks: ConditionSpec[] = [leaf('ROLE_NOT_ALLOWED', 'actor', 'roles', 'containsAny', field.visibleToRoles)];
+    if (field.visibleWhen) checks.push({ ...(field.visibleWhen as ConditionSpec), name: 'CONDITION_NOT_MET' });
+    return { name: field.path, conditions: { all: checks }, event: { type: 'FIELD_VISIBLE', params: { path: field.path, classification: field.classification } } };
+  });
+}
+
+let ajv: Ajv2020 | undefined;
+
+/** Compiles pinned definitions. Callers cache the result per pinned versions (see `policyCache`). */
+export function compilePolicy(pinned: PinnedDefinitions): CompiledPolicy {
+  const decisions = decisionRules(pinned);
+  const safe = safeActionRules(pinned.actions);
+  ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false }));
+  return {
+    pinned,
+    actions: {
+      specs: [...decisions.specs, ...safe.specs],
+      forbidden: (pinned.actions.forbiddenActions ?? []).map((f) => ({ code: f.code, reason: f.reason, ...(f.instead ? { instead: f.instead } : {}) })),
+      rules: ruleSet([...decisions.rules, ...safe.rules]),
+    },
+    priority: ruleSet(pinned.priority.rules as unknown as RuleSpec[]),
+    sla: ruleSet((pinned.sla.rules ?? []) as unknown as RuleSpec[]),
+    visibility: ruleSet(visibilityRules(pinned)),
+    validateDecisionPayload: ajv.compile(pinned.taskType.decisionSchema),
+  };
+}

@@ -1,0 +1,23 @@
+import type { CompiledPolicy, CompiledRuleSet } from './compilePolicy.js';
+import { buildFacts, type FactIssue } from './facts/buildFacts.js';
+import type { PolicyContext } from './PolicyInput.js';
+import type { EvaluatorKind, Facts, RuleOutcome } from './rules/RuleSpec.js';
+
+/** Options of every evaluation. */
+export interface EvaluationOptions {
+  /** json-rules-engine (default: the enforcing evaluator) or the compiled evaluator (read paths). */
+  evaluator?: EvaluatorKind;
+}
+
+/** Runs one of a policy's rule sets over a context's facts. */
+export async function runRuleSet(
+  policy: CompiledPolicy,
+  set: CompiledRuleSet,
+  ctx: PolicyContext,
+  options: EvaluationOptions,
+  extra: { decision?: Record<string, unknown> } = {},
+): Promise<{ outcomes: RuleOutcome[]; facts: Facts; issues: FactIssue[] }> {
+  const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, extra);
+  const outcomes = await set.evaluator(options.evaluator ?? 'json-rules-engine').evaluate(facts);
+  return { outcomes, facts, issues };
+}

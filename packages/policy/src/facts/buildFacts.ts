@@ -1,0 +1,109 @@
+/**
+ * Builds the facts of one evaluation from its context, typed by the fact catalogue. A value of the
+ * wrong type is dropped (it becomes undefined, so no comparison can pass on it) and reported,
+ * because json-rules-engine would otherwise compare it loosely (`"5" > 1` is true).
+ */
+import { FACT_CATALOGUE, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
+import type { PolicyContext } from '../PolicyInput.js';
+import type { Facts } from '../rules/RuleSpec.js';
+
+/** A context value that did not have its catalogue type and was left out. */
+export interface FactIssue {
+  fact: string;
+  path: string;
+  expected: FactType;
+  got: string;
+}
+
+function typeOf(value: unknown): string {
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? 'string[]' : 'array';
+  return value === null ? 'null' : typeof value;
+}
+
+function fits(value: unknown, type: FactType): boolean {
+  switch (type) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'date-time':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    default:
+      return typeof value === type;
+  }
+}
+
+/** Keeps the catalogue paths of `source` whose values have their declared type. */
+function typedFact(fact: keyof typeof FACT_CATALOGUE, source: Record<string, unknown>, issues: FactIssue[]): Record<string, unknown> {
+  const entry = FACT_CATALOGUE[fact];
+  const out: Record<string, unknown> = {};
+  if (!('paths' in entry)) return out;
+  for (const [path, type] of Object.entries(entry.paths as Record<string, FactType>)) {
+    const value = source[path];
+    if (value === undefined) continue;
+    if (fits(value, type)) out[path] = value;
+    else issues.push({ fact, path, expected: type, got: typeOf(value) });
+  }
+  return out;
+}
+
+const minutesBetween = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / 60_000);
+
+/**
+ * The highest limit for the task type's measure among the grants that match the actor's roles and
+ * the item's tenant, region and product family. Candidate-group membership grants nothing here.
+ */
+export function authorityOf(taskType: TaskType, policy: AuthorityPolicy | undefined, ctx: PolicyContext): { limit?: number; grant?: string } {
+  const measure = taskType.authority?.measure;
+  if (!measure || !policy) return {};
+  const inScope = (scope: string[] | undefined, value: string | undefined) => !scope || (value !== undefined && scope.includes(value));
+  let best: { limit?: number; grant?: string } = {};
+  for (const grant of policy.grants) {
+    const limit = grant.limits[measure];
+    if (limit === undefined || !grant.roles.some((r) => ctx.actor.roles.includes(r))) continue;
+    if (!inScope(grant.tenants, ctx.item.tenant) || !inScope(grant.regions, ctx.item.region) || !inScope(grant.productFamilies, ctx.item.productFamily)) continue;
+    if (best.limit === undefined || limit > best.limit) best = { limit, grant: grant.name };
+  }
+  return best;
+}
+
+/** Builds the facts for a context. */
+export function buildFacts(
+  ctx: PolicyContext,
+  taskType: TaskType,
+  authorityPolicy: AuthorityPolicy | undefined,
+  extra: { decision?: Record<string, unknown> } = {},
+): { facts: Facts; issues: FactIssue[] } {
+  const issues: FactIssue[] = [];
+  const { item, actor, businessObject: bo } = ctx;
+  const candidate = item.candidateGroups.some((g) => actor.groups.includes(g)) || (item.candidateUsers ?? []).includes(actor.id);
+  const isAssignee = item.assignee !== undefined && item.assignee === actor.id;
+  const facts: Record<string, unknown> = {
+    actor: typedFact('actor', { ...actor }, issues),
+    item: typedFact(
+      'item',
+      {
+        ...item,
+        ageMinutes: minutesBetween(item.createdAt, ctx.now),
+        minutesUntilDue: item.dueAt ? minutesBetween(ctx.now, item.dueAt) : undefined,
+      },
+      issues,
+    ),
+    relation: {
+      isRequester: item.requestedBy !== undefined && item.requestedBy === actor.id,
+      isBusinessObjectOwner: bo.ownerId !== undefined && bo.ownerId === actor.id,
+      isAssignee,
+      isCandidate: candidate,
+      isDelegate: item.delegatedTo !== undefined && item.delegatedTo === actor.id,
+      sameTenant: actor.tenant === item.tenant,
+      canWork: isAssignee || (item.assignee === undefined && candidate),
+      isEscalationOwner: item.escalationGroup !== undefined && actor.groups.includes(item.escalationGroup),
+    },
+    businessObject: typedFact('businessObject', { ...bo }, issues),
+    authority: authorityOf(taskType, authorityPolicy, ctx),
+    evidence: ctx.evidence,
+    now: ctx.now,
+  };
+  if (extra.decision) facts.decision = typedFact('decision', extra.decision, issues);
+  return { facts, issues };
+}

@@ -1,0 +1,20 @@
+/**
+ * @mandate/policy: decides, for one actor and one work item at one instant, what may happen and
+ * why. Pure: no I/O, and `now` is an input. json-rules-engine is the enforcing evaluator; a
+ * compiled evaluator of the same rules serves bulk read paths.
+ */
+export type { Actor, BusinessObjectSnapshot, PolicyContext, WorkItemSnapshot, WorkItemState } from './PolicyInput.js';
+export { pinDefinitions, MissingDefinitionError, type PinnedDefinitions } from './PinnedDefinitions.js';
+export { compilePolicy, type ActionKind, type ActionSpec, type CompiledPolicy, type CompiledRuleSet } from './compilePolicy.js';
+export { policyFor } from './policyCache.js';
+export type { EvaluationOptions } from './evaluatePolicy.js';
+export { allowedActions, type ActionAvailability, type AllowedActions } from './allowedActions.js';
+export { validateDecision, type DecisionCommand, type DecisionValidation, type Violation } from './validateDecision.js';
+export { visibleView, type VisibleView } from './visibleView.js';
+export { priority, type Priority } from './priority.js';
+export { sla, slaInstants, type SlaResult } from './sla/sla.js';
+export { addBusinessMinutes, isWorkingInstant, prepareCalendar, type PreparedCalendar } from './sla/businessCalendar.js';
+export { buildFacts, authorityOf, type FactIssue } from './facts/buildFacts.js';
+export { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
+export { compiledEvaluator, RuleCompileError } from './rules/compiledEvaluator.js';
+export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec } from './rules/RuleSpec.js';
