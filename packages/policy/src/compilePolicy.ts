@@ -30,8 +30,6 @@ export interface ActionSpec {
   requiresSecondApproval: boolean;
   /** Reason codes that, when chosen for this decision, need a second approval. */
   secondApprovalReasonCodes: string[];
-  /** The code reported when the definition's own condition (`enabledWhen`) fails. */
-  conditionDisabledReason: string;
 }
 
 /** A rule set with both evaluators, built on first use. */
@@ -87,6 +85,8 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
       leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true),
       ...fourEyesChecks(taskType),
     ];
+    for (const path of option.requiresEvidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
+    if (option.enabledWhen) checks.push({ ...(option.enabledWhen as ConditionSpec), name: option.disabledReason ?? 'CONDITION_NOT_MET' });
     if (option.requiresAuthority && taskType.authority) {
       checks.push(leaf('AUTHORITY_LIMIT_EXCEEDED', 'evidence', taskType.authority.evidencePath.slice('evidence.'.length), 'lessThanInclusive', { fact: 'authority', path: 'limit' }));
     }
@@ -103,7 +103,6 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
       requiredAcknowledgements: option.acknowledgement ? [option.acknowledgement] : [],
       requiresSecondApproval: false,
       secondApprovalReasonCodes: reasonCodes.codes.filter((c) => c.requiresSecondApproval && c.appliesTo.includes(option.code)).map((c) => c.code),
-      conditionDisabledReason: 'CONDITION_NOT_MET',
     });
   }
   return { specs, rules };
@@ -141,7 +140,6 @@ function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: R
       requiredAcknowledgements: requires.acknowledgement ? [requires.acknowledgement] : [],
       requiresSecondApproval: requires.secondApproval === true,
       secondApprovalReasonCodes: [],
-      conditionDisabledReason: action.disabledReason ?? 'CONDITION_NOT_MET',
     });
   }
   return { specs, rules };

@@ -190,6 +190,9 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
         : c.op === 'removed'
           ? { summary: `${code} no longer requires an acknowledgement`, control: 'loosening' }
           : { summary: `${code} acknowledgement text changed to "${show(c.after)}"`, control: 'neutral' },
+    'decisionOptions[*].requiresEvidence[*]': restrictionList((path, [code], added) => `decision ${code} ${added ? 'now requires' : 'no longer requires'} evidence ${path}`),
+    'decisionOptions[*].enabledWhen': ruleCondition(([code]) => `decision ${code}`, () => 'loosening'),
+    'decisionOptions[*].disabledReason': (c, [code]) => ({ summary: `decision ${code} shows ${show(c.after ?? 'CONDITION_NOT_MET')} when disabled`, control: 'neutral' }),
     'decisionOptions[*].consequence': (c, [code]) => ({ summary: `${code} consequence changed to "${show(c.after)}"`, control: 'neutral' }),
     'decisionOptions[*].label': (c, [code]) => ({ summary: `${code} label ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
     'fourEyes.forbidRequester': requirement(() => 'four-eyes (requester may not decide)'),
@@ -267,6 +270,7 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
       c.op === 'removed' ? { summary: `${code} no longer requires an acknowledgement`, control: 'loosening' } : { summary: `${code} now requires the acknowledgement "${show(c.after)}"`, control: c.op === 'added' ? 'tightening' : 'neutral' },
     'safeActions[*].requires.evidence[*]': restrictionList((path, [code], added) => `action ${code} ${added ? 'now requires' : 'no longer requires'} evidence ${path}`),
     'safeActions[*].requires.elevatedRoles[*]': grantList((role, [code], added) => `role ${role} ${added ? 'may now' : 'may no longer'} perform ${code}`),
+    'safeActions[*].disabledReason': (c, [code]) => ({ summary: `action ${code} shows ${show(c.after ?? 'CONDITION_NOT_MET')} when disabled`, control: 'neutral' }),
     'safeActions[*].enabledWhen': ruleCondition(([code]) => `action ${code}`, () => 'loosening'),
     'forbiddenActions[*]': (c, [code]) =>
       c.op === 'added' ? { summary: `action ${code} now forbidden`, control: 'tightening' } : c.op === 'removed' ? { summary: `forbidden action ${code} dropped`, control: 'loosening' } : { summary: `forbidden action ${code} changed`, control: 'neutral' },

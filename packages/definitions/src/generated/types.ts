@@ -21,13 +21,17 @@ export type Code = string;
  */
 export type Group = string;
 /**
- * A pinned reference to another definition: ID@VERSION.
- */
-export type Reference = string;
-/**
  * A dotted path into the work item evidence; `[]` steps into every array element.
  */
 export type EvidencePath = string;
+/**
+ * A json-rules-engine condition: a leaf comparison or a nested all/any/not.
+ */
+export type Condition = AllCondition | AnyCondition | NotCondition | LeafCondition;
+/**
+ * A pinned reference to another definition: ID@VERSION.
+ */
+export type Reference = string;
 /**
  * An actor role, e.g. FINANCE_APPROVER.
  */
@@ -40,10 +44,6 @@ export type Duration = string;
  * The root of a rule: all, any or not.
  */
 export type TopLevelCondition = AllCondition | AnyCondition | NotCondition;
-/**
- * A json-rules-engine condition: a leaf comparison or a nested all/any/not.
- */
-export type Condition = AllCondition | AnyCondition | NotCondition | LeafCondition;
 /**
  * Values this grant covers; absent means every value.
  *
@@ -160,11 +160,58 @@ export interface DecisionOption {
    */
   acknowledgement?: string;
   /**
+   * Evidence that must be present before this decision is enabled (e.g. a reconciliation result).
+   */
+  requiresEvidence?: EvidencePath[];
+  /**
+   * The decision is enabled only when this holds.
+   */
+  enabledWhen?: AllCondition | AnyCondition | NotCondition;
+  /**
+   * A stable SCREAMING_SNAKE identifier.
+   */
+  disabledReason?: string;
+  /**
    * Process variables returned to the workflow.
    */
   outcome?: {
     [k: string]: unknown | undefined;
   };
+}
+export interface AllCondition {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  all: Condition[];
+  priority?: number;
+}
+export interface AnyCondition {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  any: Condition[];
+  priority?: number;
+}
+export interface NotCondition {
+  not: Condition;
+  priority?: number;
+}
+export interface LeafCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  /**
+   * A constant, or { fact, path } to compare against another fact.
+   */
+  value: {
+    [k: string]: unknown | undefined;
+  };
+  params?: {
+    [k: string]: unknown | undefined;
+  };
+  priority?: number;
 }
 /**
  * Reason codes for a family of decisions. A published code keeps its meaning; retire it instead of changing it.
@@ -244,41 +291,6 @@ export interface SlaTerms {
    * Count business time (default) or wall time.
    */
   basis?: "business" | "calendar";
-}
-export interface AllCondition {
-  /**
-   * @minItems 1
-   * @maxItems 100
-   */
-  all: Condition[];
-  priority?: number;
-}
-export interface AnyCondition {
-  /**
-   * @minItems 1
-   * @maxItems 100
-   */
-  any: Condition[];
-  priority?: number;
-}
-export interface NotCondition {
-  not: Condition;
-  priority?: number;
-}
-export interface LeafCondition {
-  fact: string;
-  path?: string;
-  operator: string;
-  /**
-   * A constant, or { fact, path } to compare against another fact.
-   */
-  value: {
-    [k: string]: unknown | undefined;
-  };
-  params?: {
-    [k: string]: unknown | undefined;
-  };
-  priority?: number;
 }
 /**
  * Working hours and holidays in one IANA time zone; SLA policies count business time on it.

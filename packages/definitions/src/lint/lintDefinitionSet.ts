@@ -190,6 +190,14 @@ function lintTaskType(def: TaskType, index: DefinitionIndex): UnplacedFinding[] 
       }
     });
   }
+  def.decisionOptions.forEach((option, i) => {
+    (option.requiresEvidence ?? []).forEach((path, j) => {
+      if (!resolveEvidencePath(def.evidenceSchema, evidenceSteps(path))) {
+        findings.push(error('EVIDENCE_PATH_UNKNOWN', `/decisionOptions/${i}/requiresEvidence/${j}`, `${path} is not in the evidence schema`));
+      }
+    });
+    if (option.enabledWhen) findings.push(...lintConditions(option.enabledWhen, `/decisionOptions/${i}/enabledWhen`, { evidenceSchemas: [def.evidenceSchema] }));
+  });
   (def.followUps ?? []).forEach((f, i) => {
     if (!optionCodes.includes(f.onDecision)) {
       findings.push(error('FOLLOW_UP_UNKNOWN_DECISION', `/followUps/${i}/onDecision`, `follow-up on ${f.onDecision}, which is not a decision option`));

@@ -42,12 +42,10 @@ export function jsonRulesEngineEvaluator(rules: readonly RuleSpec[]): RuleSetEva
 }
 
 function toOutcome(result: RuleResult): RuleOutcome {
-  return {
-    name: String(result.name),
-    fired: result.result,
-    event: result.event as RuleOutcome['event'],
-    trace: toTrace(result.conditions as unknown as Record<string, unknown>),
-  };
+  const trace = toTrace(result.conditions as unknown as Record<string, unknown>);
+  // json-rules-engine records results on nested nodes only; the root's is the rule's.
+  trace.result = result.result;
+  return { name: String(result.name), fired: result.result, event: result.event as RuleOutcome['event'], trace };
 }
 
 function toTrace(node: Record<string, unknown>): ConditionTrace {

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { operators, unknownOutcome } from '../test-support/fallout.js';
+import { discountApproval, people, shippedPolicy } from '../test-support/scenario.js';
+import { allowedActions, type ActionAvailability } from './allowedActions.js';
+import type { EvaluatorKind } from './rules/RuleSpec.js';
+
+const approval = shippedPolicy('DISCOUNT_APPROVAL@2');
+const evaluators: EvaluatorKind[] = ['json-rules-engine', 'compiled'];
+
+function find(actions: ActionAvailability[], kind: string, code: string): ActionAvailability {
+  const found = actions.find((a) => a.kind === kind && a.code === code);
+  if (!found) throw new Error(`no ${kind} ${code}`);
+  return found;
+}
+
+describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
+  const actionsFor = async (ctx: Parameters<typeof allowedActions>[1]) => (await allowedActions(approval, ctx, { evaluator })).actions;
+
+  it('a candidate without authority for the discount cannot approve; one with authority can', async () => {
+    // The EMEA director is in a candidate group, but his limit is 30% and 32% is asked.
+    const director = find(await actionsFor(discountApproval(people.director)), 'decision', 'APPROVE');
+    expect(director).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
+    const authorityLeaf = director.trace && 'all' in director.trace ? director.trace.all.find((c) => c.name === 'AUTHORITY_LIMIT_EXCEEDED') : undefined;
+    expect(authorityLeaf).toMatchObject({ fact: 'evidence', path: 'requestedDiscountPercent', factValue: 32, result: false });
+
+    const finance = find(await actionsFor(discountApproval(people.financeApprover)), 'decision', 'APPROVE');
+    expect(finance).toMatchObject({ enabled: true, failedChecks: [] });
+    expect(finance.requiredFields).toEqual(['comment', 'reasonCode']);
+    expect(finance.requiredAcknowledgements).toEqual(['This approval allows a discount above your standard limit for this quote revision.']);
+    expect(finance.secondApprovalReasonCodes).toEqual(['COMPETITIVE_MATCH', 'REGULATORY_REVIEW_REQUIRED', 'PRICE_BOOK_EXCEPTION']);
+  });
+
+  it('a discount within the limit is approvable by the same director', async () => {
+    const ctx = discountApproval(people.director);
+    ctx.evidence = { ...ctx.evidence, requestedDiscountPercent: 28 };
+    expect(find(await actionsFor(ctx), 'decision', 'APPROVE')).toMatchObject({ enabled: true });
+  });
+
+  it('the quote owner cannot approve their own quote, even with authority', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.businessObject = { ...ctx.businessObject, ownerId: people.financeApprover.id };
+    const approve = find(await actionsFor(ctx), 'decision', 'APPROVE');
+    expect(approve).toMatchObject({ enabled: false, disabledReason: 'FOUR_EYES_VIOLATION' });
+  });
+
+  it('the requester and forbidden roles cannot decide at all', async () => {
+    const requester = discountApproval(people.financeApprover);
+    requester.item = { ...requester.item, requestedBy: people.financeApprover.id };
+    expect(find(await actionsFor(requester), 'decision', 'REJECT').disabledReason).toBe('FOUR_EYES_VIOLATION');
+    const salesRep = { ...people.financeApprover, id: 'u-other', roles: ['FINANCE_APPROVER', 'SALES_REP'] };
+    expect(find(await actionsFor(discountApproval(salesRep)), 'decision', 'REJECT').disabledReason).toBe('FOUR_EYES_VIOLATION');
+  });
+
+  it('decisions need the item claimed by the actor; claiming needs candidacy', async () => {
+    const available = discountApproval(people.salesManager);
+    available.item = { ...available.item, state: 'available', assignee: undefined };
+    const actions = await actionsFor(available);
+    expect(find(actions, 'decision', 'REJECT')).toMatchObject({ enabled: false, failedChecks: ['INVALID_STATE', 'NOT_ASSIGNEE'] });
+    expect(find(actions, 'lifecycle', 'CLAIM')).toMatchObject({ enabled: true });
+    const outsider = discountApproval({ ...people.riskOfficer });
+    outsider.item = { ...outsider.item, state: 'available', assignee: undefined };
+    expect(find(await actionsFor(outsider), 'lifecycle', 'CLAIM')).toMatchObject({ enabled: false, disabledReason: 'NOT_A_CANDIDATE' });
+  });
+
+  it('reassigning needs manager authority (the escalation owner group)', async () => {
+    const ctx = discountApproval(people.director);
+    expect(find(await actionsFor(ctx), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: false, disabledReason: 'MANAGER_AUTHORITY_REQUIRED', requiredFields: ['reasonCode'] });
+    const manager = discountApproval(people.salesManager);
+    expect(find(await actionsFor(manager), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: true });
+  });
+
+  it('lists forbidden actions as disabled with the reason and the alternative', async () => {
+    expect(find(await actionsFor(discountApproval(people.financeApprover)), 'forbidden', 'EDIT_QUOTE_PRICE')).toMatchObject({
+      enabled: false,
+      disabledReason: 'FORBIDDEN_ACTION',
+      instead: 'ESCALATE',
+    });
+  });
+});
+
+describe.each(evaluators)('fallout recovery (%s)', (evaluator) => {
+  const fallout = shippedPolicy('INVENTORY_RESERVATION_UNKNOWN_OUTCOME@2');
+  const actionsFor = async (ctx: Parameters<typeof allowedActions>[1]) => (await allowedActions(fallout, ctx, { evaluator })).actions;
+
+  it('resolution without reconciliation evidence is disabled (no "mark failed without evidence")', async () => {
+    const actions = await actionsFor(unknownOutcome(operators.operator, { status: 'NOT_STARTED' }));
+    expect(find(actions, 'recovery', 'MARK_NO_EFFECT')).toMatchObject({ enabled: false, disabledReason: 'EVIDENCE_REQUIRED' });
+    expect(find(actions, 'recovery', 'MARK_EXTERNAL_SUCCESS')).toMatchObject({ enabled: false, disabledReason: 'EVIDENCE_REQUIRED' });
+    expect(find(actions, 'decision', 'CONFIRM_RESERVED')).toMatchObject({ enabled: false, disabledReason: 'EVIDENCE_REQUIRED' });
+    expect(find(actions, 'decision', 'MARK_NO_EFFECT_AND_RETRY')).toMatchObject({ enabled: false, disabledReason: 'EVIDENCE_REQUIRED' });
+    expect(find(actions, 'recovery', 'RUN_RECONCILIATION')).toMatchObject({ enabled: true });
+    expect(find(actions, 'forbidden', 'MARK_FAILED_WITHOUT_EVIDENCE')).toMatchObject({ enabled: false });
+  });
+
+  it('the reconciliation result enables exactly the matching resolutions', async () => {
+    const notFound = await actionsFor(unknownOutcome(operators.operator, { status: 'COMPLETED', result: 'NOT_FOUND', queriedAt: '2026-07-02T14:40:00Z' }));
+    expect(find(notFound, 'recovery', 'MARK_NO_EFFECT').enabled).toBe(true);
+    expect(find(notFound, 'decision', 'MARK_NO_EFFECT_AND_RETRY').enabled).toBe(true);
+    expect(find(notFound, 'decision', 'CONFIRM_RESERVED')).toMatchObject({ enabled: false, disabledReason: 'RESERVATION_NOT_FOUND' });
+    expect(find(notFound, 'recovery', 'MARK_EXTERNAL_SUCCESS')).toMatchObject({ enabled: false, disabledReason: 'RECONCILIATION_RESULT_REQUIRED' });
+    const found = await actionsFor(unknownOutcome(operators.operator, { status: 'COMPLETED', result: 'FOUND' }));
+    expect(find(found, 'decision', 'CONFIRM_RESERVED').enabled).toBe(true);
+    expect(find(found, 'recovery', 'MARK_NO_EFFECT').enabled).toBe(false);
+  });
+
+  it('a dangerous operation needs the elevated role, a reason, a second approval and an acknowledgement', async () => {
+    const evidence = { status: 'COMPLETED', result: 'FOUND' };
+    const byOperator = find(await actionsFor(unknownOutcome(operators.operator, evidence)), 'recovery', 'FORCE_ORDER_COMPLETED');
+    expect(byOperator).toMatchObject({ enabled: false, disabledReason: 'ELEVATED_ROLE_REQUIRED', dangerous: true });
+    const byLead = find(await actionsFor(unknownOutcome(operators.lead, evidence)), 'recovery', 'FORCE_ORDER_COMPLETED');
+    expect(byLead).toMatchObject({ enabled: true, dangerous: true, requiresSecondApproval: true, requiredFields: ['reasonCode', 'comment'] });
+    expect(byLead.requiredAcknowledgements).toHaveLength(1);
+  });
+});
+
+describe('determinism', () => {
+  it('both evaluators give the same answer, byte for byte, every time', async () => {
+    const contexts = [discountApproval(people.director), discountApproval(people.financeApprover), discountApproval(people.salesRep)];
+    for (const ctx of contexts) {
+      const jre = JSON.stringify(await allowedActions(approval, ctx, { evaluator: 'json-rules-engine' }));
+      expect(JSON.stringify(await allowedActions(approval, ctx, { evaluator: 'compiled' }))).toBe(jre);
+      expect(JSON.stringify(await allowedActions(approval, ctx))).toBe(jre);
+    }
+  });
+
+  it('reports context values of the wrong type instead of comparing them loosely', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.businessObject = { ...ctx.businessObject, totalAmount: '420000' as unknown as number };
+    const { factIssues } = await allowedActions(approval, ctx);
+    expect(factIssues).toEqual([{ fact: 'businessObject', path: 'totalAmount', expected: 'number', got: 'string' }]);
+  });
+});
