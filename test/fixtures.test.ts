@@ -32,7 +32,7 @@ describe('the invalid fixture corpus', () => {
   it('covers every error code validation can raise', () => {
     const covered = new Set(Object.values(manifest).map((m) => m.code));
     // Warnings do not fail validation; FILE_TOO_LARGE is generated below; SCHEMA_VIOLATION is the fallback for keywords our schemas do not use.
-    const exempt = new Set(['DEFINITION_PATH_MISMATCH', 'PRIORITY_UNKNOWN_TASK_TYPE', 'FILE_TOO_LARGE', 'SCHEMA_VIOLATION']);
+    const exempt = new Set(['DEFINITION_PATH_MISMATCH', 'PRIORITY_UNKNOWN_TASK_TYPE', 'REFERENCE_TARGET_INVALID', 'FILE_TOO_LARGE', 'SCHEMA_VIOLATION']);
     const missing = Object.keys(FINDING_CODES).filter((code) => !exempt.has(code) && !covered.has(code));
     expect(missing).toEqual([]);
   });
@@ -48,8 +48,7 @@ describe('the invalid fixture corpus', () => {
       expect(ok).toBe(false);
       const hit = findings.find((f) => f.code === expected.code && f.pointer === expected.pointer && f.file === targetFile);
       expect(hit, JSON.stringify(findings, null, 1)).toBeDefined();
-      expect(hit!.line).toBeGreaterThan(0);
-      expect(hit!.column).toBeGreaterThan(0);
+      expect(textAt(targetFile, hit!.line!, hit!.column!), 'the located text').toMatch(expectedTextAt(expected.pointer));
       const shippedErrors = findings.filter((f) => f.severity === 'error' && f.file.startsWith('definitions/') && f.file !== targetFile);
       expect(shippedErrors).toEqual([]);
     });
@@ -71,6 +70,23 @@ describe('the invalid fixture corpus', () => {
     expect(io.stdout()).toMatch(/^FILE_TOO_LARGE--padding\.json:1:1 error FILE_TOO_LARGE /m);
   });
 });
+
+/** The source text from a line and column on. */
+function textAt(file: string, line: number, column: number): string {
+  return (readFileSync(join(repoRoot, file), 'utf8').split('\n')[line - 1] ?? '').slice(column - 1);
+}
+
+/**
+ * What the located text must start with: the member's key for a pointer ending in a key, a value
+ * for an array element; for the whole document, anything (parse errors point where parsing stopped).
+ */
+function expectedTextAt(pointer: string): RegExp {
+  const last = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (pointer === '') return /^/;
+  if (/^\d+$/.test(last)) return /^[{["\-\dtfn]/;
+  // Keys may be written with escapes (e.g. \u006c for l); accept any quoted key then.
+  return new RegExp(`^(${escape(JSON.stringify(last))}|"[^"]*\\\\u)`);
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,15 +6,17 @@ import { processIo, type Io } from './io.js';
 import { MissingPathError } from './readDefinitionFiles.js';
 import { UsageError } from './usageError.js';
 
-/** Exit codes: 0 clean, 1 findings (or differences, for nothing), 2 usage error. */
+/** Exit codes: 0 clean, 1 findings, 2 usage error, 3 internal error (a bug: please report it). */
 export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('mandate')
     .description('Validate, lint, diff and list Mandate definitions.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', '\nExamples:\n  $ mandate validate definitions\n  $ mandate list definitions\n  $ mandate diff DISCOUNT_APPROVAL_REASONS@1 DISCOUNT_APPROVAL_REASONS@2\n\nExit codes: 0 clean, 1 findings, 2 usage error, 3 internal error.');
 
   const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
@@ -55,6 +57,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
+  if (argv.length <= 2) {
+    io.err(program.helpInformation().trimEnd());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -66,6 +72,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`mandate: ${e.message}`);
       return EXIT_USAGE;
     }
-    throw e;
+    // Bad input never lands here; a bug does. Say so plainly instead of printing a stack.
+    io.err(`mandate: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_INTERNAL;
   }
 }

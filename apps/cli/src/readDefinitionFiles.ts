@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DefinitionSource } from '@mandate/definitions';
+import { UsageError } from './usageError.js';
 
 /** A path the user named that is neither a file nor a folder. */
 export class MissingPathError extends Error {
@@ -17,7 +18,16 @@ export class MissingPathError extends Error {
 export function readDefinitionFiles(paths: readonly string[], cwd: string = process.cwd()): DefinitionSource[] {
   const files = new Set<string>();
   for (const path of paths) collect(resolve(cwd, path), files);
-  return [...files].sort().map((file) => ({ file: relative(cwd, file) || file, text: readFileSync(file, 'utf8') }));
+  if (files.size === 0) throw new UsageError(`no .json files under ${paths.join(', ')}`);
+  return [...files].sort().map((file) => ({ file: relative(cwd, file) || file, text: read(file) }));
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }
 
 function collect(path: string, into: Set<string>): void {
@@ -31,6 +41,7 @@ function collect(path: string, into: Set<string>): void {
     into.add(path);
     return;
   }
+  if (!stat.isDirectory()) throw new UsageError(`${path} is neither a file nor a folder`);
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(path, entry.name);

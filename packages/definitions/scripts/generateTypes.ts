@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withFindingCodesTable } from '../src/findingCodesTable.js';
-import { renderArtifacts } from '../src/schemas/renderArtifacts.js';
+import { renderArtifacts } from './renderArtifacts.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { types, schemaFiles } = await renderArtifacts();

@@ -81,16 +81,6 @@ export const FACT_CATALOGUE = {
       grant: 'string',
     },
   },
-  decision: {
-    description: 'The decision being submitted (decision validation rules only).',
-    paths: {
-      code: 'string',
-      reasonCode: 'string',
-      reasonRiskLevel: 'string',
-      amount: 'number',
-      percent: 'number',
-    },
-  },
   evidence: {
     description: "The item's evidence; paths and types come from the task type's evidence schema.",
     paths: {},

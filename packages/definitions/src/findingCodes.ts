@@ -34,6 +34,7 @@ export const FINDING_CODES = {
   DEFINITION_ID_KIND_CONFLICT: 'One id is used for two kinds.',
   DEFINITION_PATH_MISMATCH: 'The file path <Kind>/<ID>/v<N>.json disagrees with the content (warning).',
   REFERENCE_NOT_FOUND: 'A reference names an ID@VERSION that does not exist.',
+  REFERENCE_TARGET_INVALID: 'A reference names a definition that exists but fails its schema (warning; the error is on that file).',
   REFERENCE_KIND_MISMATCH: 'A reference resolves to a definition of the wrong kind.',
   REFERENCE_CYCLE: 'References form a cycle.',
   // Task types

@@ -32,6 +32,7 @@ export function validateDefinitionSources(sources: readonly DefinitionSource[]):
   const findings: Finding[] = [];
   const located = new Map<string, ParsedSource['locate']>();
   const definitions: DefinitionEntry[] = [];
+  const invalidRefs = new Set<string>();
   const place = (file: string, locate: ParsedSource['locate'], f: UnplacedFinding): Finding => ({ ...f, file, ...locate(f.pointer) });
 
   for (const { file, text } of sources) {
@@ -42,11 +43,14 @@ export function validateDefinitionSources(sources: readonly DefinitionSource[]):
     }
     located.set(file, parsed.source.locate);
     const schemaFindings = validateAgainstSchema(parsed.source.value);
-    if (schemaFindings.length) findings.push(...schemaFindings.map((f) => place(file, parsed.source.locate, f)));
-    else definitions.push({ file, definition: parsed.source.value as Definition });
+    if (schemaFindings.length) {
+      findings.push(...schemaFindings.map((f) => place(file, parsed.source.locate, f)));
+      const { id, version } = (parsed.source.value ?? {}) as { id?: unknown; version?: unknown };
+      if (typeof id === 'string' && typeof version === 'number') invalidRefs.add(`${id}@${version}`);
+    } else definitions.push({ file, definition: parsed.source.value as Definition });
   }
 
-  for (const f of lintDefinitionSet(definitions)) {
+  for (const f of lintDefinitionSet(definitions, { invalidRefs })) {
     const locate = located.get(f.file);
     findings.push(locate ? place(f.file, locate, f) : f);
   }

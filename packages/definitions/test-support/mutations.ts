@@ -15,7 +15,7 @@ export function pathsOf(value: Json, prefix: (string | number)[] = []): (string 
 /** One edit: replace a value, delete it, duplicate an array element under a new id, or shuffle an array. */
 export const mutationArbitrary = fc.record({
   at: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'insert', 'reverse', 'rename'),
+  op: fc.constantFrom('replace', 'delete', 'insert', 'reverse', 'rename', 'factRef'),
   value: fc.jsonValue({ maxDepth: 2 }),
   name: fc.stringMatching(/^[A-Z][A-Z0-9_]{1,12}$/),
 });
@@ -53,6 +53,10 @@ export function mutate(doc: Json, edits: readonly Mutation[]): Json {
         break;
       case 'rename':
         if (typeof parent[key] === 'string') parent[key] = edit.name;
+        break;
+      case 'factRef':
+        // A rule value that names another fact, with an arbitrary (often malformed) path.
+        parent[key] = { fact: edit.name.toLowerCase(), path: structuredClone(edit.value) };
         break;
     }
   }

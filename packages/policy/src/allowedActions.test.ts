@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { operators, unknownOutcome } from '../test-support/fallout.js';
 import { discountApproval, people, shippedPolicy } from '../test-support/scenario.js';
-import { allowedActions, type ActionAvailability } from './allowedActions.js';
+import { actionBadges, allowedActions, type ActionAvailability } from './allowedActions.js';
 import type { EvaluatorKind } from './rules/RuleSpec.js';
 
 const approval = shippedPolicy('DISCOUNT_APPROVAL@2');
@@ -128,5 +128,21 @@ describe('determinism', () => {
     ctx.businessObject = { ...ctx.businessObject, totalAmount: '420000' as unknown as number };
     const { factIssues } = await allowedActions(approval, ctx);
     expect(factIssues).toEqual([{ fact: 'businessObject', path: 'totalAmount', expected: 'number', got: 'string' }]);
+  });
+});
+
+describe('actionBadges (the bulk read path)', () => {
+  it('gives the same enabled flags and reasons as allowedActions, for many contexts', async () => {
+    const fallout = shippedPolicy('INVENTORY_RESERVATION_UNKNOWN_OUTCOME@2');
+    const cases = [
+      ...Object.values(people).map((p) => ({ policy: approval, ctx: discountApproval(p) })),
+      ...[{ status: 'RUNNING' }, { status: 'COMPLETED', result: 'FOUND' }, { status: 'COMPLETED', result: 'NOT_FOUND' }].flatMap((r) =>
+        Object.values(operators).map((o) => ({ policy: fallout, ctx: unknownOutcome(o, r) })),
+      ),
+    ];
+    for (const { policy, ctx } of cases) {
+      const full = (await allowedActions(policy, ctx)).actions.filter((a) => a.kind !== 'forbidden');
+      expect(actionBadges(policy, ctx)).toEqual(full.map((a) => ({ code: a.code, kind: a.kind, enabled: a.enabled, ...(a.enabled ? {} : { disabledReason: a.disabledReason }) })));
+    }
   });
 });

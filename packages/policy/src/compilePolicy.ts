@@ -167,7 +167,7 @@ export function compilePolicy(pinned: PinnedDefinitions): CompiledPolicy {
       forbidden: (pinned.actions.forbiddenActions ?? []).map((f) => ({ code: f.code, reason: f.reason, ...(f.instead ? { instead: f.instead } : {}) })),
       rules: ruleSet([...decisions.rules, ...safe.rules]),
     },
-    priority: ruleSet(pinned.priority.rules as unknown as RuleSpec[]),
+    priority: ruleSet(pinned.priority.rules),
     sla: ruleSet((pinned.sla.rules ?? []) as unknown as RuleSpec[]),
     visibility: ruleSet(visibilityRules(pinned)),
     validateDecisionPayload: ajv.compile(pinned.taskType.decisionSchema),

@@ -15,9 +15,8 @@ export async function runRuleSet(
   set: CompiledRuleSet,
   ctx: PolicyContext,
   options: EvaluationOptions,
-  extra: { decision?: Record<string, unknown> } = {},
 ): Promise<{ outcomes: RuleOutcome[]; facts: Facts; issues: FactIssue[] }> {
-  const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, extra);
+  const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority);
   const outcomes = await set.evaluator(options.evaluator ?? 'json-rules-engine').evaluate(facts);
   return { outcomes, facts, issues };
 }

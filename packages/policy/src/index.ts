@@ -8,7 +8,7 @@ export { pinDefinitions, MissingDefinitionError, type PinnedDefinitions } from '
 export { compilePolicy, type ActionKind, type ActionSpec, type CompiledPolicy, type CompiledRuleSet } from './compilePolicy.js';
 export { policyFor } from './policyCache.js';
 export type { EvaluationOptions } from './evaluatePolicy.js';
-export { allowedActions, type ActionAvailability, type AllowedActions } from './allowedActions.js';
+export { allowedActions, actionBadges, type ActionAvailability, type ActionBadge, type AllowedActions } from './allowedActions.js';
 export { validateDecision, type DecisionCommand, type DecisionValidation, type Violation } from './validateDecision.js';
 export { visibleView, type VisibleView } from './visibleView.js';
 export { priority, type Priority } from './priority.js';

@@ -77,8 +77,7 @@ export async function validateDecision(
   }
 
   const reason = command.reasonCode === undefined ? undefined : reasonCodes.codes.find((c) => c.code === command.reasonCode);
-  const decisionFacts = stripUndefined({ code: command.decision, reasonCode: command.reasonCode, reasonRiskLevel: reason?.riskLevel });
-  const { outcomes, issues } = await runRuleSet(policy, policy.actions.rules, ctx, options, { decision: decisionFacts });
+  const { outcomes, issues } = await runRuleSet(policy, policy.actions.rules, ctx, options);
   const outcome = outcomes.find((o) => o.name === `decision:${command.decision}`);
   for (const check of outcome ? failedChecks(outcome.trace) : []) {
     violations.push({ code: check, message: CHECK_MESSAGES[check] ?? check });

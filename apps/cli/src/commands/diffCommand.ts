@@ -33,6 +33,9 @@ export function diffCommand(a: string, b: string, options: DiffOptions, io: Io):
   const loaded = folders.length === 2 ? [loadSet(a, io), loadSet(b, io)] : loadPair(a, b, options.dir, io);
   const [before, after] = loaded ?? [];
   if (!before || !after) return 1;
+  if (folders.length === 0 && before[0] && after[0] && before[0].id !== after[0].id) {
+    throw new UsageError(`${refOf(before[0])} and ${refOf(after[0])} are different definitions; diff compares versions of one`);
+  }
   const diff = folders.length === 2 ? diffDefinitionSets(before, after) : diffDefinitions(one(before), one(after));
 
   if (options.format === 'json') io.out(JSON.stringify(diff, null, 2));

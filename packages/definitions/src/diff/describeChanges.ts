@@ -80,8 +80,9 @@ function reference(label: string): Describer {
 function slaTerm(prefix: (ids: string[]) => string): Record<string, Describer> {
   const duration = (field: string, shorterIs: ControlEffect): Describer => (c, ids, ctx) => {
     const basis = findBasis(ctx, ids);
-    const b = minutes(c.before);
-    const a = minutes(c.after);
+    // A missing warning or escalation delay is zero: no warning, escalation at the due time.
+    const b = c.before === undefined && field !== 'dueIn' ? 0 : minutes(c.before);
+    const a = c.after === undefined && field !== 'dueIn' ? 0 : minutes(c.after);
     let control: ControlEffect = 'neutral';
     if (b !== undefined && a !== undefined && a !== b) {
       control = a < b ? shorterIs : shorterIs === 'tightening' ? 'loosening' : 'tightening';
@@ -93,7 +94,13 @@ function slaTerm(prefix: (ids: string[]) => string): Record<string, Describer> {
     warnBefore: duration('warnBefore', 'loosening'),
     escalateAfter: duration('escalateAfter', 'tightening'),
     escalationGroup: (c, ids) => ({ summary: `${prefix(ids)}SLA escalation group ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
-    basis: (c, ids) => ({ summary: `${prefix(ids)}SLA counts ${show(c.after ?? 'business')} time (was ${show(c.before ?? 'business')})`, control: 'neutral' }),
+    // Calendar time runs through nights and weekends: the same duration is less working time.
+    basis: (c, ids) => {
+      const before = c.before ?? 'business';
+      const after = c.after ?? 'business';
+      const control: ControlEffect = before === after ? 'neutral' : after === 'calendar' ? 'tightening' : 'loosening';
+      return { summary: `${prefix(ids)}SLA basis: counts ${show(after)} time (was ${show(before)})`, control };
+    },
   };
 }
 
@@ -129,10 +136,19 @@ function ruleCondition(label: (ids: string[]) => string, widenedIs: (ctx: Contex
 
 /** An SLA rule is stricter than the default when it gives less time: applying it more often tightens. */
 function slaRuleStrictness(ctx: Context, ids: string[]): ControlEffect {
-  const rule = minutes(termsOf(ctx, ids[0])?.dueIn);
-  const fallback = minutes(termsOf(ctx, undefined)?.dueIn);
+  return ruleStrictness(termsOf(ctx, ids[0])?.dueIn, ctx, 'after');
+}
+
+/** Whether terms with `dueIn` are stricter than the default terms of one side of the diff. */
+function ruleStrictness(dueIn: unknown, ctx: Context, side: 'before' | 'after'): ControlEffect {
+  const rule = minutes(dueIn);
+  const fallback = minutes(read(ctx[side], 'default', 'dueIn'));
   if (rule === undefined || fallback === undefined || rule === fallback) return 'neutral';
   return rule < fallback ? 'tightening' : 'loosening';
+}
+
+function invert(control: ControlEffect): ControlEffect {
+  return control === 'tightening' ? 'loosening' : control === 'loosening' ? 'tightening' : 'neutral';
 }
 
 function limitChange(c: StructuralChange, ids: string[]): Described {
@@ -219,13 +235,20 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
           ? { summary: `open items no longer become obsolete on ${event}`, control: 'loosening' }
           : { summary: `obsolescence on ${event} changed`, control: 'neutral' },
     'followUps[*]': (c, [followUp]) => ({ summary: `follow-up ${followUp} ${c.op}`, control: 'neutral' }),
+    'uiSchema.ui:order': (c) => ({ summary: `decision form field order ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
     'decisionSchema.required[*]': restrictionList((field, _ids, added) => `decision form field ${field} ${added ? 'now required' : 'no longer required'}`),
   },
   SlaPolicy: {
     calendar: reference('business calendar'),
     ...Object.fromEntries(Object.entries(slaDefault).map(([k, v]) => [`default.${k}`, v])),
     ...Object.fromEntries(Object.entries(slaRule).map(([k, v]) => [`rules[*].event.params.${k}`, v])),
-    'rules[*]': (c, [name]) => ({ summary: `SLA rule ${name} ${c.op}`, control: 'neutral' }),
+    'rules[*]': (c, [name], ctx) => {
+      // A rule stricter than the default tightens by existing: adding it tightens, removing it loosens.
+      const strictness = ruleStrictness(read(c.after ?? c.before, 'event', 'params', 'dueIn'), ctx, c.op === 'removed' ? 'before' : 'after');
+      const control: ControlEffect = c.op === 'added' ? strictness : c.op === 'removed' ? invert(strictness) : 'neutral';
+      const dueIn = read(c.after ?? c.before, 'event', 'params', 'dueIn');
+      return { summary: `SLA rule ${name} ${c.op}${minutes(dueIn) === undefined ? '' : ` (due in ${readable(dueIn)})`}`, control };
+    },
     'rules[*].conditions': ruleCondition(([name]) => `rule ${name}`, slaRuleStrictness),
     'rules[*].priority': (c, [name]) => ({ summary: `rule ${name} priority ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
   },
@@ -269,6 +292,13 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
     'safeActions[*].requires.acknowledgement': (c, [code]) =>
       c.op === 'removed' ? { summary: `${code} no longer requires an acknowledgement`, control: 'loosening' } : { summary: `${code} now requires the acknowledgement "${show(c.after)}"`, control: c.op === 'added' ? 'tightening' : 'neutral' },
     'safeActions[*].requires.evidence[*]': restrictionList((path, [code], added) => `action ${code} ${added ? 'now requires' : 'no longer requires'} evidence ${path}`),
+    // The list appearing restricts the action to those roles; vanishing opens it to everyone.
+    'safeActions[*].requires.elevatedRoles': (c, [code]) =>
+      c.op === 'added'
+        ? { summary: `action ${code} now restricted to roles ${show(c.after)}`, control: 'tightening' }
+        : c.op === 'removed'
+          ? { summary: `action ${code} no longer needs an elevated role (was ${show(c.before)})`, control: 'loosening' }
+          : { summary: `action ${code} elevated roles ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' },
     'safeActions[*].requires.elevatedRoles[*]': grantList((role, [code], added) => `role ${role} ${added ? 'may now' : 'may no longer'} perform ${code}`),
     'safeActions[*].disabledReason': (c, [code]) => ({ summary: `action ${code} shows ${show(c.after ?? 'CONDITION_NOT_MET')} when disabled`, control: 'neutral' }),
     'safeActions[*].enabledWhen': ruleCondition(([code]) => `action ${code}`, () => 'loosening'),
@@ -304,7 +334,8 @@ function expand(change: StructuralChange): StructuralChange[] {
   if (change.op === 'changed' || !last || 'id' in last) return [change];
   const value = change.op === 'added' ? change.after : change.before;
   const side = change.op === 'added' ? 'after' : 'before';
-  const isScope = ['tenants', 'regions', 'productFamilies'].includes(last.key);
+  // Lists whose absence means "no restriction": their appearing or vanishing is one change.
+  const isScope = ['tenants', 'regions', 'productFamilies', 'elevatedRoles'].includes(last.key);
   if (Array.isArray(value) && !isScope) {
     return (value as unknown[]).map((element) => ({ path: [...change.path, { id: elementId(element) }], op: change.op, [side]: element }));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shipped } from '../../test-support/shippedDefinitions.js';
-import type { ActionPolicy, AuthorityPolicy, ReasonCodeSet, TaskType } from '../generated/types.js';
+import type { ActionPolicy, AuthorityPolicy, Definition, ReasonCodeSet, SlaPolicy, TaskType } from '../generated/types.js';
 import { diffDefinitionSets, diffDefinitions } from './diffDefinitions.js';
 import { formatDiffMarkdown, formatDiffText } from './formatDiffText.js';
 
@@ -120,14 +120,55 @@ describe('diffDefinitions keys changes by ids, not positions', () => {
 });
 
 describe('diffDefinitionSets', () => {
-  it('pairs ids by their latest version and lists added and removed definitions', () => {
+  it('pairs ids by their latest version and lists added and removed versions', () => {
     const before = [shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1), shipped('SlaPolicy', 'QUOTE_APPROVAL_SLA', 1), shipped('BusinessCalendar', 'EU_SALES_CALENDAR', 1)];
     const after = [shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1), shipped('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 2), shipped('SlaPolicy', 'QUOTE_APPROVAL_SLA', 1), shipped('BusinessCalendar', 'US_OPERATIONS_CALENDAR', 1)];
     const diff = diffDefinitionSets(before, after);
-    expect(diff.added).toEqual([{ kind: 'BusinessCalendar', ref: 'US_OPERATIONS_CALENDAR@1' }]);
+    expect(diff.added).toEqual([
+      { kind: 'ReasonCodeSet', ref: 'DISCOUNT_APPROVAL_REASONS@2' },
+      { kind: 'BusinessCalendar', ref: 'US_OPERATIONS_CALENDAR@1' },
+    ]);
     expect(diff.removed).toEqual([{ kind: 'BusinessCalendar', ref: 'EU_SALES_CALENDAR@1' }]);
     expect(diff.changed.map((d) => `${d.from} -> ${d.to}`)).toEqual(['DISCOUNT_APPROVAL_REASONS@1 -> DISCOUNT_APPROVAL_REASONS@2']);
     expect(diff.control).toEqual({ tightening: 2, loosening: 1, neutral: 1 });
+  });
+
+  it('reports an old version edited in place or deleted, not only the newest', () => {
+    const v1 = shipped<ReasonCodeSet>('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 1);
+    const v2 = shipped<ReasonCodeSet>('ReasonCodeSet', 'DISCOUNT_APPROVAL_REASONS', 2);
+    const edited = { ...v1, codes: [...v1.codes, { code: 'LATE_ADDITION', label: 'Late', appliesTo: ['APPROVE'], riskLevel: 'LOW' as const }] };
+    const diff = diffDefinitionSets([v1, v2], [edited, v2]);
+    expect(diff.changed.map((d) => [d.from, d.to, d.changedInPlace])).toEqual([['DISCOUNT_APPROVAL_REASONS@1', 'DISCOUNT_APPROVAL_REASONS@1', true]]);
+    expect(diffDefinitionSets([v1, v2], [v2]).removed).toEqual([{ kind: 'ReasonCodeSet', ref: 'DISCOUNT_APPROVAL_REASONS@1' }]);
+  });
+});
+
+describe('classification of changes that are easy to get backwards', () => {
+  const sla = shipped<SlaPolicy>('SlaPolicy', 'QUOTE_APPROVAL_SLA', 1);
+  const classes = (before: Definition, after: Definition) => diffDefinitions(before, after).changes.map((c) => `${c.control}: ${c.summary}`);
+
+  it('SLA: dropping a stricter rule loosens, calendar time tightens, dropping the warning loosens', () => {
+    expect(classes(sla, { ...sla, rules: [] })).toEqual(['loosening: SLA rule HIGH_VALUE_QUOTE removed (due in 2h)']);
+    expect(classes(sla, { ...sla, default: { ...sla.default, basis: 'calendar' } })).toEqual(['tightening: SLA basis: counts calendar time (was business)']);
+    const { warnBefore: _dropped, ...noWarning } = sla.default;
+    expect(classes(sla, { ...sla, default: noWarning })).toEqual(['loosening: SLA warnBefore 1h -> none business time']);
+  });
+
+  it('elevated roles: the list appearing restricts, vanishing opens', () => {
+    const actions = shipped<ActionPolicy>('ActionPolicy', 'APPROVAL_ACTIONS', 1);
+    const restricted = structuredClone(actions);
+    restricted.safeActions[0]!.requires = { elevatedRoles: ['TEAM_LEAD'] };
+    expect(classes(actions, restricted)).toEqual(['tightening: action CLAIM now restricted to roles ["TEAM_LEAD"]']);
+    expect(classes(restricted, actions)).toEqual(['loosening: action CLAIM no longer needs an elevated role (was ["TEAM_LEAD"])']);
+  });
+
+  it('the order of decision form fields is content', () => {
+    const task = shipped<TaskType>('TaskType', 'DISCOUNT_APPROVAL', 1);
+    const reordered = structuredClone(task);
+    reordered.uiSchema = { ...reordered.uiSchema, 'ui:order': ['comment', 'decision', 'reasonCode', 'evidenceAcknowledgement'] };
+    expect(classes(task, reordered)).toEqual([
+      'neutral: decision form field order ["decision","reasonCode","comment","evidenceAcknowledgement"] -> ["comment","decision","reasonCode","evidenceAcknowledgement"]',
+    ]);
   });
 });
 

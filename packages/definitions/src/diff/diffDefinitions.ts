@@ -59,38 +59,46 @@ export function diffDefinitions(before: Definition, after: Definition): Definiti
   };
 }
 
-/** The changes between two whole definition sets, pairing each id's latest version on each side. */
+/** The changes between two whole definition sets. */
 export interface DefinitionSetDiff {
+  /** Versions only in the new set. */
   added: { kind: DefinitionKind; ref: string }[];
+  /** Versions only in the old set: a published version should never disappear. */
   removed: { kind: DefinitionKind; ref: string }[];
+  /**
+   * Per id, the latest old version against the latest new one; and every version present on both
+   * sides whose content differs (an edit in place, flagged `changedInPlace`).
+   */
   changed: DefinitionDiff[];
   control: Record<ControlEffect, number>;
 }
 
 /**
- * Diffs two definition sets (e.g. two checkouts of `definitions/`): definitions only in one set
- * are added or removed; for ids in both, the latest version of each side is diffed.
+ * Diffs two definition sets (e.g. two checkouts of `definitions/`). Versions are matched by
+ * `ID@VERSION`, so an old version edited in place or deleted is reported, not only the newest.
  */
 export function diffDefinitionSets(before: readonly Definition[], after: readonly Definition[]): DefinitionSetDiff {
-  const latestBefore = latestById(before);
-  const latestAfter = latestById(after);
-  const added = [...latestAfter.values()].filter((d) => !latestBefore.has(d.id)).map((d) => ({ kind: d.kind, ref: refOf(d) }));
-  const removed = [...latestBefore.values()].filter((d) => !latestAfter.has(d.id)).map((d) => ({ kind: d.kind, ref: refOf(d) }));
+  const oldByRef = new Map(before.map((d) => [refOf(d), d]));
+  const newByRef = new Map(after.map((d) => [refOf(d), d]));
+  const byRef = (x: { ref: string }, y: { ref: string }) => x.ref.localeCompare(y.ref, 'en', { numeric: true });
+  const added = after.filter((d) => !oldByRef.has(refOf(d))).map((d) => ({ kind: d.kind, ref: refOf(d) })).sort(byRef);
+  const removed = before.filter((d) => !newByRef.has(refOf(d))).map((d) => ({ kind: d.kind, ref: refOf(d) })).sort(byRef);
+
   const changed: DefinitionDiff[] = [];
-  for (const [id, b] of latestBefore) {
-    const a = latestAfter.get(id);
-    if (!a) continue;
-    const diff = diffDefinitions(b, a);
-    if (diff.changes.length > 0 || diff.from !== diff.to) changed.push(diff);
+  for (const [ref, old] of oldByRef) {
+    const current = newByRef.get(ref);
+    if (current) {
+      const diff = diffDefinitions(old, current);
+      if (diff.changedInPlace) changed.push(diff);
+    }
   }
-  const byRef = (x: { ref: string }, y: { ref: string }) => x.ref.localeCompare(y.ref);
-  changed.sort((x, y) => x.id.localeCompare(y.id));
-  return {
-    added: added.sort(byRef),
-    removed: removed.sort(byRef),
-    changed,
-    control: countControl(changed.flatMap((d) => d.changes)),
-  };
+  const latestBefore = latestById(before);
+  for (const [id, current] of latestById(after)) {
+    const old = latestBefore.get(id);
+    if (old && old.version !== current.version) changed.push(diffDefinitions(old, current));
+  }
+  changed.sort((x, y) => x.id.localeCompare(y.id) || x.from.localeCompare(y.from, 'en', { numeric: true }));
+  return { added, removed, changed, control: countControl(changed.flatMap((d) => d.changes)) };
 }
 
 function latestById(definitions: readonly Definition[]): Map<string, Definition> {

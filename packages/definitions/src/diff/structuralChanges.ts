@@ -12,8 +12,11 @@ export interface StructuralChange {
   after?: unknown;
 }
 
-/** Subtrees compared as a whole: a rule condition reads as one expression. */
-const WHOLE_VALUE_KEYS = new Set(['conditions', 'visibleWhen', 'enabledWhen', 'outcome']);
+/**
+ * Subtrees compared as a whole: a rule condition reads as one expression, and in `ui:order` the
+ * order itself is the content (everywhere else, reordering a list is no change).
+ */
+const WHOLE_VALUE_KEYS = new Set(['conditions', 'visibleWhen', 'enabledWhen', 'outcome', 'ui:order']);
 
 /**
  * The identity of an array element: its code, name, path or date when it has one (reason codes,

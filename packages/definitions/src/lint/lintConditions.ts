@@ -12,6 +12,8 @@ import { factTypeOfSchema, resolveEvidencePath } from './resolveEvidencePath.js'
 /** What a rule may read beyond the static catalogue: the evidence schemas of the task types that use it. */
 export interface ConditionContext {
   evidenceSchemas: readonly unknown[];
+  /** `ID@VERSION` of the task type of each evidence schema, for messages. */
+  users?: readonly string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export function lintConditions(condition: unknown, pointer: string, context: Con
 
 interface Leaf {
   fact: string;
-  path?: string;
+  path?: unknown;
   operator: string;
   value: unknown;
 }
@@ -46,7 +48,12 @@ function walk(node: unknown, pointer: string, visit: (leaf: Leaf, pointer: strin
 
 type Resolved = { type: FactType | undefined } | { finding: UnplacedFinding };
 
-function resolveFact(fact: string, path: string | undefined, pointer: string, context: ConditionContext): Resolved {
+const PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
+
+function resolveFact(fact: string, path: unknown, pointer: string, context: ConditionContext): Resolved {
+  if (path !== undefined && (typeof path !== 'string' || !PATH.test(path))) {
+    return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `a fact path is a dotted property path, not ${JSON.stringify(path)}`) };
+  }
   if (!isFactName(fact)) {
     return { finding: error('RULE_UNKNOWN_FACT', childPointer(pointer, 'fact'), `unknown fact "${fact}"; known facts: ${Object.keys(FACT_CATALOGUE).join(', ')}`) };
   }
@@ -62,12 +69,15 @@ function resolveFact(fact: string, path: string | undefined, pointer: string, co
   }
   if (fact === 'evidence') {
     if (context.evidenceSchemas.length === 0) return { type: undefined };
+    // Every task type using the definition must have the path, or the rule silently never holds for some.
     const nodes = context.evidenceSchemas.map((schema) => resolveEvidencePath(schema, path.split('.')));
-    const found = nodes.find((node) => node !== undefined);
-    if (!found) {
-      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `evidence.${path} is not in the evidence schema of any task type using this definition`) };
+    const missing = nodes.findIndex((node) => node === undefined);
+    if (missing >= 0) {
+      const user = context.users?.[missing];
+      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `evidence.${path} is not in the evidence schema of ${user ?? 'a task type using this definition'}`) };
     }
-    return { type: factTypeOfSchema(found) };
+    const types = new Set(nodes.map((node) => (node ? factTypeOfSchema(node) : undefined)));
+    return { type: types.size === 1 ? [...types][0] : undefined };
   }
   const paths = entry.paths as Record<string, FactType>;
   if (!Object.hasOwn(paths, path)) {
@@ -106,7 +116,7 @@ function lintLeaf(leaf: Leaf, pointer: string, context: ConditionContext): Unpla
 }
 
 function describeFact(leaf: Leaf): string {
-  return leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+  return typeof leaf.path === 'string' ? `${leaf.fact}.${leaf.path}` : leaf.fact;
 }
 
 function factFits(wanted: string, actual: FactType): boolean {
@@ -152,6 +162,7 @@ function typeOfConstant(value: unknown, factType: FactType): string | undefined 
   return undefined;
 }
 
-function isFactReference(value: unknown): value is { fact: string; path?: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string';
+/** A value naming another fact, as json-rules-engine reads it: any object with a `fact` member. */
+function isFactReference(value: unknown): value is { fact: string; path?: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'fact');
 }

@@ -19,7 +19,7 @@ import { toPointer } from '../jsonPointer.js';
 import { schemaProblems } from '../validation/validateAgainstSchema.js';
 import { durationMinutes } from '../durations.js';
 import { evidenceSteps, factTypeOfSchema, resolveEvidencePath } from './resolveEvidencePath.js';
-import { lintConditions } from './lintConditions.js';
+import { lintConditions, type ConditionContext } from './lintConditions.js';
 import { refOf, referencesOf } from './referencesOf.js';
 
 /** A schema-valid definition and the file it came from. */
@@ -32,8 +32,8 @@ export interface DefinitionEntry {
 export type FileFinding = UnplacedFinding & { file: string };
 
 /** Lints a set of definitions against each other. Pure; never throws on schema-valid input. */
-export function lintDefinitionSet(entries: readonly DefinitionEntry[]): FileFinding[] {
-  const index = indexDefinitions(entries);
+export function lintDefinitionSet(entries: readonly DefinitionEntry[], options: { invalidRefs?: ReadonlySet<string> } = {}): FileFinding[] {
+  const index = indexDefinitions(entries, options.invalidRefs ?? new Set());
   const findings: FileFinding[] = [...index.findings];
   for (const entry of entries) {
     const add = (list: UnplacedFinding[]) => list.forEach((f) => findings.push({ ...f, file: entry.file }));
@@ -46,12 +46,14 @@ export function lintDefinitionSet(entries: readonly DefinitionEntry[]): FileFind
 
 interface DefinitionIndex {
   byRef: Map<string, DefinitionEntry>;
+  /** `ID@VERSION` of files that exist but failed their schema. */
+  invalidRefs: ReadonlySet<string>;
   /** Task types that reference a definition, by the definition's `ID@VERSION`. */
   usedBy: Map<string, TaskType[]>;
   findings: FileFinding[];
 }
 
-function indexDefinitions(entries: readonly DefinitionEntry[]): DefinitionIndex {
+function indexDefinitions(entries: readonly DefinitionEntry[], invalidRefs: ReadonlySet<string>): DefinitionIndex {
   const byRef = new Map<string, DefinitionEntry>();
   const kindOfId = new Map<string, DefinitionEntry>();
   const findings: FileFinding[] = [];
@@ -79,7 +81,7 @@ function indexDefinitions(entries: readonly DefinitionEntry[]): DefinitionIndex 
       usedBy.set(ref, users);
     }
   }
-  return { byRef, usedBy, findings };
+  return { byRef, invalidRefs, usedBy, findings };
 }
 
 /** A file that names its place (`<Kind>/<ID>/v<N>.json`) must agree with its content. */
@@ -98,7 +100,9 @@ function lintReferences(def: Definition, index: DefinitionIndex): UnplacedFindin
   const findings: UnplacedFinding[] = [];
   for (const { pointer, ref, expectedKind } of referencesOf(def)) {
     const target = index.byRef.get(ref);
-    if (!target) {
+    if (!target && index.invalidRefs.has(ref)) {
+      findings.push(warning('REFERENCE_TARGET_INVALID', pointer, `${expectedKind} ${ref} exists but fails its schema; fix that file first`));
+    } else if (!target) {
       const versions = [...index.byRef.keys()].filter((k) => k.startsWith(`${ref.split('@')[0]}@`));
       const hint = versions.length ? `; known versions: ${versions.join(', ')}` : '';
       findings.push(error('REFERENCE_NOT_FOUND', pointer, `${expectedKind} ${ref} does not exist${hint}`));
@@ -112,18 +116,18 @@ function lintReferences(def: Definition, index: DefinitionIndex): UnplacedFindin
 function lintDefinition(entry: DefinitionEntry, index: DefinitionIndex): UnplacedFinding[] {
   const def = entry.definition;
   const usedBy = index.usedBy.get(refOf(def)) ?? [];
-  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  const evidence = { evidenceSchemas: usedBy.map((t) => t.evidenceSchema), users: usedBy.map(refOf) };
   switch (def.kind) {
     case 'TaskType':
       return lintTaskType(def, index);
     case 'ReasonCodeSet':
       return lintReasonCodeSet(def, usedBy);
     case 'SlaPolicy':
-      return lintSlaPolicy(def, evidenceSchemas);
+      return lintSlaPolicy(def, evidence);
     case 'BusinessCalendar':
       return lintCalendar(def);
     case 'PriorityModel':
-      return lintPriorityModel(def, evidenceSchemas, index);
+      return lintPriorityModel(def, evidence, index);
     case 'VisibilityPolicy':
       return lintVisibilityPolicy(def, usedBy);
     case 'ActionPolicy':
@@ -196,7 +200,7 @@ function lintTaskType(def: TaskType, index: DefinitionIndex): UnplacedFinding[] 
         findings.push(error('EVIDENCE_PATH_UNKNOWN', `/decisionOptions/${i}/requiresEvidence/${j}`, `${path} is not in the evidence schema`));
       }
     });
-    if (option.enabledWhen) findings.push(...lintConditions(option.enabledWhen, `/decisionOptions/${i}/enabledWhen`, { evidenceSchemas: [def.evidenceSchema] }));
+    if (option.enabledWhen) findings.push(...lintConditions(option.enabledWhen, `/decisionOptions/${i}/enabledWhen`, { evidenceSchemas: [def.evidenceSchema], users: [refOf(def)] }));
   });
   (def.followUps ?? []).forEach((f, i) => {
     if (!optionCodes.includes(f.onDecision)) {
@@ -220,7 +224,7 @@ function lintReasonCodeSet(def: ReasonCodeSet, usedBy: TaskType[]): UnplacedFind
   return findings;
 }
 
-function lintSlaPolicy(def: SlaPolicy, evidenceSchemas: unknown[]): UnplacedFinding[] {
+function lintSlaPolicy(def: SlaPolicy, evidence: ConditionContext): UnplacedFinding[] {
   const findings = duplicates(def.rules ?? [], (r) => r.name, 'DUPLICATE_RULE_NAME', (i) => `/rules/${i}/name`, 'rule');
   const terms = [{ pointer: '/default', t: def.default }, ...(def.rules ?? []).map((r, i) => ({ pointer: `/rules/${i}/event/params`, t: r.event.params }))];
   for (const { pointer, t } of terms) {
@@ -229,7 +233,7 @@ function lintSlaPolicy(def: SlaPolicy, evidenceSchemas: unknown[]): UnplacedFind
     }
     if (durationMinutes(t.dueIn) === 0) findings.push(error('SLA_ZERO_DUE', `${pointer}/dueIn`, 'the due time must be longer than zero'));
   }
-  (def.rules ?? []).forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, { evidenceSchemas })));
+  (def.rules ?? []).forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, evidence)));
   return findings;
 }
 
@@ -256,9 +260,9 @@ function lintCalendar(def: BusinessCalendar): UnplacedFinding[] {
   return findings;
 }
 
-function lintPriorityModel(def: PriorityModel, evidenceSchemas: unknown[], index: DefinitionIndex): UnplacedFinding[] {
+function lintPriorityModel(def: PriorityModel, evidence: ConditionContext, index: DefinitionIndex): UnplacedFinding[] {
   const findings = duplicates(def.rules, (r) => r.name, 'DUPLICATE_PRIORITY_REASON', (i) => `/rules/${i}/name`, 'priority reason');
-  def.rules.forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, { evidenceSchemas })));
+  def.rules.forEach((r, i) => findings.push(...lintConditions(r.conditions, `/rules/${i}/conditions`, evidence)));
   const taskTypeIds = new Set([...index.byRef.values()].filter((e) => e.definition.kind === 'TaskType').map((e) => e.definition.id));
   for (const id of Object.keys(def.baseWeights ?? {})) {
     if (taskTypeIds.size > 0 && !taskTypeIds.has(id)) {
@@ -270,14 +274,14 @@ function lintPriorityModel(def: PriorityModel, evidenceSchemas: unknown[], index
 
 function lintVisibilityPolicy(def: VisibilityPolicy, usedBy: TaskType[]): UnplacedFinding[] {
   const findings = duplicates(def.fields, (f) => f.path, 'DUPLICATE_VISIBILITY_PATH', (i) => `/fields/${i}/path`, 'field');
-  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  const evidence = { evidenceSchemas: usedBy.map((t) => t.evidenceSchema), users: usedBy.map(refOf) };
   def.fields.forEach((field, i) => {
     for (const taskType of usedBy) {
       if (!resolveEvidencePath(taskType.evidenceSchema, evidenceSteps(field.path))) {
         findings.push(error('VISIBILITY_PATH_NOT_IN_EVIDENCE', `/fields/${i}/path`, `${field.path} is not in the evidence schema of ${refOf(taskType)}`));
       }
     }
-    if (field.visibleWhen) findings.push(...lintConditions(field.visibleWhen, `/fields/${i}/visibleWhen`, { evidenceSchemas }));
+    if (field.visibleWhen) findings.push(...lintConditions(field.visibleWhen, `/fields/${i}/visibleWhen`, evidence));
   });
   return findings;
 }
@@ -292,7 +296,7 @@ function lintActionPolicy(def: ActionPolicy, usedBy: TaskType[]): UnplacedFindin
     if (safe.has(f.code)) findings.push(error('ACTION_BOTH_SAFE_AND_FORBIDDEN', `/forbiddenActions/${i}/code`, `${f.code} is listed as both a safe and a forbidden action`));
     if (f.instead && !safe.has(f.instead)) findings.push(error('FORBIDDEN_ACTION_UNKNOWN_ALTERNATIVE', `/forbiddenActions/${i}/instead`, `${f.instead} is not a safe action of this policy`));
   });
-  const evidenceSchemas = usedBy.map((t) => t.evidenceSchema);
+  const evidence = { evidenceSchemas: usedBy.map((t) => t.evidenceSchema), users: usedBy.map(refOf) };
   def.safeActions.forEach((action, i) => {
     (action.requires?.evidence ?? []).forEach((path, j) => {
       for (const taskType of usedBy) {
@@ -304,7 +308,7 @@ function lintActionPolicy(def: ActionPolicy, usedBy: TaskType[]): UnplacedFindin
     if (action.dangerous && !(action.requires?.elevatedRoles?.length && action.requires.reasonCode && action.requires.secondApproval && action.requires.acknowledgement)) {
       findings.push(error('DANGEROUS_ACTION_UNGUARDED', `/safeActions/${i}`, `${action.code} is dangerous and must require an elevated role, a reason code, a second approval and an acknowledgement`));
     }
-    if (action.enabledWhen) findings.push(...lintConditions(action.enabledWhen, `/safeActions/${i}/enabledWhen`, { evidenceSchemas }));
+    if (action.enabledWhen) findings.push(...lintConditions(action.enabledWhen, `/safeActions/${i}/enabledWhen`, evidence));
   });
   return findings;
 }
@@ -313,39 +317,62 @@ function lintAuthorityPolicy(def: AuthorityPolicy): UnplacedFinding[] {
   return duplicates(def.grants, (g) => g.name, 'DUPLICATE_GRANT', (i) => `/grants/${i}/name`, 'grant');
 }
 
-/** References must form no cycle (follow-up task chains, in particular). */
+/**
+ * References must form no cycle (follow-up task chains, in particular). Depth-first with an
+ * explicit stack, so a long chain cannot overflow the call stack.
+ */
 function lintCycles(entries: readonly DefinitionEntry[], index: DefinitionIndex): FileFinding[] {
   const findings: FileFinding[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
-  const visit = (ref: string, trail: string[]): void => {
-    const entry = index.byRef.get(ref);
-    if (!entry || state.get(ref) === 'done') return;
-    state.set(ref, 'visiting');
-    for (const r of referencesOf(entry.definition)) {
+  for (const root of entries) {
+    const rootRef = refOf(root.definition);
+    if (state.has(rootRef) || !index.byRef.has(rootRef)) continue;
+    const path: string[] = [];
+    const stack: { ref: string; next: number; refs: ReturnType<typeof referencesOf> }[] = [];
+    const enter = (ref: string) => {
+      state.set(ref, 'visiting');
+      path.push(ref);
+      stack.push({ ref, next: 0, refs: referencesOf(index.byRef.get(ref)!.definition) });
+    };
+    enter(rootRef);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const r = frame.refs[frame.next++];
+      if (!r) {
+        state.set(frame.ref, 'done');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      if (!index.byRef.has(r.ref) || state.get(r.ref) === 'done') continue;
       if (state.get(r.ref) === 'visiting') {
-        const start = trail.indexOf(r.ref);
-        const cycle = start < 0 ? [ref, r.ref] : [...trail.slice(start), ref, r.ref];
-        const key = [...cycle].sort().join();
+        const cycle = [...path.slice(path.indexOf(r.ref)), r.ref];
+        const key = [...new Set(cycle)].sort().join();
         if (!reported.has(key)) {
           reported.add(key);
-          findings.push({ ...error('REFERENCE_CYCLE', r.pointer, `reference cycle: ${cycle.join(' -> ')}`), file: entry.file });
+          findings.push({ ...error('REFERENCE_CYCLE', r.pointer, `reference cycle: ${cycle.join(' -> ')}`), file: index.byRef.get(frame.ref)!.file });
         }
-      } else visit(r.ref, [...trail, ref]);
+        continue;
+      }
+      enter(r.ref);
     }
-    state.set(ref, 'done');
-  };
-  for (const entry of entries) visit(refOf(entry.definition), []);
+  }
   return findings;
 }
 
-/** An IANA zone as spelled in the database: Intl accepts `europe/berlin` too, but resolves it. */
+/**
+ * An IANA zone as the database spells it. Intl accepts any letter case (`europe/berlin`) and ICU
+ * renames some zones (`Asia/Kolkata` resolves to `Asia/Calcutta`), so: Intl must accept the name,
+ * and each part must start with a capital, as every IANA name does.
+ */
 function isTimeZone(zone: string): boolean {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone === zone;
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
     return false;
   }
+  return zone.split('/').every((part) => /^[A-Z]/.test(part));
 }
 
 function minutesOfDay(hhmm: string): number {

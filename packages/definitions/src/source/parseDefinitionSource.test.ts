@@ -36,7 +36,10 @@ describe('parseDefinitionSource', () => {
   });
 
   it('refuses a duplicate key, which JSON.parse would silently resolve', () => {
-    expect(failure('{\n  "id": "A",\n  "id": "B"\n}')).toEqual({ codes: ['DUPLICATE_JSON_KEY'], at: { line: 3, column: 3 } });
+    const result = parseDefinitionSource('{\n  "codes": [{ "id": "A",\n  "id": "B" }]\n}');
+    if (result.ok) throw new Error('expected a parse failure');
+    expect(result.findings.map((f) => [f.code, f.pointer])).toEqual([['DUPLICATE_JSON_KEY', '/codes/0/id']]);
+    expect(result.locate('')).toEqual({ line: 3, column: 3 });
   });
 
   it('refuses files over the size limit before parsing', () => {
@@ -57,7 +60,10 @@ describe('parseDefinitionSource', () => {
   });
 
   it('refuses __proto__ keys at any depth', () => {
-    expect(failure('{"a": [{"__proto__": {"polluted": true}}]}')).toEqual({ codes: ['FORBIDDEN_JSON_KEY'], at: { line: 1, column: 9 } });
+    const result = parseDefinitionSource('{"a": [{"__proto__": {"polluted": true}}]}');
+    if (result.ok) throw new Error('expected a parse failure');
+    expect(result.findings.map((f) => [f.code, f.pointer])).toEqual([['FORBIDDEN_JSON_KEY', '/a/0/__proto__']]);
+    expect(result.locate('')).toEqual({ line: 1, column: 9 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { error, type UnplacedFinding } from '../findings.js';
-import { fromPointer } from '../jsonPointer.js';
+import { fromPointer, toPointer } from '../jsonPointer.js';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -59,10 +59,13 @@ export function parseDefinitionSource(text: string): ParseResult {
   }
   const badKey = firstBadKey(root);
   if (badKey) {
+    // The pointer names the member (parsing stops here, so there is no value to point into).
+    const member = badKey.node.parent?.children?.[1];
+    const pointer = member ? toPointer(getNodePath(member)) : '';
     const finding =
       badKey.problem === 'duplicate'
-        ? error('DUPLICATE_JSON_KEY', '', `property "${String(badKey.node.value)}" appears twice in one object`)
-        : error('FORBIDDEN_JSON_KEY', '', 'property "__proto__" is not allowed: it rewrites prototypes in JavaScript consumers');
+        ? error('DUPLICATE_JSON_KEY', pointer, `property "${String(badKey.node.value)}" appears twice in one object`)
+        : error('FORBIDDEN_JSON_KEY', pointer, 'property "__proto__" is not allowed: it rewrites prototypes in JavaScript consumers');
     return { ok: false, findings: [finding], locate: () => at(badKey.node.offset) };
   }
   return {

@@ -28,7 +28,7 @@ function constantsOf(rules: readonly RuleSpec[]): unknown[] {
     else if ('any' in node) node.any.forEach(walk);
     else walk(node.not);
   };
-  rules.forEach((r) => walk(r.conditions as ConditionSpec));
+  rules.forEach((r) => walk(r.conditions));
   return out;
 }
 
@@ -42,7 +42,7 @@ const scalar = (pool: unknown[]) =>
     { weight: 1, arbitrary: fc.double({ noDefaultInfinity: true }) },
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
     { weight: 1, arbitrary: fc.constantFrom('2026-07-02T10:00:00Z', '2027-01-01T00:00:00Z', 'not a date', '5', '') },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(...(pool.filter((p) => typeof p === 'string') as string[]), 'X'), { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...pool.filter((p): p is string => typeof p === 'string'), 'X'), { maxLength: 4 }) },
   );
 
 /** A fact root: usually an object of random members under the names rules read; sometimes missing or not an object. */
@@ -72,7 +72,7 @@ function pathsOf(rules: readonly RuleSpec[]): Map<string, string[]> {
     else if ('any' in node) node.any.forEach(walk);
     else walk(node.not);
   };
-  rules.forEach((r) => walk(r.conditions as ConditionSpec));
+  rules.forEach((r) => walk(r.conditions));
   return new Map([...byFact].map(([k, v]) => [k, [...v, 'other']]));
 }
 

@@ -7,7 +7,7 @@
  * returns it. Facts are passed per run; undefined facts are allowed, and paths use a plain property
  * resolver.
  */
-import { Engine, Operator, type RuleProperties, type RuleResult } from 'json-rules-engine';
+import { Engine, Operator, type RuleResult } from 'json-rules-engine';
 import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
 import type { ConditionTrace, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec } from './RuleSpec.js';
 
@@ -19,7 +19,7 @@ function buildEngine(rules: readonly RuleSpec[]): Engine {
   for (const [name, op] of Object.entries(CUSTOM_OPERATORS)) {
     engine.addOperator(new Operator(name, (a: unknown, b: unknown) => op.compare(a, b), op.validate));
   }
-  for (const rule of rules) engine.addRule(structuredClone(rule) as unknown as RuleProperties);
+  for (const rule of rules) engine.addRule(structuredClone(rule));
   return engine;
 }
 
@@ -44,8 +44,9 @@ export function jsonRulesEngineEvaluator(rules: readonly RuleSpec[]): RuleSetEva
 function toOutcome(result: RuleResult): RuleOutcome {
   const trace = toTrace(result.conditions as unknown as Record<string, unknown>);
   // json-rules-engine records results on nested nodes only; the root's is the rule's.
-  trace.result = result.result;
-  return { name: String(result.name), fired: result.result, event: result.event as RuleOutcome['event'], trace };
+  const fired = result.result === true;
+  trace.result = fired;
+  return { name: String(result.name), fired, event: result.event as RuleOutcome['event'], trace };
 }
 
 function toTrace(node: Record<string, unknown>): ConditionTrace {

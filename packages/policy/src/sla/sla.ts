@@ -1,7 +1,7 @@
 /**
  * SLA (seed section 14): which terms apply and why, and the due, warning and escalation instants
- * in business time on the policy's calendar. The highest-priority rule that fires wins; without
- * one, the default terms apply.
+ * in business time on the policy's calendar. The highest-priority rule that fires wins (the
+ * strictest among equals); without one, the default terms apply.
  */
 import { durationMinutes, type SlaTerms } from '@mandate/definitions';
 import type { CompiledPolicy } from '../compilePolicy.js';
@@ -50,10 +50,11 @@ export function slaInstants(cal: PreparedCalendar, terms: SlaTerms, start: numbe
 export async function sla(policy: CompiledPolicy, ctx: PolicyContext, options: EvaluationOptions = {}): Promise<SlaResult> {
   const { outcomes } = await runRuleSet(policy, policy.sla, ctx, options);
   const rules = policy.pinned.sla.rules ?? [];
+  // Highest priority wins; among equals, the strictest terms (shortest due time), never list order.
   const fired = outcomes
     .map((o, i) => ({ o, rule: rules[i]! }))
     .filter(({ o }) => o.fired)
-    .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1));
+    .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || durationMinutes(a.rule.event.params.dueIn) - durationMinutes(b.rule.event.params.dueIn) || a.rule.name.localeCompare(b.rule.name));
   const winner = fired[0]?.rule;
   const terms = winner ? winner.event.params : policy.pinned.sla.default;
   const { dueAt, warnAt, escalateAt } = slaInstants(calendarOf(policy), terms, Date.parse(ctx.item.createdAt));

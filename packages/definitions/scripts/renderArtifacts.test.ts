@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderArtifacts } from './renderArtifacts.js';
 
-const packageRoot = join(import.meta.dirname, '../..');
+const packageRoot = join(import.meta.dirname, '..');
 
 describe('generated artifacts', () => {
   it('types and schema files match the schema sources (run `npm run generate-types -w packages/definitions`)', async () => {

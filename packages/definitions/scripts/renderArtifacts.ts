@@ -1,5 +1,5 @@
 import { compile } from 'json-schema-to-typescript';
-import { DEFINITION_KINDS, definitionSchemas } from './index.js';
+import { DEFINITION_KINDS, definitionSchemas } from '../src/schemas/index.js';
 
 const banner = '/* Generated from src/schemas by `npm run generate-types`; do not edit. */';
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { discountApproval, people, shippedPolicy } from '../test-support/scenario.js';
+import type { EvaluatorKind } from './rules/RuleSpec.js';
+import { validateDecision, type DecisionCommand } from './validateDecision.js';
+
+const policy = shippedPolicy('DISCOUNT_APPROVAL@2');
+const approve: DecisionCommand = {
+  decision: 'APPROVE',
+  reasonCode: 'STRATEGIC_CUSTOMER_RETENTION',
+  comment: 'Approved due to committed multi-year expansion opportunity.',
+  acknowledged: true,
+  expectedBusinessObjectVersion: 12,
+};
+const codes = (v: { violations: { code: string }[] }) => v.violations.map((x) => x.code);
+
+describe.each<EvaluatorKind>(['json-rules-engine', 'compiled'])('validateDecision (%s)', (evaluator) => {
+  const validate = (ctx: ReturnType<typeof discountApproval>, command: DecisionCommand) => validateDecision(policy, ctx, command, { evaluator });
+
+  it('accepts a complete decision by an authorised approver', async () => {
+    const result = await validate(discountApproval(people.financeApprover), approve);
+    expect(result).toMatchObject({ ok: true, violations: [], requiresSecondApproval: false });
+  });
+
+  it('rejects an approval against an old quote revision or version (stale approval)', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.businessObject = { ...ctx.businessObject, version: 13, revision: 4 };
+    const result = await validate(ctx, approve);
+    expect(codes(result)).toEqual(['STALE_BUSINESS_OBJECT', 'STALE_BUSINESS_OBJECT']);
+    expect(codes(await validate(discountApproval(people.financeApprover), { ...approve, expectedBusinessObjectVersion: 11 }))).toEqual(['STALE_BUSINESS_OBJECT']);
+  });
+
+  it('a high-risk reason requires a second approval', async () => {
+    const result = await validate(discountApproval(people.financeApprover), { ...approve, reasonCode: 'PRICE_BOOK_EXCEPTION' });
+    expect(result).toMatchObject({ ok: true, requiresSecondApproval: true });
+  });
+
+  it('reports every violation at once: four-eyes, authority, reason, comment, acknowledgement', async () => {
+    const ctx = discountApproval(people.director);
+    ctx.businessObject = { ...ctx.businessObject, ownerId: people.director.id };
+    const result = await validate(ctx, { decision: 'APPROVE', expectedBusinessObjectVersion: 12, form: { decision: 'APPROVE' } });
+    expect(codes(result)).toEqual([
+      'DECISION_PAYLOAD_INVALID',
+      'FOUR_EYES_VIOLATION',
+      'AUTHORITY_LIMIT_EXCEEDED',
+      'REASON_CODE_REQUIRED',
+      'COMMENT_REQUIRED',
+      'ACKNOWLEDGEMENT_REQUIRED',
+    ]);
+    expect(result.violations[0]).toMatchObject({ pointer: '' });
+  });
+
+  it('refuses a reason code that does not justify the decision, and unknown decisions', async () => {
+    expect(codes(await validate(discountApproval(people.financeApprover), { ...approve, reasonCode: 'MARGIN_BELOW_FLOOR' }))).toEqual(['REASON_CODE_NOT_ALLOWED']);
+    expect(codes(await validate(discountApproval(people.financeApprover), { ...approve, reasonCode: 'NOT_A_CODE' }))).toEqual(['REASON_CODE_NOT_ALLOWED']);
+    expect(codes(await validate(discountApproval(people.financeApprover), { ...approve, decision: 'APPROVE_ALL' }))).toEqual(['UNKNOWN_DECISION']);
+  });
+
+  it('an item that is not claimed by the actor cannot be decided', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.item = { ...ctx.item, state: 'available', assignee: undefined };
+    expect(codes(await validate(ctx, approve))).toEqual(['INVALID_STATE', 'NOT_ASSIGNEE']);
+  });
+});
