@@ -74,9 +74,11 @@ describe('mandate diff', () => {
     const { code, out } = await run('diff', 'QUOTE_COMMERCIAL_VISIBILITY@1', 'QUOTE_COMMERCIAL_VISIBILITY@2');
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual([
-      'VisibilityPolicy QUOTE_COMMERCIAL_VISIBILITY@1 -> QUOTE_COMMERCIAL_VISIBILITY@2: 4 changes (1 tightening, 2 loosening, 1 neutral)',
+      'VisibilityPolicy QUOTE_COMMERCIAL_VISIBILITY@1 -> QUOTE_COMMERCIAL_VISIBILITY@2: 6 changes (3 tightening, 2 loosening, 1 neutral)',
       '  ~ neutral     description changed',
       '  + loosening   field evidence.marginImpactPercent now visible to SALES_MANAGER',
+      '  + tightening  field evidence.lines[].costBasis visibility condition added: relation.sameTenant == true',
+      '  + tightening  field evidence.lines[].marginPercent visibility condition added: relation.sameTenant == true',
       '  - tightening  field evidence.competitorPrice no longer visible to SALES_MANAGER',
       '  + loosening   field evidence.riskScore now visible to FINANCE_APPROVER',
     ]);

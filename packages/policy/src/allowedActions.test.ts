@@ -146,3 +146,16 @@ describe('actionBadges (the bulk read path)', () => {
     }
   });
 });
+
+describe('delegation (seed section 13)', () => {
+  it('the delegate can comment and hand the item back; the assignee keeps the decision', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.item = { ...ctx.item, state: 'delegated', delegatedTo: people.riskOfficer.id };
+    const delegate = (await allowedActions(approval, { ...ctx, actor: people.riskOfficer })).actions;
+    expect(delegate.find((a) => a.code === 'RESOLVE_DELEGATION')).toMatchObject({ enabled: true, requiredFields: ['comment'] });
+    expect(delegate.find((a) => a.code === 'COMMENT')).toMatchObject({ enabled: true });
+    expect(delegate.find((a) => a.kind === 'decision' && a.code === 'APPROVE')).toMatchObject({ enabled: false });
+    const owner = (await allowedActions(approval, ctx)).actions;
+    expect(owner.find((a) => a.code === 'RESOLVE_DELEGATION')).toMatchObject({ enabled: false, disabledReason: 'NOT_THE_DELEGATE' });
+  });
+});

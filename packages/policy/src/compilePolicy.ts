@@ -108,10 +108,14 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
   return { specs, rules };
 }
 
-/** Who may take a lifecycle or recovery action, besides its own requirements. */
-function actorCheck(code: string): LeafSpec {
+/** Who may take a lifecycle or recovery action, besides its own requirements (seed section 13). */
+function actorCheck(code: string): ConditionSpec {
   if (code === 'CLAIM') return leaf('NOT_A_CANDIDATE', 'relation', 'isCandidate', 'equal', true);
-  if (code === 'COMMENT') return leaf('NOT_A_PARTICIPANT', 'relation', 'canWork', 'equal', true);
+  // The delegate gives input and hands the item back; the assignee stays accountable.
+  if (code === 'RESOLVE_DELEGATION') return leaf('NOT_THE_DELEGATE', 'relation', 'isDelegate', 'equal', true);
+  if (code === 'COMMENT') {
+    return { name: 'NOT_A_PARTICIPANT', any: [leaf('NOT_A_PARTICIPANT', 'relation', 'canWork', 'equal', true), leaf('NOT_A_PARTICIPANT', 'relation', 'isDelegate', 'equal', true)] };
+  }
   return leaf('NOT_ASSIGNEE', 'relation', 'canWork', 'equal', true);
 }
 

@@ -70,12 +70,14 @@ describe('visibleView never leaks a hidden value', () => {
       for (const path of paths) fill(evidence, path.split('.').slice(1), secretOf(path));
       const view = await visibleView(policy, { ...discountApproval(actor), evidence });
       const serialised = JSON.stringify(view);
+      const audience = policy.pinned.visibility.restrictedAudiences?.find((a) => a.name === view.audience);
+      const allowed = (path: string) => !audience || audience.visiblePaths.some((p) => path === p || path.startsWith(`${p}.`));
       for (const path of paths) {
         // A secret of a hidden field never appears; one of a shown field does (the test can fail both ways).
-        if (view.hiddenFields.includes(path)) expect(serialised, `${role} sees ${path}`).not.toContain(`"${secretOf(path)}"`);
+        if (view.hiddenFields.includes(path) || !allowed(path)) expect(serialised, `${role} sees ${path}`).not.toContain(`"${secretOf(path)}"`);
         else expect(serialised, `${role} should see ${path}`).toContain(`"${secretOf(path)}"`);
       }
-      expect(view.evidence.visible).toBe('ok');
+      expect(view.evidence.visible).toBe(audience ? undefined : 'ok');
     }
   });
 
@@ -116,5 +118,45 @@ describe('visibleView never leaks a hidden value', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('restricted audiences (seed section 19: partners see only partner-scoped details)', () => {
+  const fallout = shippedPolicy('FULFILLMENT_FALLOUT@1');
+  const evidence = {
+    orderId: 'ORD-1001',
+    orderStatus: 'FALLOUT',
+    failedStep: 'ACTIVATE_SERVICE',
+    correlationId: 'act-77',
+    lastResponseSummary: 'HTTP 504 from ACT-CORE',
+    reconciliation: { status: 'COMPLETED', result: 'NOT_FOUND' },
+    partner: { ticketReference: 'P-5521', slaCommitment: '4h' },
+    customerContact: { name: 'Jane Doe', phone: '+1 555 0100' },
+    internalNotes: 'Escalate if not fixed by noon.',
+  };
+  const partner: Actor = { id: 'u-partner', roles: ['PARTNER_AGENT'], groups: ['partner-agents'], tenant: 'ACME_EU' };
+
+  it('a partner sees only the allow-listed paths, and protected fields among them as the rules say', async () => {
+    const view = await visibleView(fallout, { ...discountApproval(partner), evidence });
+    expect(view.audience).toBe('EXTERNAL_PARTNER');
+    expect(view.evidence).toEqual({
+      orderId: 'ORD-1001',
+      orderStatus: 'FALLOUT',
+      failedStep: 'ACTIVATE_SERVICE',
+      correlationId: 'act-77',
+      partner: { ticketReference: 'P-5521', slaCommitment: '4h' },
+    });
+    expect(view.redactedPaths).toEqual(['evidence.customerContact', 'evidence.internalNotes', 'evidence.lastResponseSummary', 'evidence.reconciliation']);
+  });
+
+  it('a partner of another tenant loses even the partner fields', async () => {
+    const other = await visibleView(fallout, { ...discountApproval({ ...partner, tenant: 'GLOBEX' }), evidence });
+    expect(other.evidence.partner).toEqual({});
+  });
+
+  it('an operations agent is no restricted audience', async () => {
+    const view = await visibleView(fallout, { ...discountApproval({ ...partner, roles: ['OPERATIONS_AGENT', 'PARTNER_AGENT'] }), evidence });
+    expect(view.audience).toBeUndefined();
+    expect(view.evidence).toHaveProperty('reconciliation');
   });
 });

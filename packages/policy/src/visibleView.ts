@@ -10,6 +10,8 @@ import type { PolicyContext } from './PolicyInput.js';
 /** What the actor may see. */
 export interface VisibleView {
   evidence: Record<string, unknown>;
+  /** The restricted audience the actor belongs to (e.g. external partners), if any. */
+  audience?: string;
   /** Concrete paths removed, e.g. `evidence.lines[1].costBasis`. */
   redactedPaths: string[];
   /** Policy paths hidden from this actor, e.g. `evidence.lines[].costBasis`. */
@@ -21,9 +23,38 @@ export async function visibleView(policy: CompiledPolicy, ctx: PolicyContext, op
   const { outcomes } = await runRuleSet(policy, policy.visibility, ctx, options);
   const hiddenFields = outcomes.filter((o) => !o.fired).map((o) => o.name);
   const redactedPaths: string[] = [];
-  let evidence: unknown = ctx.evidence;
+  // A restricted audience (every role of the actor in it) starts from its allow-list, not from everything.
+  const roles = ctx.actor.roles;
+  const audience = (policy.pinned.visibility.restrictedAudiences ?? []).find((a) => roles.length > 0 && roles.every((r) => a.roles.includes(r)));
+  let evidence: unknown = audience ? only(ctx.evidence, audience.visiblePaths.map((p) => p.split('.').slice(1)), 'evidence', redactedPaths) : ctx.evidence;
   for (const field of hiddenFields) evidence = without(evidence, field.split('.').slice(1), 'evidence', redactedPaths);
-  return { evidence: evidence as Record<string, unknown>, redactedPaths: redactedPaths.sort(), hiddenFields };
+  return { evidence: evidence as Record<string, unknown>, ...(audience ? { audience: audience.name } : {}), redactedPaths: redactedPaths.sort(), hiddenFields };
+}
+
+/** A copy of `value` with only the listed paths (`name[]` steps into every element); everything else is recorded as removed. */
+function only(value: unknown, paths: readonly string[][], at: string, removed: string[]): unknown {
+  if (paths.some((p) => p.length === 0)) return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    removed.push(at);
+    return undefined;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const below = paths.filter((p) => p[0]?.replace('[]', '') === key);
+    if (below.length === 0) {
+      removed.push(`${at}.${key}`);
+      continue;
+    }
+    const intoArray = below.some((p) => p[0]!.endsWith('[]'));
+    const rest = below.map((p) => p.slice(1));
+    if (intoArray && Array.isArray(child)) {
+      out[key] = child.map((element, i) => only(element, rest, `${at}.${key}[${i}]`, removed));
+    } else {
+      const kept = only(child, rest, `${at}.${key}`, removed);
+      if (kept !== undefined) out[key] = kept;
+    }
+  }
+  return out;
 }
 
 /** A copy of `value` without the path `steps` (`name[]` steps into every element); shares untouched branches. */

@@ -278,6 +278,12 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
     },
     'fields[*].visibleToRoles[*]': grantList((role, [path], added) => `field ${path} ${added ? 'now visible to' : 'no longer visible to'} ${role}`),
     'fields[*].visibleWhen': ruleCondition(([path]) => `field ${path} visibility`, () => 'loosening'),
+    'restrictedAudiences[*]': (c, [name]) =>
+      c.op === 'added'
+        ? { summary: `restricted audience ${name} added: those roles see only the listed fields`, control: 'tightening' }
+        : { summary: `restricted audience ${name} removed: those roles see every unprotected field`, control: 'loosening' },
+    'restrictedAudiences[*].visiblePaths[*]': grantList((path, [name], added) => `restricted audience ${name} ${added ? 'now sees' : 'no longer sees'} ${path}`),
+    'restrictedAudiences[*].roles[*]': restrictionList((role, [name], added) => `role ${role} ${added ? 'now restricted as' : 'no longer restricted as'} audience ${name}`),
     'fields[*].classification': (c, [path]) => ({ summary: `field ${path} classification ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' }),
   },
   ActionPolicy: {

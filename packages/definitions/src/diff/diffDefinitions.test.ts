@@ -20,9 +20,10 @@ describe('diffDefinitions on the shipped versions', () => {
   it('CPQ_OMS_PRIORITY 1 -> 2', () => {
     expect(lines('PriorityModel', 'CPQ_OMS_PRIORITY')).toEqual([
       'neutral: description changed',
+      'neutral: priority rule HIGH_VALUE_QUOTE condition changed: businessObject.totalAmount >= 250000 -> businessObject.type == "QUOTE" and businessObject.totalAmount >= 250000',
       'neutral: priority weight HIGH_VALUE_QUOTE +40 -> +50',
       'neutral: priority weight DUE_WITHIN_1H +15 -> +20',
-      'neutral: priority rule FAILED_COMPENSATION added (+30)',
+      'neutral: priority rule HIGH_RISK_COMPENSATION added (+30)',
     ]);
   });
 
@@ -30,6 +31,8 @@ describe('diffDefinitions on the shipped versions', () => {
     expect(lines('VisibilityPolicy', 'QUOTE_COMMERCIAL_VISIBILITY')).toEqual([
       'neutral: description changed',
       'loosening: field evidence.marginImpactPercent now visible to SALES_MANAGER',
+      'tightening: field evidence.lines[].costBasis visibility condition added: relation.sameTenant == true',
+      'tightening: field evidence.lines[].marginPercent visibility condition added: relation.sameTenant == true',
       'tightening: field evidence.competitorPrice no longer visible to SALES_MANAGER',
       'loosening: field evidence.riskScore now visible to FINANCE_APPROVER',
     ]);

@@ -376,7 +376,7 @@ export interface PriorityModel {
   }[];
 }
 /**
- * Protected evidence fields. A protected field is serialised only for an actor holding one of its roles and, when given, satisfying its condition; every other field is visible.
+ * Protected evidence fields. A protected field is serialised only for an actor holding one of its roles and, when given, satisfying its condition; every other field is visible, except to restricted audiences (e.g. external partners), who see only the paths listed for them.
  */
 export interface VisibilityPolicy {
   $schema?: string;
@@ -406,6 +406,19 @@ export interface VisibilityPolicy {
       | "PARTNER_SCOPE";
     visibleToRoles: Role[];
     visibleWhen?: TopLevelCondition;
+  }[];
+  /**
+   * Actors whose every role is in an audience see only its visible paths (and protected fields among them only as above).
+   *
+   * @maxItems 50
+   */
+  restrictedAudiences?: {
+    name: Code;
+    /**
+     * @minItems 1
+     */
+    roles: Role[];
+    visiblePaths: EvidencePath[];
   }[];
 }
 /**

@@ -283,6 +283,15 @@ function lintVisibilityPolicy(def: VisibilityPolicy, usedBy: TaskType[]): Unplac
     }
     if (field.visibleWhen) findings.push(...lintConditions(field.visibleWhen, `/fields/${i}/visibleWhen`, evidence));
   });
+  (def.restrictedAudiences ?? []).forEach((audience, i) => {
+    audience.visiblePaths.forEach((path, j) => {
+      for (const taskType of usedBy) {
+        if (!resolveEvidencePath(taskType.evidenceSchema, evidenceSteps(path))) {
+          findings.push(error('VISIBILITY_PATH_NOT_IN_EVIDENCE', `/restrictedAudiences/${i}/visiblePaths/${j}`, `${path} is not in the evidence schema of ${refOf(taskType)}`));
+        }
+      }
+    });
+  });
   return findings;
 }
 
