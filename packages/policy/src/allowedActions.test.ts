@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { operators, unknownOutcome } from '../test-support/fallout.js';
 import { discountApproval, people, shippedPolicy } from '../test-support/scenario.js';
 import { actionBadges, allowedActions, type ActionAvailability } from './allowedActions.js';
+import type { EvaluationOptions } from './evaluatePolicy.js';
+import { priority } from './priority.js';
 import type { EvaluatorKind } from './rules/RuleSpec.js';
+import { sla } from './sla/sla.js';
+import { validateDecision } from './validateDecision.js';
+import { visibleView } from './visibleView.js';
 
 const approval = shippedPolicy('DISCOUNT_APPROVAL@2');
 const evaluators: EvaluatorKind[] = ['json-rules-engine', 'compiled'];
@@ -114,12 +119,14 @@ describe.each(evaluators)('fallout recovery (%s)', (evaluator) => {
 });
 
 describe('determinism', () => {
-  it('both evaluators give the same answer, byte for byte, every time', async () => {
+  it('both evaluators give the same answer, byte for byte, every time, for every result', async () => {
     const contexts = [discountApproval(people.director), discountApproval(people.financeApprover), discountApproval(people.salesRep)];
     for (const ctx of contexts) {
-      const jre = JSON.stringify(await allowedActions(approval, ctx, { evaluator: 'json-rules-engine' }));
-      expect(JSON.stringify(await allowedActions(approval, ctx, { evaluator: 'compiled' }))).toBe(jre);
-      expect(JSON.stringify(await allowedActions(approval, ctx))).toBe(jre);
+      for (const evaluate of [allowedActions, visibleView, priority, sla, (p: typeof approval, c: typeof ctx, o: EvaluationOptions) => validateDecision(p, c, { decision: 'APPROVE', expectedBusinessObjectVersion: 12 }, o)]) {
+        const jre = JSON.stringify(await evaluate(approval, ctx, { evaluator: 'json-rules-engine' }));
+        expect(JSON.stringify(await evaluate(approval, ctx, { evaluator: 'compiled' }))).toBe(jre);
+        expect(JSON.stringify(await evaluate(approval, ctx, {}))).toBe(jre);
+      }
     }
   });
 
@@ -157,5 +164,16 @@ describe('delegation (seed section 13)', () => {
     expect(delegate.find((a) => a.kind === 'decision' && a.code === 'APPROVE')).toMatchObject({ enabled: false });
     const owner = (await allowedActions(approval, ctx)).actions;
     expect(owner.find((a) => a.code === 'RESOLVE_DELEGATION')).toMatchObject({ enabled: false, disabledReason: 'NOT_THE_DELEGATE' });
+  });
+});
+
+describe('typed evidence', () => {
+  it('a string where the evidence schema says number is dropped and reported, not compared loosely', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.evidence = { ...ctx.evidence, requestedDiscountPercent: '32' };
+    const { actions, factIssues } = await allowedActions(approval, ctx);
+    expect(factIssues).toEqual([{ fact: 'evidence', path: 'requestedDiscountPercent', expected: 'number', got: 'string' }]);
+    expect(actions.find((a) => a.code === 'APPROVE')).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
+    expect(ctx.evidence.requestedDiscountPercent).toBe('32');
   });
 });

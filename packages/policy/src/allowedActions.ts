@@ -97,7 +97,7 @@ export interface ActionBadge {
  * on a whole worklist page. The same rules and the same first failed check as `allowedActions`.
  */
 export function actionBadges(policy: CompiledPolicy, ctx: PolicyContext): ActionBadge[] {
-  const { facts } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority);
+  const { facts } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, policy.evidenceTypes);
   const compiled = policy.actions.rules.compiled();
   const failures = compiled.firstFailureSync(facts);
   return policy.actions.specs.map((spec, i) => {

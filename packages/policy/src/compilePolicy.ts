@@ -8,7 +8,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { ActionPolicy, TaskType } from '@mandate/definitions';
+import { factTypeOfSchema, resolveEvidencePath, type ActionPolicy, type FactType, type TaskType } from '@mandate/definitions';
 import type { PinnedDefinitions } from './PinnedDefinitions.js';
 import { compiledEvaluator } from './rules/compiledEvaluator.js';
 import { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
@@ -47,6 +47,8 @@ export interface CompiledPolicy {
   sla: CompiledRuleSet;
   visibility: CompiledRuleSet;
   validateDecisionPayload: ValidateFunction;
+  /** Evidence paths the rules read, with the type the evidence schema gives them. */
+  evidenceTypes: [path: string, type: FactType][];
 }
 
 /** Facts the generated rules read beyond the catalogue: none today; kept explicit for the compiler. */
@@ -157,6 +159,28 @@ function visibilityRules(pinned: PinnedDefinitions): RuleSpec[] {
   });
 }
 
+/** The evidence paths read by rules, typed by the task type's evidence schema (json-rules-engine compares loosely). */
+function evidenceTypesOf(taskType: TaskType, sets: RuleSpec[][]): [string, FactType][] {
+  const paths = new Set<string>();
+  const walk = (node: ConditionSpec) => {
+    if ('fact' in node) {
+      if (node.fact === 'evidence' && node.path) paths.add(node.path);
+      const value = node.value as { fact?: unknown; path?: unknown } | null;
+      if (value && typeof value === 'object' && value.fact === 'evidence' && typeof value.path === 'string') paths.add(value.path);
+    } else if ('all' in node) node.all.forEach(walk);
+    else if ('any' in node) node.any.forEach(walk);
+    else walk(node.not);
+  };
+  for (const rules of sets) for (const rule of rules) walk(rule.conditions);
+  const typed: [string, FactType][] = [];
+  for (const path of [...paths].sort()) {
+    const node = resolveEvidencePath(taskType.evidenceSchema, path.split('.'));
+    const type = node && factTypeOfSchema(node);
+    if (type) typed.push([path, type]);
+  }
+  return typed;
+}
+
 let ajv: Ajv2020 | undefined;
 
 /** Compiles pinned definitions. Callers cache the result per pinned versions (see `policyCache`). */
@@ -164,16 +188,21 @@ export function compilePolicy(pinned: PinnedDefinitions): CompiledPolicy {
   const decisions = decisionRules(pinned);
   const safe = safeActionRules(pinned.actions);
   ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false }));
+  const actionRules = [...decisions.rules, ...safe.rules];
+  const priorityRules: RuleSpec[] = pinned.priority.rules;
+  const slaRules = (pinned.sla.rules ?? []) as unknown as RuleSpec[];
+  const visibility = visibilityRules(pinned);
   return {
     pinned,
     actions: {
       specs: [...decisions.specs, ...safe.specs],
       forbidden: (pinned.actions.forbiddenActions ?? []).map((f) => ({ code: f.code, reason: f.reason, ...(f.instead ? { instead: f.instead } : {}) })),
-      rules: ruleSet([...decisions.rules, ...safe.rules]),
+      rules: ruleSet(actionRules),
     },
-    priority: ruleSet(pinned.priority.rules),
-    sla: ruleSet((pinned.sla.rules ?? []) as unknown as RuleSpec[]),
-    visibility: ruleSet(visibilityRules(pinned)),
+    priority: ruleSet(priorityRules),
+    sla: ruleSet(slaRules),
+    visibility: ruleSet(visibility),
     validateDecisionPayload: ajv.compile(pinned.taskType.decisionSchema),
+    evidenceTypes: evidenceTypesOf(pinned.taskType, [actionRules, priorityRules, slaRules, visibility]),
   };
 }

@@ -16,7 +16,7 @@ export async function runRuleSet(
   ctx: PolicyContext,
   options: EvaluationOptions,
 ): Promise<{ outcomes: RuleOutcome[]; facts: Facts; issues: FactIssue[] }> {
-  const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority);
+  const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, policy.evidenceTypes);
   const outcomes = await set.evaluator(options.evaluator ?? 'json-rules-engine').evaluate(facts);
   return { outcomes, facts, issues };
 }

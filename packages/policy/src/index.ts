@@ -17,4 +17,4 @@ export { addBusinessMinutes, isWorkingInstant, prepareCalendar, type PreparedCal
 export { buildFacts, authorityOf, type FactIssue } from './facts/buildFacts.js';
 export { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
 export { compiledEvaluator, RuleCompileError } from './rules/compiledEvaluator.js';
-export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec } from './rules/RuleSpec.js';
+export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec, RuleTrace } from './rules/RuleSpec.js';

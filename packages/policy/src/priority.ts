@@ -5,6 +5,7 @@
 import type { CompiledPolicy } from './compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from './evaluatePolicy.js';
 import type { PolicyContext } from './PolicyInput.js';
+import { traceOf, type RuleTrace } from './rules/RuleSpec.js';
 
 /** A priority with its reasons, e.g. `{ priorityScore: 135, reasons: ['REGULATORY_RISK:+50', ...] }`. */
 export interface Priority {
@@ -12,6 +13,8 @@ export interface Priority {
   /** `NAME:+WEIGHT`, largest contribution first. */
   reasons: string[];
   model: string;
+  /** Every priority rule, whether it fired and why. */
+  trace: RuleTrace;
 }
 
 const signed = (n: number) => (n >= 0 ? `+${n}` : String(n));
@@ -32,5 +35,6 @@ export async function priority(policy: CompiledPolicy, ctx: PolicyContext, optio
     priorityScore: contributions.reduce((sum, c) => sum + c.weight, 0),
     reasons: contributions.map((c) => `${c.name}:${signed(c.weight)}`),
     model: `${model.id}@${model.version}`,
+    trace: traceOf(outcomes),
   };
 }

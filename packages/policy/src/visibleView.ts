@@ -6,6 +6,7 @@
 import type { CompiledPolicy } from './compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from './evaluatePolicy.js';
 import type { PolicyContext } from './PolicyInput.js';
+import { traceOf, type RuleTrace } from './rules/RuleSpec.js';
 
 /** What the actor may see. */
 export interface VisibleView {
@@ -16,6 +17,8 @@ export interface VisibleView {
   redactedPaths: string[];
   /** Policy paths hidden from this actor, e.g. `evidence.lines[].costBasis`. */
   hiddenFields: string[];
+  /** Every protected field's rule, whether it allowed the field and why (values of hidden fields never appear: rules read roles and relations). */
+  trace: RuleTrace;
 }
 
 /** Projects the context's evidence for its actor. */
@@ -28,7 +31,7 @@ export async function visibleView(policy: CompiledPolicy, ctx: PolicyContext, op
   const audience = (policy.pinned.visibility.restrictedAudiences ?? []).find((a) => roles.length > 0 && roles.every((r) => a.roles.includes(r)));
   let evidence: unknown = audience ? only(ctx.evidence, audience.visiblePaths.map((p) => p.split('.').slice(1)), 'evidence', redactedPaths) : ctx.evidence;
   for (const field of hiddenFields) evidence = without(evidence, field.split('.').slice(1), 'evidence', redactedPaths);
-  return { evidence: evidence as Record<string, unknown>, ...(audience ? { audience: audience.name } : {}), redactedPaths: redactedPaths.sort(), hiddenFields };
+  return { evidence: evidence as Record<string, unknown>, ...(audience ? { audience: audience.name } : {}), redactedPaths: redactedPaths.sort(), hiddenFields, trace: traceOf(outcomes) };
 }
 
 /** A copy of `value` with only the listed paths (`name[]` steps into every element); everything else is recorded as removed. */

@@ -72,8 +72,31 @@ export function authorityOf(taskType: TaskType, policy: AuthorityPolicy | undefi
   return best;
 }
 
-/** Builds the facts for a context. */
-export function buildFacts(ctx: PolicyContext, taskType: TaskType, authorityPolicy: AuthorityPolicy | undefined): { facts: Facts; issues: FactIssue[] } {
+/**
+ * The evidence with every path the rules read checked against its schema type; a value of the
+ * wrong type is removed from a copy (the input is never changed) and reported.
+ */
+export function typedEvidence(evidence: Record<string, unknown>, types: readonly [string, FactType][], issues: FactIssue[]): Record<string, unknown> {
+  let out = evidence;
+  for (const [path, type] of types) {
+    const steps = path.split('.');
+    let node: unknown = out;
+    for (const step of steps) node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string, unknown>)[step] : undefined;
+    if (node === undefined || fits(node, type)) continue;
+    issues.push({ fact: 'evidence', path, expected: type, got: typeOf(node) });
+    if (out === evidence) out = structuredClone(evidence);
+    const parent = steps.slice(0, -1).reduce<Record<string, unknown>>((n, step) => n[step] as Record<string, unknown>, out);
+    delete parent[steps[steps.length - 1]!];
+  }
+  return out;
+}
+
+export function buildFacts(
+  ctx: PolicyContext,
+  taskType: TaskType,
+  authorityPolicy: AuthorityPolicy | undefined,
+  evidenceTypes: readonly [string, FactType][] = [],
+): { facts: Facts; issues: FactIssue[] } {
   const issues: FactIssue[] = [];
   const { item, actor, businessObject: bo } = ctx;
   const candidate = item.candidateGroups.some((g) => actor.groups.includes(g)) || (item.candidateUsers ?? []).includes(actor.id);
@@ -96,7 +119,7 @@ export function buildFacts(ctx: PolicyContext, taskType: TaskType, authorityPoli
     },
     businessObject: typedFact('businessObject', bo, issues),
     authority: authorityOf(taskType, authorityPolicy, ctx),
-    evidence: ctx.evidence,
+    evidence: typedEvidence(ctx.evidence, evidenceTypes, issues),
     now: ctx.now,
   };
   return { facts, issues };

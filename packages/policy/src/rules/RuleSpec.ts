@@ -37,6 +37,14 @@ export interface RuleOutcome {
   trace: ConditionTrace;
 }
 
+/** Why a result is what it is: every rule of the set, whether it fired and how its conditions evaluated. */
+export type RuleTrace = Pick<RuleOutcome, 'name' | 'fired' | 'trace'>[];
+
+/** The trace of a run's outcomes. */
+export function traceOf(outcomes: readonly RuleOutcome[]): RuleTrace {
+  return outcomes.map(({ name, fired, trace }) => ({ name, fired, trace }));
+}
+
 /** The facts a run sees, by fact name (see the definitions' fact catalogue). */
 export type Facts = Readonly<Record<string, unknown>>;
 

@@ -7,6 +7,7 @@ import { durationMinutes, type SlaTerms } from '@mandate/definitions';
 import type { CompiledPolicy } from '../compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from '../evaluatePolicy.js';
 import type { PolicyContext } from '../PolicyInput.js';
+import { traceOf, type RuleTrace } from '../rules/RuleSpec.js';
 import { addBusinessMinutes, prepareCalendar, type PreparedCalendar } from './businessCalendar.js';
 
 /** The SLA of an item. */
@@ -24,6 +25,8 @@ export interface SlaResult {
   /** At `now`. */
   state: 'on_track' | 'warning' | 'breached' | 'escalation_due';
   breached: boolean;
+  /** Every SLA rule, whether it fired and why. */
+  trace: RuleTrace;
 }
 
 const calendars = new WeakMap<object, PreparedCalendar>();
@@ -72,5 +75,6 @@ export async function sla(policy: CompiledPolicy, ctx: PolicyContext, options: E
     escalateAt: new Date(escalateAt).toISOString(),
     state,
     breached: now >= dueAt,
+    trace: traceOf(outcomes),
   };
 }
