@@ -21,6 +21,8 @@ export interface PreparedCalendar {
   timeZone: string;
   spansByDay: Span[][];
   holidays: Set<string>;
+  /** Working spans as instants, per local date: time-zone conversions are the expensive part. */
+  spanCache: Map<string, { start: number; end: number }[]>;
 }
 
 const minutesOf = (hhmm: string) => {
@@ -35,7 +37,7 @@ export function prepareCalendar(calendar: BusinessCalendar): PreparedCalendar {
     for (const day of hours.days) spansByDay[DAY_NAMES.indexOf(day)]!.push({ from: minutesOf(hours.from), to: minutesOf(hours.to) });
   }
   for (const spans of spansByDay) spans.sort((a, b) => a.from - b.from);
-  return { timeZone: calendar.timeZone, spansByDay, holidays: new Set((calendar.holidays ?? []).map((h) => h.date)) };
+  return { timeZone: calendar.timeZone, spansByDay, holidays: new Set((calendar.holidays ?? []).map((h) => h.date)), spanCache: new Map() };
 }
 
 /** The instant of a wall-clock minute-of-day on a local date (24:00 is the next midnight). */
@@ -60,14 +62,28 @@ function localDay(cal: PreparedCalendar, instant: number): LocalDay {
   return { y, m, d, weekday: local.getDay(), iso };
 }
 
-/** The working spans of a local day as instants (none on holidays). */
+const SPAN_CACHE_LIMIT = 20_000;
+
+/** The working spans of a local day as instants (none on holidays), cached per date. */
 function workingSpans(cal: PreparedCalendar, day: LocalDay): { start: number; end: number }[] {
-  if (cal.holidays.has(day.iso)) return [];
-  return cal.spansByDay[day.weekday]!.map((s) => ({ start: instantAt(cal, day.y, day.m, day.d, s.from), end: instantAt(cal, day.y, day.m, day.d, s.to) }));
+  let spans = cal.spanCache.get(day.iso);
+  if (!spans) {
+    spans = cal.holidays.has(day.iso)
+      ? []
+      : cal.spansByDay[day.weekday]!.map((s) => ({ start: instantAt(cal, day.y, day.m, day.d, s.from), end: instantAt(cal, day.y, day.m, day.d, s.to) }));
+    if (cal.spanCache.size >= SPAN_CACHE_LIMIT) cal.spanCache.clear();
+    cal.spanCache.set(day.iso, spans);
+  }
+  return spans;
 }
 
-function nextLocalMidnight(cal: PreparedCalendar, day: LocalDay): number {
-  return instantAt(cal, day.y, day.m, day.d + 1, 0);
+/** The next local date, by calendar arithmetic (no time-zone conversion). */
+function nextDay(day: LocalDay): LocalDay {
+  const next = new Date(Date.UTC(day.y, day.m, day.d + 1));
+  const y = next.getUTCFullYear();
+  const m = next.getUTCMonth();
+  const d = next.getUTCDate();
+  return { y, m, d, weekday: next.getUTCDay(), iso: `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
 /**
@@ -79,8 +95,8 @@ function nextLocalMidnight(cal: PreparedCalendar, day: LocalDay): number {
 export function addBusinessMinutes(cal: PreparedCalendar, start: number, minutes: number): number {
   let t = start;
   let remaining = minutes * MINUTE;
+  let day = localDay(cal, t);
   for (let days = 0; days < MAX_DAYS_SCANNED; days++) {
-    const day = localDay(cal, t);
     for (const span of workingSpans(cal, day)) {
       if (t >= span.end) continue;
       if (t < span.start) t = span.start;
@@ -89,7 +105,7 @@ export function addBusinessMinutes(cal: PreparedCalendar, start: number, minutes
       remaining -= available;
       t = span.end;
     }
-    t = nextLocalMidnight(cal, day);
+    day = nextDay(day);
   }
   throw new RangeError(`calendar ${cal.timeZone} has no working time within ${MAX_DAYS_SCANNED} days`);
 }
