@@ -87,9 +87,10 @@ function handWritten(f: Facts): boolean[] {
     ['available', 'escalated'].includes(state) && rel.isCandidate === true, // CLAIM
     state === 'claimed' && rel.canWork === true, // RELEASE
     state === 'claimed' && rel.canWork === true, // DELEGATE
+    state === 'delegated' && rel.isDelegate === true, // RESOLVE_DELEGATION
     ['available', 'claimed', 'delegated', 'escalated'].includes(state) && rel.isEscalationOwner === true, // REASSIGN
     ['claimed', 'available'].includes(state) && rel.canWork === true, // ESCALATE
-    ['available', 'claimed', 'delegated', 'escalated'].includes(state) && rel.canWork === true, // COMMENT
+    ['available', 'claimed', 'delegated', 'escalated'].includes(state) && (rel.canWork === true || rel.isDelegate === true), // COMMENT
   ];
 }
 

@@ -44,14 +44,25 @@ function checkFact(fact: unknown, path: unknown, internalFacts: ReadonlySet<stri
   if (path !== undefined && (typeof path !== 'string' || !path.split('.').every((s) => SEGMENT.test(s)))) throw new RuleCompileError(`bad path ${q(path)}`);
 }
 
+/**
+ * Keys an ordinary object inherits. Reading any other key directly gives the own value or
+ * undefined, exactly as the own-property resolver does (facts are plain objects), without a
+ * hasOwn call; inherited names (`constructor`, `toString`, ...) keep the explicit check.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function ownRead(object: string, key: string): string {
+  return INHERITED.has(key) ? `(hasOwn(${object}, ${q(key)}) ? ${object}[${q(key)}] : undefined)` : `${object}[${q(key)}]`;
+}
+
 /** Source of an expression reading a path from a fact value held in `root`, as json-rules-engine's almanac does. */
 function pathSource(root: string, path: string): string {
   // A path applies only to an object fact; on anything else the fact value itself comes back.
   const [first, ...rest] = path.split('.');
   // The root is known to be an object here; deeper steps check their own value.
-  let expr = `(hasOwn(${root}, ${q(first)}) ? ${root}[${q(first)}] : undefined)`;
+  let expr = ownRead(root, first!);
   for (const segment of rest) {
-    expr = `((${expr}) !== null && typeof (${expr}) === 'object' && hasOwn(${expr}, ${q(segment)}) ? (${expr})[${q(segment)}] : undefined)`;
+    expr = `((${expr}) !== null && typeof (${expr}) === 'object' ? ${ownRead(`(${expr})`, segment)} : undefined)`;
   }
   return `(${root} !== null && typeof ${root} === 'object' ? ${expr} : ${root})`;
 }
@@ -122,7 +133,7 @@ function readVariable(registry: LeafRegistry, fact: string, path: string | undef
   const key = `${fact}|${path ?? ''}`;
   let name = registry.reads.get(key);
   if (!name) {
-    const source = path ? pathSource(readVariable(registry, fact, undefined), path) : `(hasOwn(facts, ${q(fact)}) ? facts[${q(fact)}] : undefined)`;
+    const source = path ? pathSource(readVariable(registry, fact, undefined), path) : ownRead('facts', fact);
     name = `f${registry.reads.size}`;
     registry.reads.set(key, name);
     registry.statements.push(`const ${name} = ${source};`);
