@@ -105,11 +105,11 @@ describe('mandate diff', () => {
     const before = mkdtempSync(join(tmpdir(), 'mandate-before-'));
     cpSync(join(repoRoot, 'definitions'), before, { recursive: true });
     const file = join(before, 'AuthorityPolicy/COMMERCIAL_AUTHORITY/v1.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"discountPercent": 30,', '"discountPercent": 25,'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"discountPercent": 35,', '"discountPercent": 25,'));
     const { code, out } = await run('diff', before, 'definitions');
     expect(code).toBe(0);
     expect(out).toContain('AuthorityPolicy COMMERCIAL_AUTHORITY@1 -> COMMERCIAL_AUTHORITY@1: 1 change (0 tightening, 1 loosening, 0 neutral)\n  ! COMMERCIAL_AUTHORITY@1 was edited in place; a change needs a new version');
-    expect(out).toContain('loosening   authority limit REGIONAL_DIRECTOR_EMEA discountPercent 25 -> 30');
+    expect(out).toContain('loosening   authority limit REGIONAL_DIRECTOR_EMEA discountPercent 25 -> 35');
     expect(out.split('\n').at(-1)).toBe('0 added, 0 removed, 1 changed: 1 change (0 tightening, 1 loosening, 0 neutral)');
   });
 

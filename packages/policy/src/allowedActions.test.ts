@@ -22,11 +22,13 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
   const actionsFor = async (ctx: Parameters<typeof allowedActions>[1]) => (await allowedActions(approval, ctx, { evaluator })).actions;
 
   it('a candidate without authority for the discount cannot approve; one with authority can', async () => {
-    // The EMEA director is in a candidate group, but his limit is 30% and 32% is asked.
-    const director = find(await actionsFor(discountApproval(people.director)), 'decision', 'APPROVE');
-    expect(director).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
-    const authorityLeaf = director.trace && 'all' in director.trace ? director.trace.all.find((c) => c.name === 'AUTHORITY_LIMIT_EXCEEDED') : undefined;
+    // The sales manager is in a candidate group, but his limit is 15% and 32% is asked.
+    const manager = find(await actionsFor(discountApproval(people.salesManager)), 'decision', 'APPROVE');
+    expect(manager).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
+    const authorityLeaf = manager.trace && 'all' in manager.trace ? manager.trace.all.find((c) => c.name === 'AUTHORITY_LIMIT_EXCEEDED') : undefined;
     expect(authorityLeaf).toMatchObject({ fact: 'evidence', path: 'requestedDiscountPercent', factValue: 32, result: false });
+    // The EMEA director's grant covers 35% for this tenant and region (seed section 24's example).
+    expect(find(await actionsFor(discountApproval(people.director)), 'decision', 'APPROVE')).toMatchObject({ enabled: true });
 
     const finance = find(await actionsFor(discountApproval(people.financeApprover)), 'decision', 'APPROVE');
     expect(finance).toMatchObject({ enabled: true, failedChecks: [] });
@@ -35,10 +37,14 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
     expect(finance.secondApprovalReasonCodes).toEqual(['COMPETITIVE_MATCH', 'REGULATORY_REVIEW_REQUIRED', 'PRICE_BOOK_EXCEPTION']);
   });
 
-  it('a discount within the limit is approvable by the same director', async () => {
-    const ctx = discountApproval(people.director);
-    ctx.evidence = { ...ctx.evidence, requestedDiscountPercent: 28 };
+  it('a discount within the limit is approvable by the same manager; outside the grant scope it is not', async () => {
+    const ctx = discountApproval(people.salesManager);
+    ctx.evidence = { ...ctx.evidence, requestedDiscountPercent: 12 };
     expect(find(await actionsFor(ctx), 'decision', 'APPROVE')).toMatchObject({ enabled: true });
+    const director = discountApproval(people.director);
+    director.item = { ...director.item, region: 'APAC', tenant: 'ACME_APAC', productFamily: 'MOBILE' }; // the APAC grant covers broadband only
+    director.actor = { ...director.actor, tenant: 'ACME_APAC' };
+    expect(find(await actionsFor(director), 'decision', 'APPROVE')).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
   });
 
   it('the quote owner cannot approve their own quote, even with authority', async () => {

@@ -35,8 +35,8 @@ describe.each<EvaluatorKind>(['json-rules-engine', 'compiled'])('validateDecisio
   });
 
   it('reports every violation at once: four-eyes, authority, reason, comment, acknowledgement', async () => {
-    const ctx = discountApproval(people.director);
-    ctx.businessObject = { ...ctx.businessObject, ownerId: people.director.id };
+    const ctx = discountApproval(people.salesManager);
+    ctx.businessObject = { ...ctx.businessObject, ownerId: people.salesManager.id };
     const result = await validate(ctx, { decision: 'APPROVE', expectedBusinessObjectVersion: 12, form: { decision: 'APPROVE' } });
     expect(codes(result)).toEqual([
       'DECISION_PAYLOAD_INVALID',

@@ -91,11 +91,11 @@ describe('diffDefinitions keys changes by ids, not positions', () => {
   it('raising an authority limit, dropping four-eyes and dropping a forbidden action are loosening', () => {
     const authority = shipped<AuthorityPolicy>('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', 1);
     const raised = structuredClone(authority);
-    raised.grants[1]!.limits.discountPercent = 35;
+    raised.grants[1]!.limits.discountPercent = 40;
     delete raised.grants[1]!.regions;
     expect(diffDefinitions(authority, raised).changes.map((c) => `${c.control}: ${c.summary}`)).toEqual([
       'loosening: authority grant REGIONAL_DIRECTOR_EMEA now covers every region (was ["EMEA"])',
-      'loosening: authority limit REGIONAL_DIRECTOR_EMEA discountPercent 30 -> 35',
+      'loosening: authority limit REGIONAL_DIRECTOR_EMEA discountPercent 35 -> 40',
     ]);
 
     const task = shipped<TaskType>('TaskType', 'DISCOUNT_APPROVAL', 1);
