@@ -129,3 +129,11 @@ export function isFactName(name: string): name is FactName {
 export function isOperatorName(name: string): name is OperatorName {
   return Object.hasOwn(OPERATOR_CATALOGUE, name);
 }
+
+/**
+ * Whether a string is an RFC 3339 instant with an explicit offset (`Z` or `+02:00`). A date-time
+ * without one would be read in the host's time zone, so results would depend on the machine.
+ */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value));
+}

@@ -1,4 +1,4 @@
-import type { WORK_ITEM_STATES } from '@mandate/definitions';
+import { isInstant, type WORK_ITEM_STATES } from '@mandate/definitions';
 
 /** The person acting, as the identity provider and directory say. */
 export interface Actor {
@@ -65,4 +65,24 @@ export interface PolicyContext {
   actor: Actor;
   /** ISO 8601 instant. */
   now: string;
+}
+
+/** A context that cannot be evaluated: the caller sent malformed input (a 400, not a policy outcome). */
+export class PolicyInputError extends Error {
+  override name = 'PolicyInputError';
+  readonly code = 'INVALID_POLICY_CONTEXT';
+}
+
+/**
+ * Checks what the policy cannot evaluate safely: instants without an offset (their meaning would
+ * depend on the host's time zone) and evidence that is not an object.
+ */
+export function assertPolicyContext(ctx: PolicyContext): void {
+  for (const [name, value] of [['now', ctx.now], ['item.createdAt', ctx.item.createdAt], ['item.dueAt', ctx.item.dueAt]] as const) {
+    if (name === 'item.dueAt' && value === undefined) continue;
+    if (!isInstant(value)) throw new PolicyInputError(`${name} must be an RFC 3339 instant with an offset, e.g. 2026-07-02T10:00:00Z; got ${JSON.stringify(value)}`);
+  }
+  if (ctx.evidence === null || typeof ctx.evidence !== 'object' || Array.isArray(ctx.evidence)) {
+    throw new PolicyInputError('evidence must be an object');
+  }
 }

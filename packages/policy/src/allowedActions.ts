@@ -9,7 +9,7 @@
 import type { ActionKind, CompiledPolicy } from './compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from './evaluatePolicy.js';
 import { buildFacts, type FactIssue } from './facts/buildFacts.js';
-import type { PolicyContext } from './PolicyInput.js';
+import { assertPolicyContext, type PolicyContext } from './PolicyInput.js';
 import type { ConditionTrace } from './rules/RuleSpec.js';
 import { failedChecks } from './trace.js';
 
@@ -97,6 +97,7 @@ export interface ActionBadge {
  * on a whole worklist page. The same rules and the same first failed check as `allowedActions`.
  */
 export function actionBadges(policy: CompiledPolicy, ctx: PolicyContext): ActionBadge[] {
+  assertPolicyContext(ctx);
   const { facts } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, policy.evidenceTypes);
   const compiled = policy.actions.rules.compiled();
   const failures = compiled.firstFailureSync(facts);

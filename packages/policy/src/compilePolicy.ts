@@ -68,6 +68,9 @@ function ruleSet(rules: RuleSpec[]): CompiledRuleSet {
 const leaf = (name: string, fact: string, path: string | undefined, operator: string, value: unknown): LeafSpec =>
   path === undefined ? { name, fact, operator, value } : { name, fact, path, operator, value };
 
+/** Nobody acts on another tenant's item, whatever their roles. */
+const TENANT_CHECK = leaf('TENANT_MISMATCH', 'relation', 'sameTenant', 'equal', true);
+
 function fourEyesChecks(taskType: TaskType): LeafSpec[] {
   const checks: LeafSpec[] = [];
   if (taskType.fourEyes.forbidRequester) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isRequester', 'equal', false));
@@ -83,6 +86,7 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
   const rules: RuleSpec[] = [];
   for (const option of taskType.decisionOptions) {
     const checks: ConditionSpec[] = [
+      TENANT_CHECK,
       leaf('INVALID_STATE', 'item', 'state', 'in', ['claimed']),
       leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true),
       ...fourEyesChecks(taskType),
@@ -126,7 +130,7 @@ function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: R
   const rules: RuleSpec[] = [];
   for (const action of actions.safeActions) {
     const requires = action.requires ?? {};
-    const checks: ConditionSpec[] = [leaf('INVALID_STATE', 'item', 'state', 'in', action.states)];
+    const checks: ConditionSpec[] = [TENANT_CHECK, leaf('INVALID_STATE', 'item', 'state', 'in', action.states)];
     // Reassigning is a manager's act: it replaces the "who may work it" check.
     if (requires.managerAuthority) checks.push(leaf(action.disabledReason ?? 'MANAGER_AUTHORITY_REQUIRED', 'relation', 'isEscalationOwner', 'equal', true));
     else checks.push(actorCheck(action.code));

@@ -1,6 +1,7 @@
 import type { CompiledPolicy, CompiledRuleSet } from './compilePolicy.js';
 import { buildFacts, type FactIssue } from './facts/buildFacts.js';
-import type { PolicyContext } from './PolicyInput.js';
+import { redactOutcomes } from './redactTraces.js';
+import { assertPolicyContext, type PolicyContext } from './PolicyInput.js';
 import type { EvaluatorKind, Facts, RuleOutcome } from './rules/RuleSpec.js';
 
 /** Options of every evaluation. */
@@ -16,7 +17,9 @@ export async function runRuleSet(
   ctx: PolicyContext,
   options: EvaluationOptions,
 ): Promise<{ outcomes: RuleOutcome[]; facts: Facts; issues: FactIssue[] }> {
+  assertPolicyContext(ctx);
   const { facts, issues } = buildFacts(ctx, policy.pinned.taskType, policy.pinned.authority, policy.evidenceTypes);
   const outcomes = await set.evaluator(options.evaluator ?? 'json-rules-engine').evaluate(facts);
-  return { outcomes, facts, issues };
+  // Results come from the full outcomes; traces leave only through the redactor.
+  return { outcomes: redactOutcomes(policy, ctx, facts, outcomes), facts, issues };
 }

@@ -45,6 +45,8 @@ const CHECK_MESSAGES: Record<string, string> = {
   NOT_ASSIGNEE: 'the item is not assigned to you',
   FOUR_EYES_VIOLATION: 'four-eyes: the requester, the business object owner and forbidden roles may not decide',
   AUTHORITY_LIMIT_EXCEEDED: 'your authority limit does not cover this decision',
+  TENANT_MISMATCH: 'the item belongs to another tenant',
+  EVIDENCE_REQUIRED: 'the evidence this decision needs is missing',
 };
 
 /** Validates a decision command for the context's actor. */
@@ -72,8 +74,11 @@ export async function validateDecision(
       violations.push({ code: 'DECISION_PAYLOAD_INVALID', message: `${e.instancePath || 'the form'} ${e.message ?? 'is invalid'}`, pointer: e.instancePath });
     }
   }
-  if (form.decision !== undefined && form.decision !== command.decision) {
-    violations.push({ code: 'DECISION_PAYLOAD_INVALID', message: 'the form names another decision than the command', pointer: '/decision' });
+  // The form and the command must say the same thing: the checks below read the command.
+  for (const key of ['decision', 'reasonCode', 'comment'] as const) {
+    if (form[key] !== undefined && form[key] !== command[key]) {
+      violations.push({ code: 'DECISION_PAYLOAD_INVALID', message: `the form's ${key} differs from the command's`, pointer: `/${key}` });
+    }
   }
 
   const reason = command.reasonCode === undefined ? undefined : reasonCodes.codes.find((c) => c.code === command.reasonCode);
@@ -90,8 +95,9 @@ export async function validateDecision(
       message: `the decision was made on ${businessObject.type} ${businessObject.id} version ${command.expectedBusinessObjectVersion} (the item binds version ${item.businessObjectVersion}); it is now version ${businessObject.version}`,
     });
   }
-  if (item.businessObjectRevision !== undefined && businessObject.revision !== undefined && item.businessObjectRevision !== businessObject.revision) {
-    violations.push({ code: 'STALE_BUSINESS_OBJECT', message: `the item binds revision ${item.businessObjectRevision}; the ${businessObject.type} is now at revision ${businessObject.revision}` });
+  // An unknown current revision is no proof of freshness.
+  if (item.businessObjectRevision !== undefined && item.businessObjectRevision !== businessObject.revision) {
+    violations.push({ code: 'STALE_BUSINESS_OBJECT', message: `the item binds revision ${item.businessObjectRevision}; the ${businessObject.type} is at revision ${businessObject.revision ?? 'unknown'}` });
   }
 
   if (option.requiresReasonCode && command.reasonCode === undefined) {

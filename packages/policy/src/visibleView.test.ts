@@ -154,9 +154,12 @@ describe('restricted audiences (seed section 19: partners see only partner-scope
     expect(other.evidence.partner).toEqual({});
   });
 
-  it('an operations agent is no restricted audience', async () => {
-    const view = await visibleView(fallout, { ...discountApproval({ ...partner, roles: ['OPERATIONS_AGENT', 'PARTNER_AGENT'] }), evidence });
-    expect(view.audience).toBeUndefined();
-    expect(view.evidence).toHaveProperty('reconciliation');
+  it('an operations agent is no restricted audience; an extra role never lifts a partner out of it', async () => {
+    const agent = await visibleView(fallout, { ...discountApproval({ ...partner, roles: ['OPERATIONS_AGENT'] }), evidence });
+    expect(agent.audience).toBeUndefined();
+    expect(agent.evidence).toHaveProperty('reconciliation');
+    const partnerViewer = await visibleView(fallout, { ...discountApproval({ ...partner, roles: ['PARTNER_AGENT', 'VIEWER'] }), evidence });
+    expect(partnerViewer.audience).toBe('EXTERNAL_PARTNER');
+    expect(partnerViewer.evidence).not.toHaveProperty('reconciliation');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { CompiledPolicy } from './compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from './evaluatePolicy.js';
+import { audienceOf } from './audienceOf.js';
 import type { PolicyContext } from './PolicyInput.js';
 import { traceOf, type RuleTrace } from './rules/RuleSpec.js';
 
@@ -26,9 +27,7 @@ export async function visibleView(policy: CompiledPolicy, ctx: PolicyContext, op
   const { outcomes } = await runRuleSet(policy, policy.visibility, ctx, options);
   const hiddenFields = outcomes.filter((o) => !o.fired).map((o) => o.name);
   const redactedPaths: string[] = [];
-  // A restricted audience (every role of the actor in it) starts from its allow-list, not from everything.
-  const roles = ctx.actor.roles;
-  const audience = (policy.pinned.visibility.restrictedAudiences ?? []).find((a) => roles.length > 0 && roles.every((r) => a.roles.includes(r)));
+  const audience = audienceOf(policy, ctx);
   let evidence: unknown = audience ? only(ctx.evidence, audience.visiblePaths.map((p) => p.split('.').slice(1)), 'evidence', redactedPaths) : ctx.evidence;
   for (const field of hiddenFields) evidence = without(evidence, field.split('.').slice(1), 'evidence', redactedPaths);
   return { evidence: evidence as Record<string, unknown>, ...(audience ? { audience: audience.name } : {}), redactedPaths: redactedPaths.sort(), hiddenFields, trace: traceOf(outcomes) };

@@ -184,7 +184,6 @@ export interface AllCondition {
    * @maxItems 100
    */
   all: Condition[];
-  priority?: number;
 }
 export interface AnyCondition {
   /**
@@ -192,11 +191,9 @@ export interface AnyCondition {
    * @maxItems 100
    */
   any: Condition[];
-  priority?: number;
 }
 export interface NotCondition {
   not: Condition;
-  priority?: number;
 }
 export interface LeafCondition {
   fact: string;
@@ -211,7 +208,6 @@ export interface LeafCondition {
   params?: {
     [k: string]: unknown | undefined;
   };
-  priority?: number;
 }
 /**
  * Reason codes for a family of decisions. A published code keeps its meaning; retire it instead of changing it.

@@ -1,4 +1,5 @@
 import {
+  isInstant,
   FACT_CATALOGUE,
   OPERATOR_CATALOGUE,
   isFactName,
@@ -150,7 +151,7 @@ function typeOfConstant(value: unknown, factType: FactType): string | undefined 
   if (typeof value === 'number') return Number.isFinite(value) ? 'number' : undefined;
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string') {
-    return factType === 'date-time' && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'date-time' : 'string';
+    return factType === 'date-time' && isInstant(value) ? 'date-time' : 'string';
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return 'empty[]';

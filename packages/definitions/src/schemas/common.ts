@@ -78,7 +78,6 @@ export const commonDefs = {
     additionalProperties: false,
     properties: {
       all: { type: 'array', items: { $ref: '#/$defs/Condition' }, minItems: 1, maxItems: 100 },
-      priority: { type: 'integer', minimum: 1 },
     },
   },
   AnyCondition: {
@@ -87,7 +86,6 @@ export const commonDefs = {
     additionalProperties: false,
     properties: {
       any: { type: 'array', items: { $ref: '#/$defs/Condition' }, minItems: 1, maxItems: 100 },
-      priority: { type: 'integer', minimum: 1 },
     },
   },
   NotCondition: {
@@ -96,7 +94,6 @@ export const commonDefs = {
     additionalProperties: false,
     properties: {
       not: { $ref: '#/$defs/Condition' },
-      priority: { type: 'integer', minimum: 1 },
     },
   },
   LeafCondition: {
@@ -111,7 +108,6 @@ export const commonDefs = {
         description: 'A constant, or { fact, path } to compare against another fact.',
       },
       params: { type: 'object', additionalProperties: true },
-      priority: { type: 'integer', minimum: 1 },
     },
   },
   TopLevelCondition: {

@@ -3,7 +3,7 @@
  * wrong type is dropped (it becomes undefined, so no comparison can pass on it) and reported,
  * because json-rules-engine would otherwise compare it loosely (`"5" > 1` is true).
  */
-import { FACT_CATALOGUE, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
+import { FACT_CATALOGUE, isInstant, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
 import type { PolicyContext } from '../PolicyInput.js';
 import type { Facts } from '../rules/RuleSpec.js';
 
@@ -27,7 +27,7 @@ function fits(value: unknown, type: FactType): boolean {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'date-time':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      return isInstant(value);
     default:
       return typeof value === type;
   }
@@ -62,10 +62,14 @@ export function authorityOf(taskType: TaskType, policy: AuthorityPolicy | undefi
   const measure = taskType.authority?.measure;
   if (!measure || !policy) return {};
   const inScope = (scope: string[] | undefined, value: string | undefined) => !scope || (value !== undefined && scope.includes(value));
+  // An amount limit holds in its own currency only; a percentage has none.
+  const isAmount = measure === 'amount' || measure === 'compensationAmount';
+  const currency = ctx.businessObject.currency ?? (typeof ctx.evidence.currency === 'string' ? ctx.evidence.currency : undefined);
   let best: { limit?: number; grant?: string } = {};
   for (const grant of policy.grants) {
     const limit = grant.limits[measure];
     if (limit === undefined || !grant.roles.some((r) => ctx.actor.roles.includes(r))) continue;
+    if (isAmount && grant.currency !== undefined && grant.currency !== currency) continue;
     if (!inScope(grant.tenants, ctx.item.tenant) || !inScope(grant.regions, ctx.item.region) || !inScope(grant.productFamilies, ctx.item.productFamily)) continue;
     if (best.limit === undefined || limit > best.limit) best = { limit, grant: grant.name };
   }

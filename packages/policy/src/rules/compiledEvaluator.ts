@@ -45,11 +45,11 @@ function checkFact(fact: unknown, path: unknown, internalFacts: ReadonlySet<stri
 }
 
 /**
- * Keys an ordinary object inherits. Reading any other key directly gives the own value or
- * undefined, exactly as the own-property resolver does (facts are plain objects), without a
- * hasOwn call; inherited names (`constructor`, `toString`, ...) keep the explicit check.
+ * Keys a plain object or array inherits. Reading any other key directly gives the own value or
+ * undefined, exactly as the own-property resolver does (facts are JSON: plain objects and arrays),
+ * without a hasOwn call; inherited names (`constructor`, `values`, `at`, ...) keep the explicit check.
  */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Array.prototype)]);
 
 function ownRead(object: string, key: string): string {
   return INHERITED.has(key) ? `(hasOwn(${object}, ${q(key)}) ? ${object}[${q(key)}] : undefined)` : `${object}[${q(key)}]`;
@@ -148,6 +148,8 @@ function generateRule(rule: RuleSpec, internalFacts: ReadonlySet<string>, regist
 
   // Returns [boolean expression, trace expression] and records the node's expression.
   const walk = (node: ConditionSpec): [string, string] => {
+    // Condition priorities make json-rules-engine skip later condition sets; definitions may not use them.
+    if (Object.hasOwn(node, 'priority')) throw new RuleCompileError('condition priorities are not supported');
     const nameKey = node.name !== undefined ? `name: ${q(node.name)}, ` : '';
     let out: [string, string];
     if (isLeaf(node)) {

@@ -32,7 +32,8 @@ function contexts(): { policy: typeof approval; ctx: PolicyContext }[] {
 }
 
 describe('200 concurrent evaluations over shared compiled definitions', () => {
-  it.each(['json-rules-engine', 'compiled'] as const)('%s: every answer equals the one computed alone', async (evaluator) => {
+  // The compiled evaluator is synchronous: it cannot interleave, so only json-rules-engine is at risk.
+  it.each(['json-rules-engine'] as const)('%s: every answer equals the one computed alone', async (evaluator) => {
     const cases = contexts();
     const evaluate = ({ policy, ctx }: (typeof cases)[number]) =>
       Promise.all([allowedActions(policy, ctx, { evaluator }), priority(policy, ctx, { evaluator }), sla(policy, ctx, { evaluator })]);

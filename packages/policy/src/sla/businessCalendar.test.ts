@@ -80,6 +80,19 @@ describe('business calendar properties', () => {
     );
   });
 
+  it('an evening shift ending at 24:00 before a day off: the due time is the shift end, a working instant', () => {
+    const evening = prepareCalendar({ kind: 'BusinessCalendar', id: 'EVENING', version: 1, status: 'draft', title: 'evening', timeZone: 'Europe/Berlin', workingHours: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '16:00', to: '24:00' }] });
+    const due = addBusinessMinutes(evening, Date.parse('2026-07-03T14:00:00Z'), 480); // Fri 16:00 CEST + 8h
+    expect(new Date(due).toISOString()).toBe('2026-07-03T22:00:00.000Z'); // Sat 00:00 CEST
+    expect(isWorkingInstant(evening, due)).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }), fc.integer({ min: 1, max: 3000 }), (start, minutes) => {
+        expect(isWorkingInstant(evening, addBusinessMinutes(evening, start, minutes))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a calendar without working time is refused, not looped on', () => {
     const closed = prepareCalendar({ kind: 'BusinessCalendar', id: 'CLOSED', version: 1, status: 'draft', title: 'closed', timeZone: 'UTC', workingHours: [{ days: ['MON'], from: '09:00', to: '09:00' }] });
     expect(() => addBusinessMinutes(closed, Date.parse('2026-01-01T00:00:00Z'), 60)).toThrow(RangeError);

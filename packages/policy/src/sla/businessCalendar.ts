@@ -112,5 +112,6 @@ export function addBusinessMinutes(cal: PreparedCalendar, start: number, minutes
 
 /** Whether an instant falls inside a working span (ends included). */
 export function isWorkingInstant(cal: PreparedCalendar, instant: number): boolean {
-  return workingSpans(cal, localDay(cal, instant)).some((s) => instant >= s.start && instant <= s.end);
+  // A span ending at 24:00 ends on the next day's midnight: look at the day before too.
+  return [localDay(cal, instant), localDay(cal, instant - 1)].some((day) => workingSpans(cal, day).some((s) => instant >= s.start && instant <= s.end));
 }
