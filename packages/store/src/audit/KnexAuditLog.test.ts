@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../test-support/engines.js';
+import type { Database } from '../createDatabase.js';
+import { KnexAuditLog } from './KnexAuditLog.js';
+
+describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
+  let db: Database;
+  let log: KnexAuditLog;
+  beforeAll(async () => {
+    db = await open();
+    log = new KnexAuditLog(db.knex);
+  });
+  afterAll(() => db.close());
+
+  const event = (i: number, tenantId = 'ACME_EU') => ({
+    tenantId,
+    eventType: i === 1 ? 'TaskCreated' : 'TaskClaimed',
+    workItemId: '00000000-0000-4000-8000-000000000001',
+    businessObject: { type: 'QUOTE', id: 'Q-2026-000918' },
+    actor: `https://id.example|user-${i}`,
+    payload: { n: i, nested: { b: 2, a: 1 } },
+    occurredAt: `2026-07-02T10:0${i}:00Z`,
+  });
+
+  it('chains events per tenant and verifies the chain', async () => {
+    for (let i = 1; i <= 5; i++) await db.knex.transaction((trx) => log.append(trx, event(i)));
+    await db.knex.transaction((trx) => log.append(trx, event(1, 'GLOBEX')));
+    const events = await log.list('ACME_EU');
+    expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(events[1]!.prevHash).toBe(events[0]!.hash);
+    expect(events[0]).toMatchObject({ eventType: 'TaskCreated', actor: 'https://id.example|user-1', payload: { n: 1, nested: { a: 1, b: 2 } } });
+    expect(await log.verify('ACME_EU')).toEqual({ ok: true, events: 5 });
+    expect(await log.verify('GLOBEX')).toEqual({ ok: true, events: 1 });
+    expect(await log.list('ACME_EU', { actor: 'https://id.example|user-3' })).toHaveLength(1);
+    expect(await log.list('ACME_EU', { from: '2026-07-02T10:03:00Z' })).toHaveLength(3);
+  });
+
+  it('names the sequence where someone changed a row with SQL', async () => {
+    await db.knex('audit_event').where({ tenant_id: 'ACME_EU', sequence: 3 }).update({ payload: JSON.stringify({ n: 3, nested: { a: 1, b: 3 } }) });
+    expect(await log.verify('ACME_EU')).toEqual({ ok: false, events: 5, brokenAt: 3, reason: 'content does not match its hash' });
+  });
+
+  it('names a deleted sequence', async () => {
+    await db.knex('audit_event').where({ tenant_id: 'GLOBEX' }).del();
+    await db.knex.transaction((trx) => log.append(trx, event(1, 'GLOBEX')));
+    await db.knex.transaction((trx) => log.append(trx, event(2, 'GLOBEX')));
+    await db.knex('audit_event').where({ tenant_id: 'GLOBEX', sequence: 1 }).del();
+    expect(await log.verify('GLOBEX')).toMatchObject({ ok: false, brokenAt: 1, reason: 'sequence 1 is missing' });
+  });
+
+  it('a rolled-back transaction leaves no event', async () => {
+    await expect(
+      db.knex.transaction(async (trx) => {
+        await log.append(trx, event(9, 'ROLLBACK'));
+        throw new Error('decision failed');
+      }),
+    ).rejects.toThrow('decision failed');
+    expect(await log.list('ROLLBACK')).toEqual([]);
+  });
+
+  it('concurrent appends extend the chain one at a time', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'BUSY')))));
+    expect(await log.verify('BUSY')).toEqual({ ok: true, events: 20 });
+  });
+});

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { canonicalJson } from '../canonicalJson.js';
+
+/** One audit event as the domain writes it (seed section 24). */
+export interface AuditEventInput {
+  tenantId: string;
+  eventType: string;
+  workItemId?: string;
+  businessObject?: { type: string; id: string };
+  actor?: string;
+  payload: Record<string, unknown>;
+  /** ISO 8601 instant. */
+  occurredAt: string;
+}
+
+/** A stored audit event with its place in the chain. */
+export interface AuditEvent extends AuditEventInput {
+  sequence: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The outcome of walking a tenant's chain. */
+export type ChainVerification = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+
+const GENESIS = '0'.repeat(64);
+
+interface DbAuditEventRow {
+  tenant_id: string;
+  sequence: string | number;
+  event_type: string;
+  work_item_id: string | null;
+  business_object_type: string | null;
+  business_object_id: string | null;
+  actor: string | null;
+  payload: Record<string, unknown>;
+  occurred_at: Date | string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What is hashed: every field of the event except the hash itself, canonically. */
+function hashOf(prevHash: string, event: AuditEventInput & { sequence: number }): string {
+  const content = canonicalJson({
+    tenantId: event.tenantId,
+    sequence: event.sequence,
+    eventType: event.eventType,
+    workItemId: event.workItemId ?? null,
+    businessObject: event.businessObject ?? null,
+    actor: event.actor ?? null,
+    payload: event.payload,
+    occurredAt: new Date(event.occurredAt).toISOString(),
+  });
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
+}
+
+function toEvent(row: DbAuditEventRow): AuditEvent {
+  const event: AuditEvent = {
+    tenantId: row.tenant_id,
+    sequence: Number(row.sequence),
+    eventType: row.event_type,
+    payload: row.payload,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+  if (row.work_item_id) event.workItemId = row.work_item_id;
+  if (row.business_object_type && row.business_object_id) event.businessObject = { type: row.business_object_type, id: row.business_object_id };
+  if (row.actor) event.actor = row.actor;
+  return event;
+}
+
+/** Filters of an audit query (seed section 25: `GET /audit`). */
+export interface AuditFilter {
+  workItemId?: string;
+  businessObject?: { type: string; id: string };
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/**
+ * The audit log: append-only evidence, hash-chained per tenant so that editing or deleting a row
+ * is detectable. Appends take a transaction-scoped advisory lock per tenant, so concurrent writers
+ * (several runtime instances) extend the chain one at a time.
+ */
+export class KnexAuditLog {
+  constructor(private readonly knex: Knex) {}
+
+  /** Appends an event inside the caller's transaction (the one that writes the decision). */
+  async append(trx: Knex.Transaction, input: AuditEventInput): Promise<AuditEvent> {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`audit:${input.tenantId}`]);
+    const last = await trx<DbAuditEventRow>('audit_event').where({ tenant_id: input.tenantId }).orderBy('sequence', 'desc').first('sequence', 'hash');
+    const sequence = last ? Number(last.sequence) + 1 : 1;
+    const prevHash = last?.hash ?? GENESIS;
+    const hash = hashOf(prevHash, { ...input, sequence });
+    await trx('audit_event').insert({
+      tenant_id: input.tenantId,
+      sequence,
+      event_type: input.eventType,
+      work_item_id: input.workItemId ?? null,
+      business_object_type: input.businessObject?.type ?? null,
+      business_object_id: input.businessObject?.id ?? null,
+      actor: input.actor ?? null,
+      payload: JSON.stringify(input.payload),
+      occurred_at: input.occurredAt,
+      prev_hash: prevHash,
+      hash,
+    });
+    return { ...input, sequence, prevHash, hash };
+  }
+
+  /** Events of a tenant, filtered, in chain order. */
+  async list(tenantId: string, filter: AuditFilter = {}): Promise<AuditEvent[]> {
+    const query = this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId });
+    if (filter.workItemId) void query.andWhere({ work_item_id: filter.workItemId });
+    if (filter.businessObject) void query.andWhere({ business_object_type: filter.businessObject.type, business_object_id: filter.businessObject.id });
+    if (filter.actor) void query.andWhere({ actor: filter.actor });
+    if (filter.from) void query.andWhere('occurred_at', '>=', filter.from);
+    if (filter.to) void query.andWhere('occurred_at', '<', filter.to);
+    const rows = await query.orderBy('sequence', 'asc').limit(filter.limit ?? 500);
+    return rows.map(toEvent);
+  }
+
+  /** Walks a tenant's chain and names the first sequence whose content or link does not hold. */
+  async verify(tenantId: string): Promise<ChainVerification> {
+    const rows = await this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).orderBy('sequence', 'asc');
+    let prevHash = GENESIS;
+    let expected = 1;
+    for (const row of rows) {
+      const event = toEvent(row);
+      if (event.sequence !== expected) return { ok: false, events: rows.length, brokenAt: expected, reason: `sequence ${expected} is missing` };
+      if (event.prevHash !== prevHash) return { ok: false, events: rows.length, brokenAt: event.sequence, reason: 'link to the previous event does not match' };
+      if (hashOf(prevHash, event) !== event.hash) return { ok: false, events: rows.length, brokenAt: event.sequence, reason: 'content does not match its hash' };
+      prevHash = event.hash;
+      expected++;
+    }
+    return { ok: true, events: rows.length };
+  }
+}

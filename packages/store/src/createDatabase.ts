@@ -1,0 +1,50 @@
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import { migrationSource } from '../migrations/index.js';
+
+/** Which engine a database runs on. */
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+/**
+ * Where the data lives: PostgreSQL through a URL (optionally in its own schema, which isolates
+ * test runs), PGlite in a folder, or PGlite in memory (tests).
+ */
+export type DatabaseOptions = { databaseUrl: string; schema?: string } | { dataDir: string } | { memory: true };
+
+/** An open database: the knex instance and what it runs on. */
+export interface Database {
+  knex: Knex;
+  kind: DatabaseKind;
+  /** Applies every migration not applied yet. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens the database: PostgreSQL when a URL is given (production, CI), else embedded PGlite (the
+ * default for a laptop demo; one connection, file-backed). Same migrations and queries on both.
+ */
+export function createDatabase(options: DatabaseOptions): Database {
+  const kind: DatabaseKind = 'databaseUrl' in options ? 'postgresql' : 'pglite';
+  const schema = 'databaseUrl' in options ? options.schema : undefined;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const knex =
+    'databaseUrl' in options
+      ? knexFactory({ client: 'pg', connection: options.databaseUrl, pool: { min: 0, max: 10 }, ...(schema ? { searchPath: [schema] } : {}) })
+      : knexFactory({ client: ClientPgLite, dialect: 'postgres', connection: 'dataDir' in options ? { filename: options.dataDir } : {} });
+  return {
+    knex,
+    kind,
+    migrate: async () => {
+      if (schema) await knex.raw('create schema if not exists ??', [schema]);
+      await knex.migrate.latest({ migrationSource, ...(schema ? { schemaName: schema } : {}) });
+    },
+    close: () => knex.destroy(),
+  };
+}
+
+/** Options from the environment: `DATABASE_URL`, else `MANDATE_DATA_DIR` (default `.data/pglite`). */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: env.MANDATE_DATA_DIR ?? '.data/pglite' };
+}
