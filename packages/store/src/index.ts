@@ -3,3 +3,4 @@ export { createDatabase, databaseOptionsFromEnv, type Database, type DatabaseKin
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { canonicalJson } from './canonicalJson.js';
 export { KnexWorkflowOutbox, type WorkflowCommand, type WorkflowCommandInput } from './outbox/KnexWorkflowOutbox.js';
+export { KnexWorkItemStore, InvalidCursorError, type NewWorkItem, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord } from './workItems/KnexWorkItemStore.js';

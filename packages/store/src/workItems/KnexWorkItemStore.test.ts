@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../test-support/engines.js';
+import type { Database } from '../createDatabase.js';
+import { InvalidCursorError, KnexWorkItemStore, type NewWorkItem } from './KnexWorkItemStore.js';
+
+function item(n: number, overrides: Partial<NewWorkItem> = {}): NewWorkItem {
+  return {
+    id: randomUUID(),
+    tenantId: 'ACME_EU',
+    taskType: 'DISCOUNT_APPROVAL',
+    taskTypeVersion: 2,
+    pinnedDefinitions: ['DISCOUNT_APPROVAL@2', 'DISCOUNT_APPROVAL_REASONS@2'],
+    state: 'available',
+    title: `Approve discount ${n}`,
+    businessObject: { type: 'QUOTE', id: `Q-${n}`, version: 12, revision: 3 },
+    region: 'EMEA',
+    requestedBy: 'rita',
+    candidateGroups: ['sales-managers', 'regional-sales-directors'],
+    priority: (n % 5) * 10,
+    priorityReasons: [`N:+${(n % 5) * 10}`],
+    escalationLevel: 0,
+    dueAt: new Date(Date.UTC(2026, 6, 2, 10 + (n % 7))).toISOString(),
+    evidence: { requestedDiscountPercent: 20 + n, marginImpactPercent: -4.2 },
+    ...overrides,
+  };
+}
+
+describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
+  let db: Database;
+  let store: KnexWorkItemStore;
+  const created: NewWorkItem[] = [];
+  beforeAll(async () => {
+    db = await open();
+    store = new KnexWorkItemStore(db.knex);
+    await db.knex.transaction(async (trx) => {
+      for (let n = 0; n < 37; n++) {
+        const overrides: Partial<NewWorkItem> = n % 9 === 0 ? { candidateGroups: ['fulfillment-operations'], taskType: 'FULFILLMENT_FALLOUT', dueAt: undefined } : {};
+        const it = item(n, overrides);
+        created.push(it);
+        await store.create(trx, it, '2026-07-02T08:00:00Z');
+      }
+      await store.create(trx, item(99, { tenantId: 'GLOBEX' }), '2026-07-02T08:00:00Z');
+    });
+  });
+  afterAll(() => db.close());
+
+  it('stores and returns an item with its candidate groups and evidence', async () => {
+    const first = created[1]!;
+    const got = await store.get('ACME_EU', first.id);
+    expect(got).toMatchObject({ id: first.id, state: 'available', businessObject: { type: 'QUOTE', id: 'Q-1', version: 12, revision: 3 }, candidateGroups: ['regional-sales-directors', 'sales-managers'], rowVersion: 1 });
+    expect(got?.evidence).toEqual(first.evidence);
+  });
+
+  it("another tenant's item, or a malformed id, is simply not found", async () => {
+    const globex = (await store.list('GLOBEX')).items[0]!;
+    expect(await store.get('ACME_EU', globex.id)).toBeUndefined();
+    expect(await store.get('ACME_EU', "1' or '1'='1")).toBeUndefined();
+  });
+
+  it('pages through a queue in priority order with a cursor, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let previous: { priority: number; dueAt: string } | undefined;
+    do {
+      const page = await store.list('ACME_EU', { state: 'available' }, { limit: 5, ...(cursor ? { cursor } : {}) });
+      for (const it of page.items) {
+        const key = { priority: it.priority, dueAt: it.dueAt ?? '9999' };
+        if (previous) expect(previous.priority > key.priority || (previous.priority === key.priority && previous.dueAt <= key.dueAt)).toBe(true);
+        previous = key;
+        seen.push(it.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(37);
+    expect(new Set(seen).size).toBe(37);
+  });
+
+  it('filters by candidate group, task type, priority, overdue and business object; counts agree', async () => {
+    const fallout = await store.list('ACME_EU', { candidateGroup: 'fulfillment-operations' });
+    expect(fallout.items.every((i) => i.taskType === 'FULFILLMENT_FALLOUT')).toBe(true);
+    expect(fallout.items).toHaveLength(5);
+    expect(await store.count('ACME_EU', { candidateGroup: 'fulfillment-operations' })).toBe(5);
+    expect(await store.count('ACME_EU', { taskType: 'DISCOUNT_APPROVAL' })).toBe(32);
+    expect((await store.list('ACME_EU', { priorityMin: 40 })).items.every((i) => i.priority >= 40)).toBe(true);
+    const overdue = await store.list('ACME_EU', { overdueAt: '2026-07-02T12:30:00Z' }, { limit: 200 });
+    expect(overdue.items.every((i) => i.dueAt !== undefined && i.dueAt < '2026-07-02T12:30:00Z')).toBe(true);
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect((await store.list('ACME_EU', { businessObjectId: 'Q-3' })).items.map((i) => i.title)).toEqual(['Approve discount 3']);
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    await expect(store.list('ACME_EU', {}, { cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursorError);
+  });
+
+  it('a transition applies only at the expected row version', async () => {
+    const target = created[2]!;
+    const claimed = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'sam' }, '2026-07-02T09:00:00Z'));
+    expect(claimed).toMatchObject({ state: 'claimed', assignee: 'sam', rowVersion: 2 });
+    const late = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'dana' }, '2026-07-02T09:00:01Z'));
+    expect(late).toBeUndefined();
+    expect(await store.get('ACME_EU', target.id)).toMatchObject({ assignee: 'sam', rowVersion: 2 });
+    const released = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 2, { state: 'available', assignee: undefined }, '2026-07-02T09:05:00Z'));
+    expect(released?.assignee).toBeUndefined();
+  });
+
+  it('concurrent claims: exactly one wins', async () => {
+    const target = created[4]!;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: `user-${i}` }, '2026-07-02T09:00:00Z'))),
+    );
+    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,288 @@
+import type { Knex } from 'knex';
+
+/** A work item as the store keeps it (the read model of seed section 6). */
+export interface WorkItemRecord {
+  id: string;
+  tenantId: string;
+  taskType: string;
+  taskTypeVersion: number;
+  /** `ID@VERSION` of every definition the item evaluates under. */
+  pinnedDefinitions: string[];
+  state: string;
+  title: string;
+  businessObject: { type: string; id: string; version: number; revision?: number };
+  region?: string;
+  productFamily?: string;
+  assignee?: string;
+  owner?: string;
+  requestedBy?: string;
+  delegatedTo?: string;
+  candidateGroups: string[];
+  priority: number;
+  priorityReasons: string[];
+  riskClass?: string;
+  escalationGroup?: string;
+  escalationLevel: number;
+  dueAt?: string;
+  evidence: Record<string, unknown>;
+  callerRef?: Record<string, unknown>;
+  outcomeReason?: string;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a new work item needs; the store assigns row version and timestamps. */
+export type NewWorkItem = Omit<WorkItemRecord, 'rowVersion' | 'createdAt' | 'updatedAt'>;
+
+/** The queue filters of seed section 27. */
+export interface WorkItemFilter {
+  state?: string;
+  taskType?: string;
+  assignee?: string;
+  candidateGroup?: string;
+  /** Due before this instant (and not finished). */
+  overdueAt?: string;
+  priorityMin?: number;
+  businessObjectId?: string;
+}
+
+/** One page of a queue, highest priority first, with a cursor for the next page. */
+export interface WorkItemPage {
+  items: WorkItemRecord[];
+  nextCursor?: string;
+}
+
+interface DbWorkItemRow {
+  id: string;
+  tenant_id: string;
+  task_type: string;
+  task_type_version: number;
+  pinned_definitions: string[];
+  state: string;
+  title: string;
+  business_object_type: string;
+  business_object_id: string;
+  business_object_version: number;
+  business_object_revision: number | null;
+  region: string | null;
+  product_family: string | null;
+  assignee: string | null;
+  owner: string | null;
+  requested_by: string | null;
+  delegated_to: string | null;
+  priority: number;
+  priority_reasons: string[];
+  risk_class: string | null;
+  escalation_group: string | null;
+  escalation_level: number;
+  due_at: Date | string | null;
+  evidence: Record<string, unknown>;
+  caller_ref: Record<string, unknown> | null;
+  outcome_reason: string | null;
+  row_version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  candidate_groups?: string[] | null;
+}
+
+const FINISHED = ['decided', 'completed', 'cancelled', 'obsolete', 'expired'];
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toRecord(row: DbWorkItemRow): WorkItemRecord {
+  const record: WorkItemRecord = {
+    id: row.id,
+    tenantId: row.tenant_id,
+    taskType: row.task_type,
+    taskTypeVersion: row.task_type_version,
+    pinnedDefinitions: row.pinned_definitions,
+    state: row.state,
+    title: row.title,
+    businessObject: { type: row.business_object_type, id: row.business_object_id, version: row.business_object_version },
+    candidateGroups: [...(row.candidate_groups ?? [])].sort(),
+    priority: row.priority,
+    priorityReasons: row.priority_reasons,
+    escalationLevel: row.escalation_level,
+    evidence: row.evidence,
+    rowVersion: row.row_version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+  if (row.business_object_revision !== null) record.businessObject.revision = row.business_object_revision;
+  const optional: [keyof WorkItemRecord, unknown][] = [
+    ['region', row.region],
+    ['productFamily', row.product_family],
+    ['assignee', row.assignee],
+    ['owner', row.owner],
+    ['requestedBy', row.requested_by],
+    ['delegatedTo', row.delegated_to],
+    ['riskClass', row.risk_class],
+    ['escalationGroup', row.escalation_group],
+    ['dueAt', row.due_at === null ? null : iso(row.due_at)],
+    ['callerRef', row.caller_ref],
+    ['outcomeReason', row.outcome_reason],
+  ];
+  for (const [key, value] of optional) if (value !== null) (record as unknown as Record<string, unknown>)[key] = value;
+  return record;
+}
+
+/** Columns a transition may change. */
+export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'priority' | 'priorityReasons' | 'outcomeReason'>>;
+
+const COLUMN: Record<keyof WorkItemChanges, string> = {
+  state: 'state',
+  assignee: 'assignee',
+  owner: 'owner',
+  delegatedTo: 'delegated_to',
+  escalationLevel: 'escalation_level',
+  escalationGroup: 'escalation_group',
+  dueAt: 'due_at',
+  priority: 'priority',
+  priorityReasons: 'priority_reasons',
+  outcomeReason: 'outcome_reason',
+};
+
+/** Keyset cursor: the sort key of the last row of a page. */
+interface Cursor {
+  priority: number;
+  dueAt: string | null;
+  id: string;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** A cursor that does not decode: the caller sent something it was never given. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+  readonly code = 'INVALID_CURSOR';
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof c.priority !== 'number' || typeof c.id !== 'string' || !(c.dueAt === null || typeof c.dueAt === 'string')) throw new Error('shape');
+    return c as Cursor;
+  } catch {
+    throw new InvalidCursorError('cursor is not one this server issued');
+  }
+}
+
+/**
+ * Work items: the worklist read model. Every query is scoped by tenant (another tenant's item is
+ * simply not found). State changes are conditional on the row version, so of two concurrent
+ * claims exactly one succeeds.
+ */
+export class KnexWorkItemStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Inserts an item and its candidate groups inside the caller's transaction. */
+  async create(trx: Knex.Transaction, item: NewWorkItem, now: string): Promise<WorkItemRecord> {
+    await trx('work_item').insert({
+      id: item.id,
+      tenant_id: item.tenantId,
+      task_type: item.taskType,
+      task_type_version: item.taskTypeVersion,
+      pinned_definitions: JSON.stringify(item.pinnedDefinitions),
+      state: item.state,
+      title: item.title,
+      business_object_type: item.businessObject.type,
+      business_object_id: item.businessObject.id,
+      business_object_version: item.businessObject.version,
+      business_object_revision: item.businessObject.revision ?? null,
+      region: item.region ?? null,
+      product_family: item.productFamily ?? null,
+      assignee: item.assignee ?? null,
+      owner: item.owner ?? null,
+      requested_by: item.requestedBy ?? null,
+      delegated_to: item.delegatedTo ?? null,
+      priority: item.priority,
+      priority_reasons: JSON.stringify(item.priorityReasons),
+      risk_class: item.riskClass ?? null,
+      escalation_group: item.escalationGroup ?? null,
+      escalation_level: item.escalationLevel,
+      due_at: item.dueAt ?? null,
+      evidence: JSON.stringify(item.evidence),
+      caller_ref: item.callerRef ? JSON.stringify(item.callerRef) : null,
+      outcome_reason: item.outcomeReason ?? null,
+      row_version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    if (item.candidateGroups.length) {
+      await trx('work_item_candidate_group').insert([...new Set(item.candidateGroups)].map((group) => ({ work_item_id: item.id, group_code: group })));
+    }
+    return { ...item, candidateGroups: [...new Set(item.candidateGroups)].sort(), rowVersion: 1, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() };
+  }
+
+  private selectWithGroups(db: Knex | Knex.Transaction) {
+    return db('work_item as w').select(
+      'w.*',
+      db.raw('coalesce((select json_agg(g.group_code) from work_item_candidate_group g where g.work_item_id = w.id), ?::json) as candidate_groups', ['[]']),
+    );
+  }
+
+  /** One item of the tenant, or undefined (also for another tenant's id). */
+  async get(tenantId: string, id: string, trx?: Knex.Transaction): Promise<WorkItemRecord | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const row = (await this.selectWithGroups(trx ?? this.knex).where('w.tenant_id', tenantId).andWhere('w.id', id).first()) as DbWorkItemRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  private filtered(tenantId: string, filter: WorkItemFilter) {
+    const query = this.selectWithGroups(this.knex).where('w.tenant_id', tenantId);
+    if (filter.state) void query.andWhere('w.state', filter.state);
+    if (filter.taskType) void query.andWhere('w.task_type', filter.taskType);
+    if (filter.assignee) void query.andWhere('w.assignee', filter.assignee);
+    if (filter.businessObjectId) void query.andWhere('w.business_object_id', filter.businessObjectId);
+    if (filter.priorityMin !== undefined) void query.andWhere('w.priority', '>=', filter.priorityMin);
+    if (filter.overdueAt) void query.andWhere('w.due_at', '<', filter.overdueAt).whereNotIn('w.state', FINISHED);
+    if (filter.candidateGroup) {
+      void query.whereExists((sub) => {
+        void sub.select(this.knex.raw('1')).from('work_item_candidate_group as g').whereRaw('g.work_item_id = w.id').andWhere('g.group_code', filter.candidateGroup!);
+      });
+    }
+    return query;
+  }
+
+  /** A page of the tenant's queue: highest priority first, then earliest due, then id. */
+  async list(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemPage> {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+    const query = this.filtered(tenantId, filter);
+    if (page.cursor) {
+      const c = decodeCursor(page.cursor);
+      // Keyset pagination over (priority desc, due_at asc nulls last, id asc).
+      const dueKey = c.dueAt ?? '9999-12-31T00:00:00Z';
+      void query.andWhere((w) => {
+        void w.where('w.priority', '<', c.priority)
+          .orWhere((x) => void x.where('w.priority', c.priority).andWhereRaw(`coalesce(w.due_at, '9999-12-31T00:00:00Z'::timestamptz) > ?::timestamptz`, [dueKey]))
+          .orWhere((x) => void x.where('w.priority', c.priority).andWhereRaw(`coalesce(w.due_at, '9999-12-31T00:00:00Z'::timestamptz) = ?::timestamptz`, [dueKey]).andWhere('w.id', '>', c.id));
+      });
+    }
+    const rows = (await query.orderBy([{ column: 'w.priority', order: 'desc' }, { column: 'w.due_at', order: 'asc', nulls: 'last' }, { column: 'w.id', order: 'asc' }]).limit(limit + 1)) as DbWorkItemRow[];
+    const items = rows.slice(0, limit).map(toRecord);
+    const last = items[items.length - 1];
+    return rows.length > limit && last ? { items, nextCursor: encodeCursor({ priority: last.priority, dueAt: last.dueAt ?? null, id: last.id }) } : { items };
+  }
+
+  /** How many items of the tenant match. */
+  async count(tenantId: string, filter: WorkItemFilter = {}): Promise<number> {
+    const query = this.filtered(tenantId, filter).clearSelect().clearOrder().count<{ n: string | number }[]>('* as n');
+    const [row] = await query;
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Applies changes if the item is still at `expectedRowVersion`; returns the new record, or
+   * undefined when someone else changed it first (the caller answers 409).
+   */
+  async transition(trx: Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
+    const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
+    for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
+      update[COLUMN[key]] = key === 'priorityReasons' ? JSON.stringify(value) : (value ?? null);
+    }
+    const updated = await trx('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update);
+    return updated === 1 ? this.get(tenantId, id, trx) : undefined;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
