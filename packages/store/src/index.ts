@@ -4,3 +4,4 @@ export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, 
 export { canonicalJson } from './canonicalJson.js';
 export { KnexWorkflowOutbox, type WorkflowCommand, type WorkflowCommandInput } from './outbox/KnexWorkflowOutbox.js';
 export { KnexWorkItemStore, InvalidCursorError, type NewWorkItem, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord } from './workItems/KnexWorkItemStore.js';
+export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';

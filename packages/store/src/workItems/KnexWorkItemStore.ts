@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { affectedRows } from '../affectedRows.js';
 
 /** A work item as the store keeps it (the read model of seed section 6). */
 export interface WorkItemRecord {
@@ -280,7 +281,7 @@ export class KnexWorkItemStore {
     for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
       update[COLUMN[key]] = key === 'priorityReasons' ? JSON.stringify(value) : (value ?? null);
     }
-    const updated = await trx('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update);
+    const updated = affectedRows(await trx('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update));
     return updated === 1 ? this.get(tenantId, id, trx) : undefined;
   }
 }

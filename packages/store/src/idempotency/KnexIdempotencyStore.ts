@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { affectedRows } from '../affectedRows.js';
+import { canonicalJson } from '../canonicalJson.js';
+
+/** Who sent a command with which key on which route. */
+export interface IdempotencyScope {
+  tenantId: string;
+  principal: string;
+  route: string;
+  key: string;
+}
+
+/** What to do with a command that carries an idempotency key. */
+export type IdempotencyClaim =
+  /** First time: run the command, then `complete` with its response. */
+  | { kind: 'new' }
+  /** Seen and finished with the same body: send this response again, unchanged. */
+  | { kind: 'replay'; status: number; body: string }
+  /** Seen with another body: refuse (422). */
+  | { kind: 'mismatch' }
+  /** Seen and still running: refuse (409). */
+  | { kind: 'in_flight' };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** sha256 of the canonical request body. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
+}
+
+/**
+ * Idempotency keys scoped to (tenant, principal, route): a replay returns the stored response byte
+ * for byte, another body with the same key is a mismatch, a duplicate still running is in flight,
+ * and another user's key is a different key. Keys are kept for `retentionMs` (at least 24 h).
+ */
+export class KnexIdempotencyStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly retentionMs = DAY_MS,
+  ) {
+    if (retentionMs < DAY_MS) throw new Error('idempotency keys are kept at least 24 hours');
+  }
+
+  /** Records the key as in flight, or says what the earlier use of it was. Runs in its own statement. */
+  async claim(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyClaim> {
+    const hash = requestHash(body);
+    const inserted = await this.knex('idempotency_key')
+      .insert({
+        tenant_id: scope.tenantId,
+        principal: scope.principal,
+        route: scope.route,
+        key: scope.key,
+        request_hash: hash,
+        status: 'IN_FLIGHT',
+        created_at: now,
+        expires_at: new Date(Date.parse(now) + this.retentionMs).toISOString(),
+      })
+      .onConflict(['tenant_id', 'principal', 'route', 'key'])
+      .ignore()
+      .returning('key');
+    if (inserted.length === 1) return { kind: 'new' };
+    const row = await this.knex('idempotency_key')
+      .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
+      .first<{ request_hash: string; status: string; response_status: number | null; response_body: string | null; expires_at: Date | string }>();
+    if (!row) return this.claim(scope, body, now); // expired and purged in between
+    if (new Date(row.expires_at).getTime() <= Date.parse(now)) {
+      await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key }).del();
+      return this.claim(scope, body, now);
+    }
+    if (row.request_hash !== hash) return { kind: 'mismatch' };
+    if (row.status !== 'COMPLETED' || row.response_status === null || row.response_body === null) return { kind: 'in_flight' };
+    return { kind: 'replay', status: row.response_status, body: row.response_body };
+  }
+
+  /** Stores the response of a claimed key, in the command's transaction (so it commits with it). */
+  async complete(trx: Knex.Transaction, scope: IdempotencyScope, status: number, body: string): Promise<void> {
+    await trx('idempotency_key')
+      .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
+      .update({ status: 'COMPLETED', response_status: status, response_body: body });
+  }
+
+  /** Forgets a claim whose command failed before writing anything, so a retry can run it. */
+  async release(scope: IdempotencyScope): Promise<void> {
+    await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key, status: 'IN_FLIGHT' }).del();
+  }
+
+  /** Deletes expired keys; returns how many. */
+  async purgeExpired(now: string): Promise<number> {
+    return affectedRows(await this.knex('idempotency_key').where('expires_at', '<=', now).del());
+  }
+}
