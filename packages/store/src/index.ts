@@ -5,3 +5,5 @@ export { canonicalJson } from './canonicalJson.js';
 export { KnexWorkflowOutbox, type WorkflowCommand, type WorkflowCommandInput } from './outbox/KnexWorkflowOutbox.js';
 export { KnexWorkItemStore, InvalidCursorError, type NewWorkItem, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord } from './workItems/KnexWorkItemStore.js';
 export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
+export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessObjects/KnexBusinessObjectStore.js';
+export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';

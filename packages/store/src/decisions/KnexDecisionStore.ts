@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+
+/** A decision on a work item; immutable once written. */
+export interface DecisionRecord {
+  id: string;
+  workItemId: string;
+  tenantId: string;
+  decision: string;
+  reasonCode?: string;
+  comment?: string;
+  actor: string;
+  actorRoles: string[];
+  businessObjectVersion: number;
+  payload: Record<string, unknown>;
+  policyTrace: unknown;
+  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
+  decidedAt: string;
+}
+
+interface DbDecisionRow {
+  id: string;
+  work_item_id: string;
+  tenant_id: string;
+  decision: string;
+  reason_code: string | null;
+  comment: string | null;
+  actor: string;
+  actor_roles: string[];
+  business_object_version: number;
+  payload: Record<string, unknown>;
+  policy_trace: unknown;
+  status: DecisionRecord['status'];
+  decided_at: Date | string;
+}
+
+function toRecord(row: DbDecisionRow): DecisionRecord {
+  const record: DecisionRecord = {
+    id: row.id,
+    workItemId: row.work_item_id,
+    tenantId: row.tenant_id,
+    decision: row.decision,
+    actor: row.actor,
+    actorRoles: row.actor_roles,
+    businessObjectVersion: row.business_object_version,
+    payload: row.payload,
+    policyTrace: row.policy_trace,
+    status: row.status,
+    decidedAt: new Date(row.decided_at).toISOString(),
+  };
+  if (row.reason_code !== null) record.reasonCode = row.reason_code;
+  if (row.comment !== null) record.comment = row.comment;
+  return record;
+}
+
+/** Decisions: written once, in the command's transaction, never updated. */
+export class KnexDecisionStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Writes a decision inside the caller's transaction. */
+  async insert(trx: Knex.Transaction, decision: DecisionRecord): Promise<DecisionRecord> {
+    await trx('decision').insert({
+      id: decision.id,
+      work_item_id: decision.workItemId,
+      tenant_id: decision.tenantId,
+      decision: decision.decision,
+      reason_code: decision.reasonCode ?? null,
+      comment: decision.comment ?? null,
+      actor: decision.actor,
+      actor_roles: JSON.stringify(decision.actorRoles),
+      business_object_version: decision.businessObjectVersion,
+      payload: JSON.stringify(decision.payload),
+      policy_trace: JSON.stringify(decision.policyTrace ?? null),
+      status: decision.status,
+      decided_at: decision.decidedAt,
+    });
+    return decision;
+  }
+
+  /** The decisions of an item, oldest first. */
+  async forWorkItem(tenantId: string, workItemId: string): Promise<DecisionRecord[]> {
+    const rows = await this.knex<DbDecisionRow>('decision').where({ tenant_id: tenantId, work_item_id: workItemId }).orderBy('decided_at', 'asc');
+    return rows.map(toRecord);
+  }
+}
