@@ -1,0 +1,153 @@
+// API tests against the real app (supertest), on PGlite and on PostgreSQL: the seed section-33
+// scenarios the runtime owns, the error model, and the all-or-nothing decision command.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, testApp } from '../test-support/testApp.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+
+const quote = (overrides: Record<string, unknown> = {}) => ({
+  taskType: 'DISCOUNT_APPROVAL',
+  businessObject: { type: 'QUOTE', id: 'Q-2026-000918', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000, currency: 'EUR', customerTier: 'PLATINUM', regulatoryRisk: true } },
+  region: 'EMEA',
+  productFamily: 'BROADBAND',
+  evidence: { quoteId: 'Q-2026-000918', quoteRevision: 3, requestedDiscountPercent: 32, standardLimitPercent: 25, marginImpactPercent: -4.2, competitorPrice: 18250 },
+  ...overrides,
+});
+
+describe.each(engines)('runtime API on $name', ({ open }) => {
+  let t: App;
+  beforeAll(async () => {
+    t = await testApp(open);
+  });
+  afterAll(() => t.db.close());
+
+  const create = async (body: Record<string, unknown> = quote()) => {
+    const res = await request(t.app).post('/work-items').set('Authorization', await t.token('rita')).send(body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; priority: number; priorityReasons: string[]; dueAt: string; state: string };
+  };
+  const as = async (user: string) => ({ Authorization: await t.token(user) });
+  const decide = async (user: string, id: string, body: Record<string, unknown>, key?: string) => {
+    const req = request(t.app).post(`/work-items/${id}/decisions`).set(await as(user));
+    if (key) void req.set('Idempotency-Key', key);
+    return req.send(body);
+  };
+  const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 };
+  const count = async (table: string) => Number((await t.db.knex(table).count('* as n').first())?.n ?? 0);
+
+  it('reports health: database kind and auth mode', async () => {
+    const res = await request(t.app).get('/healthz');
+    expect(res.body).toMatchObject({ status: 'ok', auth: 'dev', database: t.db.kind });
+  });
+
+  it('creates an item with explained priority and a business-time due date', async () => {
+    const item = await create();
+    expect(item.state).toBe('available');
+    expect(item.priorityReasons).toEqual(['HIGH_VALUE_QUOTE:+50', 'REGULATORY_RISK:+50', 'PLATINUM_CUSTOMER:+30', 'BASE_DISCOUNT_APPROVAL:+10']);
+    expect(item.dueAt).toBe('2026-07-02T10:00:00.000Z'); // high value: 2 business hours from 10:00 Berlin
+  });
+
+  it('the margin is absent from the sales rep\'s raw response, present for the finance approver', async () => {
+    const { id } = await create();
+    const rep = await request(t.app).get(`/work-items/${id}`).set(await as('rita'));
+    expect(rep.body.evidence).not.toHaveProperty('marginImpactPercent');
+    expect(rep.text).not.toContain('-4.2');
+    expect(rep.body.redactedPaths).toContain('evidence.marginImpactPercent'); // the path is named; its value never is
+    const finance = await request(t.app).get(`/work-items/${id}`).set(await as('fiona'));
+    expect(finance.body.evidence.marginImpactPercent).toBe(-4.2);
+  });
+
+  it('a candidate without authority cannot approve; the director with 35% can', async () => {
+    const { id } = await create();
+    expect((await request(t.app).post(`/work-items/${id}/claim`).set(await as('sam'))).status).toBe(200);
+    const refused = await decide('sam', id, approve);
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 403, code: 'AUTHORITY_LIMIT_EXCEEDED' });
+    expect((await request(t.app).post(`/work-items/${id}/release`).set(await as('sam'))).status).toBe(200);
+    expect((await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'))).status).toBe(200);
+    const decided = await decide('dana', id, approve);
+    expect(decided.status).toBe(201);
+    expect(decided.body).toMatchObject({ decision: 'APPROVE', status: 'EFFECTIVE' });
+  });
+
+  it('the quote owner cannot approve their own quote (four-eyes)', async () => {
+    const { id } = await create(quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000777', version: 4, snapshot: { ownerId: 'dana', totalAmount: 420000 } } }));
+    expect((await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'))).status).toBe(200);
+    const res = await decide('dana', id, { ...approve, expectedBusinessObjectVersion: 4 });
+    expect(res.body, res.text).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+  });
+
+  it('an approval with an old version is refused and writes nothing', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const [decisions, audit, outbox] = [await count('decision'), await count('audit_event'), await count('workflow_command_outbox')];
+    const res = await decide('dana', id, { ...approve, expectedBusinessObjectVersion: 11 });
+    expect(res.body).toMatchObject({ status: 409, code: 'STALE_BUSINESS_OBJECT' });
+    expect([await count('decision'), await count('audit_event'), await count('workflow_command_outbox')]).toEqual([decisions, audit, outbox]);
+  });
+
+  it('a duplicate decision with the same key replays the response byte for byte; another body is 422', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const first = await decide('dana', id, approve, 'key-1');
+    const second = await decide('dana', id, approve, 'key-1');
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.text).toBe(first.text);
+    expect(Number((await t.db.knex('decision').where({ work_item_id: id }).count('* as n').first())?.n)).toBe(1);
+    expect((await decide('dana', id, { ...approve, comment: 'changed' }, 'key-1')).body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    // Another user with the same key never gets dana's response.
+    expect((await decide('fiona', id, approve, 'key-1')).text).not.toBe(first.text);
+  });
+
+  it('parallel claims: exactly one wins', async () => {
+    const { id } = await create();
+    const users = ['sam', 'dana', 'fiona', 'mia'];
+    const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await request(t.app).post(`/work-items/${id}/claim`).set(await as(users[i % users.length]!))).status));
+    expect(results.filter((s) => s === 200)).toHaveLength(1);
+    expect(results.every((s) => s === 200 || s === 403 || s === 409)).toBe(true);
+  });
+
+  it("another tenant's item is 404, never 403", async () => {
+    const { id } = await create();
+    const res = await request(t.app).get(`/work-items/${id}`).set(await as('raj'));
+    expect(res.body).toMatchObject({ status: 404, code: 'WORK_ITEM_NOT_FOUND' });
+  });
+
+  it('bad input gets a 4xx problem and writes nothing', async () => {
+    const before = await count('work_item');
+    const auth = await as('rita');
+    const cases: [request.Test, number, string][] = [
+      [request(t.app).get('/work-items'), 401, 'AUTHENTICATION_REQUIRED'],
+      [request(t.app).get('/work-items').set('Authorization', 'Bearer not.a.token'), 401, 'INVALID_TOKEN'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), extra: 1 }), 400, 'INVALID_REQUEST_BODY'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), taskType: 'drop table' }), 400, 'INVALID_REQUEST_BODY'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), businessObject: { type: 'QUOTE', id: 'Q', version: '12' } }), 400, 'INVALID_REQUEST_BODY'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), taskType: 'NO_SUCH_TASK' }), 422, 'UNKNOWN_TASK_TYPE'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), evidence: { quoteId: 7 } }), 422, 'EVIDENCE_INVALID'],
+      [request(t.app).post('/work-items').set(auth).set('Content-Type', 'application/json').send('{"taskType": '), 400, 'MALFORMED_JSON'],
+      [request(t.app).post('/work-items').set(auth).set('Content-Type', 'text/plain').send('hello'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [request(t.app).post('/work-items').set(auth).send({ ...quote(), title: 'x'.repeat(300_000) }), 413, 'PAYLOAD_TOO_LARGE'],
+      [request(t.app).get("/work-items/1' or '1'='1").set(auth), 404, 'WORK_ITEM_NOT_FOUND'],
+      [request(t.app).get('/work-items?priorityMin=abc').set(auth), 400, 'INVALID_QUERY'],
+      [request(t.app).get('/work-items?cursor=bogus').set(auth), 400, 'INVALID_CURSOR'],
+      [request(t.app).get('/no-such-route'), 404, 'ROUTE_NOT_FOUND'],
+    ];
+    for (const [req, status, code] of cases) {
+      const res = await req;
+      expect(res.status, `${code}: ${res.text.slice(0, 200)}`).toBe(status);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe(code);
+      expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(await count('work_item')).toBe(before);
+  });
+
+  it('the audit chain verifies, and names the sequence someone changed with SQL', async () => {
+    expect((await request(t.app).get('/audit/verify').set(await as('aude'))).body).toMatchObject({ ok: true });
+    await t.db.knex('audit_event').where({ tenant_id: 'ACME_EU', sequence: 2 }).update({ actor: 'mallory' });
+    expect((await request(t.app).get('/audit/verify').set(await as('aude'))).body).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});

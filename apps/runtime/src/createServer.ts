@@ -1,0 +1,69 @@
+/**
+ * Builds the runtime app from its parts (database, definitions, identity, clock). `index.ts` only
+ * listens; tests build the same app in-process.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Database } from '@mandate/store';
+import type { DefinitionRegistry } from './DefinitionRegistry.js';
+import { NotFoundError } from './http/errors.js';
+import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
+import { requestSchemas, validBody } from './http/requestSchemas.js';
+import type { Identity } from './identity/devIdentity.js';
+import { principalOf } from './identity/principalOf.js';
+import { WorkItemService } from './workItems/WorkItemService.js';
+import { workItemRoutes } from './workItems/workItemRoutes.js';
+
+/** What the app is built from. */
+export interface RuntimeDeps {
+  db: Database;
+  registry: DefinitionRegistry;
+  identity: Identity;
+  clock?: () => Date;
+}
+
+export function createServer(deps: RuntimeDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const service = new WorkItemService(deps.db, deps.registry, deps.clock ?? (() => new Date()));
+
+  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+  app.use((req, res, next) => {
+    // Commands carry JSON; anything else is refused before it is read.
+    if (req.method === 'POST' && req.headers['content-length'] !== '0' && req.body === undefined && !req.is('application/json')) {
+      return sendProblem(res, 415, 'Unsupported media type', 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json');
+    }
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', database: deps.db.kind, auth: deps.identity.mode, definitions: deps.registry.definitions.length });
+  });
+
+  if (deps.identity.issueDevToken) {
+    const issue = deps.identity.issueDevToken;
+    app.post('/auth/dev/token', async (req, res) => {
+      const { userId } = validBody<{ userId: string }>(requestSchemas.devToken, req.body);
+      res.json({ token: await issue(userId) });
+    });
+  }
+
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    res.locals.principal = await deps.identity.verify(req.header('authorization'));
+    next();
+  };
+
+  app.use('/work-items', authenticate, workItemRoutes(service));
+  app.get('/audit', authenticate, async (req, res) => {
+    const workItemId = typeof req.query.workItemId === 'string' ? req.query.workItemId : undefined;
+    res.json({ events: await service.auditEvents(principalOf(res), workItemId ? { workItemId } : {}) });
+  });
+  app.get('/audit/verify', authenticate, async (_req, res) => {
+    res.json(await service.verifyAudit(principalOf(res)));
+  });
+
+  app.use((req) => {
+    throw new NotFoundError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`);
+  });
+  app.use(problemMiddleware);
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { ErrorRequestHandler } from 'express';
+import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
+
+const STATUS: [new (...args: never[]) => DomainError, number, string][] = [
+  [InputError, 400, 'Bad request'],
+  [UnauthenticatedError, 401, 'Unauthenticated'],
+  [NotAllowedError, 403, 'Not allowed'],
+  [NotFoundError, 404, 'Not found'],
+  [ConflictError, 409, 'Conflict'],
+  [UnprocessableError, 422, 'Unprocessable'],
+];
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(res: Parameters<ErrorRequestHandler>[2], status: number, title: string, code: string, detail: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).type('application/problem+json').send(JSON.stringify({ type: `https://mandate.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, detail, ...extra }));
+}
+
+/**
+ * Turns every error into problem+json: domain errors by kind, body-parser errors by their status,
+ * anything else as a 500 without internals (it is logged, never sent).
+ */
+export const problemMiddleware: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error instanceof DomainError) {
+    const [, status, title] = STATUS.find(([kind]) => error instanceof kind) ?? [DomainError, 500, 'Internal error'];
+    return sendProblem(res, status, title, error.code, error.message, error.details);
+  }
+  const status = (error as { status?: unknown }).status;
+  const type = (error as { type?: unknown }).type;
+  if (status === 413) return sendProblem(res, 413, 'Payload too large', 'PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
+  if (status === 400 && type === 'entity.parse.failed') return sendProblem(res, 400, 'Bad request', 'MALFORMED_JSON', 'the request body is not valid JSON');
+  if (typeof status === 'number' && status >= 400 && status < 500) return sendProblem(res, status, 'Bad request', 'BAD_REQUEST', 'the request could not be read');
+  console.error(error);
+  return sendProblem(res, 500, 'Internal error', 'INTERNAL_ERROR', 'the server failed; the error is logged');
+};

@@ -1,0 +1,280 @@
+/**
+ * Work item commands and queries. Every command: load the item (tenant-scoped) -> evaluate the
+ * policy at the item's pinned versions -> write state, decision, audit and outbox in one
+ * transaction. Workflow completion happens later, from the outbox; never first.
+ */
+import { randomUUID } from 'node:crypto';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { allowedActions, priority, sla, validateDecision, visibleView, type BusinessObjectSnapshot, type PolicyContext } from '@mandate/policy';
+import type { Database } from '@mandate/store';
+import { InvalidCursorError, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkItemStore, KnexWorkflowOutbox, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
+import type { DefinitionRegistry } from '../DefinitionRegistry.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import type { Principal } from '../identity/Principal.js';
+
+/** A request to create a work item (from a domain service or a workflow binding). */
+export interface CreateWorkItem {
+  taskType: string;
+  title?: string;
+  businessObject: { type: string; id: string; version: number; revision?: number; snapshot?: Record<string, unknown> };
+  evidence: Record<string, unknown>;
+  requestedBy?: string;
+  candidateGroups?: string[];
+  region?: string;
+  productFamily?: string;
+}
+
+/** A decision command (seed section 25). */
+export interface DecideCommand {
+  decision: string;
+  reasonCode?: string;
+  comment?: string;
+  acknowledged?: boolean;
+  expectedBusinessObjectVersion: number;
+  form?: Record<string, unknown>;
+}
+
+const STATUS_OF_VIOLATION: Record<string, 'conflict' | 'forbidden' | 'unprocessable'> = {
+  STALE_BUSINESS_OBJECT: 'conflict',
+  INVALID_STATE: 'conflict',
+  FOUR_EYES_VIOLATION: 'forbidden',
+  AUTHORITY_LIMIT_EXCEEDED: 'forbidden',
+  NOT_ASSIGNEE: 'forbidden',
+  TENANT_MISMATCH: 'forbidden',
+  EVIDENCE_REQUIRED: 'forbidden',
+};
+
+/** What callers get for a work item: evidence projected for them, never the hidden values. */
+export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record<string, unknown>; redactedPaths: string[] };
+
+export class WorkItemService {
+  private readonly items: KnexWorkItemStore;
+  private readonly objects: KnexBusinessObjectStore;
+  private readonly decisions: KnexDecisionStore;
+  private readonly audit: KnexAuditLog;
+  private readonly outbox: KnexWorkflowOutbox;
+  private readonly idempotency: KnexIdempotencyStore;
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+
+  constructor(
+    private readonly db: Database,
+    private readonly registry: DefinitionRegistry,
+    private readonly clock: () => Date,
+  ) {
+    this.items = new KnexWorkItemStore(db.knex);
+    this.objects = new KnexBusinessObjectStore(db.knex);
+    this.decisions = new KnexDecisionStore(db.knex);
+    this.audit = new KnexAuditLog(db.knex);
+    this.outbox = new KnexWorkflowOutbox(db.knex);
+    this.idempotency = new KnexIdempotencyStore(db.knex);
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private context(principal: Principal, item: WorkItemRecord, snapshot: Record<string, unknown>, version: number, revision: number | undefined): PolicyContext {
+    const businessObject: BusinessObjectSnapshot = { ...(snapshot as Partial<BusinessObjectSnapshot>), type: item.businessObject.type, id: item.businessObject.id, version };
+    if (revision !== undefined) businessObject.revision = revision;
+    return {
+      actor: { id: principal.id, roles: principal.roles, groups: principal.groups, tenant: principal.tenant, ...(principal.region ? { region: principal.region } : {}) },
+      now: this.now(),
+      evidence: item.evidence,
+      businessObject,
+      item: {
+        id: item.id,
+        taskType: item.taskType,
+        state: item.state as PolicyContext['item']['state'],
+        tenant: item.tenantId,
+        candidateGroups: item.candidateGroups,
+        escalationLevel: item.escalationLevel,
+        createdAt: item.createdAt,
+        businessObjectVersion: item.businessObject.version,
+        ...(item.businessObject.revision !== undefined ? { businessObjectRevision: item.businessObject.revision } : {}),
+        ...(item.region ? { region: item.region } : {}),
+        ...(item.productFamily ? { productFamily: item.productFamily } : {}),
+        ...(item.assignee ? { assignee: item.assignee } : {}),
+        ...(item.owner ? { owner: item.owner } : {}),
+        ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
+        ...(item.delegatedTo ? { delegatedTo: item.delegatedTo } : {}),
+        ...(item.dueAt ? { dueAt: item.dueAt } : {}),
+        ...(item.escalationGroup ? { escalationGroup: item.escalationGroup } : {}),
+      },
+    };
+  }
+
+  /** The item with the policy context at its current business object version. */
+  private async load(principal: Principal, id: string) {
+    const item = await this.items.get(principal.tenant, id);
+    if (!item) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
+    const current = await this.objects.get(principal.tenant, item.businessObject.type, item.businessObject.id);
+    const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
+    const ctx = this.context(principal, item, current?.snapshot ?? {}, current?.version ?? item.businessObject.version, current?.revision ?? item.businessObject.revision);
+    return { item, policy, ctx };
+  }
+
+  /** Creates a work item at the latest published version of its task type. */
+  async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
+    const taskType = this.registry.latestTaskType(input.taskType);
+    if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}`);
+    const ref = `${taskType.id}@${taskType.version}`;
+    const validEvidence = this.ajv.compile(taskType.evidenceSchema);
+    if (!validEvidence(input.evidence)) {
+      throw new UnprocessableError('EVIDENCE_INVALID', `the evidence does not match ${ref}'s evidence schema`, { violations: (validEvidence.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message })) });
+    }
+    if (input.businessObject.type !== taskType.businessObjectType) {
+      throw new UnprocessableError('BUSINESS_OBJECT_TYPE_MISMATCH', `${ref} decides on ${taskType.businessObjectType}, not ${input.businessObject.type}`);
+    }
+    const now = this.now();
+    const policy = this.registry.policy(ref);
+    const draft: WorkItemRecord = {
+      id: randomUUID(),
+      tenantId: principal.tenant,
+      taskType: taskType.id,
+      taskTypeVersion: taskType.version,
+      pinnedDefinitions: this.registry.pinnedRefs(ref),
+      state: 'available',
+      title: input.title ?? `${taskType.title}: ${input.businessObject.type} ${input.businessObject.id}`,
+      businessObject: { type: input.businessObject.type, id: input.businessObject.id, version: input.businessObject.version, ...(input.businessObject.revision !== undefined ? { revision: input.businessObject.revision } : {}) },
+      requestedBy: input.requestedBy ?? principal.id,
+      candidateGroups: input.candidateGroups ?? taskType.candidateGroups,
+      priority: 0,
+      priorityReasons: [],
+      escalationLevel: 0,
+      evidence: input.evidence,
+      rowVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...(input.region ? { region: input.region } : {}),
+      ...(input.productFamily ? { productFamily: input.productFamily } : {}),
+    };
+    // SLA and priority are decided at creation, on the item as created.
+    const ctx = this.context(principal, draft, input.businessObject.snapshot ?? {}, input.businessObject.version, input.businessObject.revision);
+    const terms = await sla(policy, ctx);
+    const withDue = { ...draft, dueAt: terms.dueAt, escalationGroup: terms.terms.escalationGroup };
+    const score = await priority(policy, this.context(principal, withDue, input.businessObject.snapshot ?? {}, input.businessObject.version, input.businessObject.revision));
+    const record = { ...withDue, priority: score.priorityScore, priorityReasons: score.reasons };
+    await this.db.knex.transaction(async (trx) => {
+      await this.objects.record(trx, { tenantId: principal.tenant, type: input.businessObject.type, id: input.businessObject.id, version: input.businessObject.version, ...(input.businessObject.revision !== undefined ? { revision: input.businessObject.revision } : {}), snapshot: input.businessObject.snapshot ?? {} }, now);
+      const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
+      await this.items.create(trx, insertable, now);
+      await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: record.businessObject.type, id: record.businessObject.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, appliedRule: terms.appliedRule } }, occurredAt: now });
+    });
+    return this.get(principal, record.id);
+  }
+
+  /** One item, its evidence projected for the caller. */
+  async get(principal: Principal, id: string): Promise<WorkItemView> {
+    const { item, policy, ctx } = await this.load(principal, id);
+    const view = await visibleView(policy, ctx, { evaluator: 'compiled' });
+    return { ...item, evidence: view.evidence, redactedPaths: view.redactedPaths };
+  }
+
+  /** A page of the tenant's queue, each item projected for the caller. */
+  async list(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
+    const result = await this.items.list(principal.tenant, filter, page).catch((e: unknown) => {
+      throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
+    });
+    const items = await Promise.all(result.items.map((item) => this.get(principal, item.id)));
+    return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  }
+
+  /** Allowed actions for the caller. */
+  async allowedActions(principal: Principal, id: string) {
+    const { policy, ctx } = await this.load(principal, id);
+    return allowedActions(policy, ctx);
+  }
+
+  /** Claim or release: the policy must allow it, and the row must not have moved on. */
+  async lifecycle(principal: Principal, id: string, action: 'CLAIM' | 'RELEASE') {
+    const { item, policy, ctx } = await this.load(principal, id);
+    const { actions } = await allowedActions(policy, ctx);
+    const verdict = actions.find((a) => a.kind === 'lifecycle' && a.code === action);
+    if (!verdict?.enabled) throw new NotAllowedError(verdict?.disabledReason ?? 'ACTION_NOT_OFFERED', `${action} is not allowed: ${verdict?.disabledReason ?? 'the action policy does not offer it'}`, { failedChecks: verdict?.failedChecks ?? [] });
+    const now = this.now();
+    const changes = action === 'CLAIM' ? { state: 'claimed', assignee: principal.id, owner: principal.id } : { state: 'available', assignee: undefined };
+    return this.db.knex.transaction(async (trx) => {
+      const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
+      if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
+      await this.audit.append(trx, { tenantId: principal.tenant, eventType: action === 'CLAIM' ? 'TaskClaimed' : 'TaskReleased', workItemId: id, actor: principal.id, payload: { rowVersion: moved.rowVersion }, occurredAt: now });
+      return { id, state: moved.state, assignee: moved.assignee ?? null, rowVersion: moved.rowVersion };
+    });
+  }
+
+  /**
+   * Decides. With an Idempotency-Key, the same body replays the stored response byte for byte,
+   * another body is 422, a duplicate still running is 409; nothing is written when the policy refuses.
+   */
+  async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined): Promise<{ status: number; body: string }> {
+    const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
+    if (scope) {
+      const claim = await this.idempotency.claim(scope, command, this.now());
+      if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
+      if (claim.kind === 'mismatch') throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
+      if (claim.kind === 'in_flight') throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still running');
+    }
+    try {
+      const { item, policy, ctx } = await this.load(principal, id);
+      const verdict = await validateDecision(policy, ctx, command);
+      if (!verdict.ok) {
+        const first = verdict.violations[0]!;
+        const kind = STATUS_OF_VIOLATION[first.code] ?? 'unprocessable';
+        const details = { violations: verdict.violations };
+        if (kind === 'conflict') throw new ConflictError(first.code, first.message, details);
+        if (kind === 'forbidden') throw new NotAllowedError(first.code, first.message, details);
+        throw new UnprocessableError(first.code, first.message, details);
+      }
+      const now = this.now();
+      const decisionId = randomUUID();
+      const status = verdict.requiresSecondApproval ? 'AWAITING_SECOND_APPROVAL' : 'EFFECTIVE';
+      const body = JSON.stringify({ id: decisionId, workItemId: id, decision: command.decision, reasonCode: command.reasonCode ?? null, status, decidedAt: now });
+      await this.db.knex.transaction(async (trx) => {
+        await this.decisions.insert(trx, {
+          id: decisionId,
+          workItemId: id,
+          tenantId: principal.tenant,
+          decision: command.decision,
+          ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}),
+          ...(command.comment ? { comment: command.comment } : {}),
+          actor: principal.id,
+          actorRoles: principal.roles,
+          businessObjectVersion: command.expectedBusinessObjectVersion,
+          payload: command.form ?? { decision: command.decision, reasonCode: command.reasonCode, comment: command.comment },
+          policyTrace: verdict.trace ?? null,
+          status,
+          decidedAt: now,
+        });
+        const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, { state: status === 'EFFECTIVE' ? 'decided' : 'claimed' }, now);
+        if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
+        await this.audit.append(trx, {
+          tenantId: principal.tenant,
+          eventType: 'TaskDecisionSubmitted',
+          workItemId: id,
+          businessObject: { type: item.businessObject.type, id: item.businessObject.id },
+          actor: principal.id,
+          payload: { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, actorRoles: principal.roles, businessObjectVersion: command.expectedBusinessObjectVersion, status, pinnedDefinitions: item.pinnedDefinitions },
+          occurredAt: now,
+        });
+        if (status === 'EFFECTIVE') {
+          const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
+          await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'COMPLETE_TASK', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, payload: { workItemId: id, decision: command.decision, ...(option?.outcome ?? {}) } }, now);
+        }
+        if (scope) await this.idempotency.complete(trx, scope, 201, body);
+      });
+      return { status: 201, body };
+    } catch (error) {
+      // Nothing was written: let a retry with the same key run again.
+      if (scope) await this.idempotency.release(scope);
+      throw error;
+    }
+  }
+
+  /** Audit events of the tenant, and the chain check. */
+  auditEvents(principal: Principal, filter: Parameters<KnexAuditLog['list']>[1]) {
+    return this.audit.list(principal.tenant, filter);
+  }
+
+  verifyAudit(principal: Principal) {
+    return this.audit.verify(principal.tenant);
+  }
+}

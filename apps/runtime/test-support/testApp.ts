@@ -1,0 +1,59 @@
+// Test support: the real app on a fresh database (PGlite, and PostgreSQL when DATABASE_URL is
+// set), the shipped definitions, the dev identity, and a fixed clock.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateDefinitionSources } from '@mandate/definitions';
+import { createDatabase, type Database } from '@mandate/store';
+import { createServer } from '../src/createServer.js';
+import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
+import { createDevIdentity } from '../src/identity/devIdentity.js';
+
+const definitionsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../definitions');
+
+/** The shipped definitions, validated. */
+export function shippedRegistry(): DefinitionRegistry {
+  const sources = readdirSync(definitionsDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ file: f, text: readFileSync(join(definitionsDir, f), 'utf8') }));
+  const result = validateDefinitionSources(sources);
+  if (!result.ok) throw new Error('shipped definitions do not validate');
+  return new DefinitionRegistry(result.definitions.map((d) => d.definition));
+}
+
+/** Engines to run API tests on. */
+export const engines: { name: string; open: () => Promise<Database> }[] = [
+  { name: 'pglite', open: async () => { const db = createDatabase({ memory: true }); await db.migrate(); return db; } },
+];
+if (process.env.DATABASE_URL) {
+  const url = process.env.DATABASE_URL;
+  engines.push({
+    name: 'postgresql',
+    open: async () => {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const db = createDatabase({ databaseUrl: url, schema });
+      await db.migrate();
+      const close = db.close;
+      return { ...db, close: async () => { await db.knex.raw('drop schema if exists ?? cascade', [schema]); await close(); } };
+    },
+  });
+}
+
+/** The app with its database, and a way to get tokens for demo users. */
+export async function testApp(open: () => Promise<Database>) {
+  const db = await open();
+  const identity = createDevIdentity();
+  const app = createServer({ db, registry: shippedRegistry(), identity, clock: () => new Date('2026-07-02T08:00:00Z') });
+  const tokens = new Map<string, string>();
+  const token = async (userId: string) => {
+    let t = tokens.get(userId);
+    if (!t) {
+      t = await identity.issueDevToken!(userId);
+      tokens.set(userId, t);
+    }
+    return `Bearer ${t}`;
+  };
+  return { app, db, token };
+}
