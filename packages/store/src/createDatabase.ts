@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { migrationSource } from '../migrations/index.js';
@@ -26,6 +28,8 @@ export interface Database {
  */
 export function createDatabase(options: DatabaseOptions): Database {
   const kind: DatabaseKind = 'databaseUrl' in options ? 'postgresql' : 'pglite';
+  // PGlite creates its own folder, but not the folders above it.
+  if ('dataDir' in options) mkdirSync(dirname(options.dataDir), { recursive: true });
   const schema = 'databaseUrl' in options ? options.schema : undefined;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const knex =

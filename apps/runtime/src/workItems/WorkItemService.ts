@@ -4,7 +4,8 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { allowedActions, priority, sla, validateDecision, visibleView, type BusinessObjectSnapshot, type PolicyContext } from '@mandate/policy';
 import type { Database } from '@mandate/store';
 import { InvalidCursorError, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkItemStore, KnexWorkflowOutbox, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
@@ -34,6 +35,9 @@ export interface DecideCommand {
   form?: Record<string, unknown>;
 }
 
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
 const STATUS_OF_VIOLATION: Record<string, 'conflict' | 'forbidden' | 'unprocessable'> = {
   STALE_BUSINESS_OBJECT: 'conflict',
   INVALID_STATE: 'conflict',
@@ -54,7 +58,9 @@ export class WorkItemService {
   private readonly audit: KnexAuditLog;
   private readonly outbox: KnexWorkflowOutbox;
   private readonly idempotency: KnexIdempotencyStore;
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+  private readonly ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+  /** Evidence validators, compiled once per task type version. */
+  private readonly evidenceValidators = new Map<string, ValidateFunction>();
 
   constructor(
     private readonly db: Database,
@@ -118,7 +124,11 @@ export class WorkItemService {
     const taskType = this.registry.latestTaskType(input.taskType);
     if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}`);
     const ref = `${taskType.id}@${taskType.version}`;
-    const validEvidence = this.ajv.compile(taskType.evidenceSchema);
+    let validEvidence = this.evidenceValidators.get(ref);
+    if (!validEvidence) {
+      validEvidence = this.ajv.compile(taskType.evidenceSchema);
+      this.evidenceValidators.set(ref, validEvidence);
+    }
     if (!validEvidence(input.evidence)) {
       throw new UnprocessableError('EVIDENCE_INVALID', `the evidence does not match ${ref}'s evidence schema`, { violations: (validEvidence.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message })) });
     }
