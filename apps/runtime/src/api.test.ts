@@ -110,6 +110,22 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(results.every((s) => s === 200 || s === 403 || s === 409)).toBe(true);
   });
 
+  it('a quote revision makes the open approval obsolete and requests a new one at the new version', async () => {
+    const body = quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000555', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } } });
+    const { id } = await create(body);
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const event = await request(t.app).post('/events').set(await as('rita')).send({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-2026-000555', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 430000 } } });
+    expect(event.status, event.text).toBe(202);
+    expect(event.body.obsoleted).toEqual([id]);
+    expect(event.body.created).toHaveLength(1);
+    const old = await request(t.app).get(`/work-items/${id}`).set(await as('dana'));
+    expect(old.body).toMatchObject({ state: 'obsolete', outcomeReason: 'OBSOLETE_BUSINESS_OBJECT_CHANGED' });
+    const renewed = await request(t.app).get(`/work-items/${event.body.created[0]}`).set(await as('dana'));
+    expect(renewed.body).toMatchObject({ state: 'available', businessObject: { version: 13, revision: 4 } });
+    // Approving the old request is refused: it is no longer active.
+    expect((await decide('dana', id, approve)).status).toBe(409);
+  });
+
   it("another tenant's item is 404, never 403", async () => {
     const { id } = await create();
     const res = await request(t.app).get(`/work-items/${id}`).set(await as('raj'));

@@ -10,7 +10,7 @@ import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody } from './http/requestSchemas.js';
 import type { Identity } from './identity/devIdentity.js';
 import { principalOf } from './identity/principalOf.js';
-import { WorkItemService } from './workItems/WorkItemService.js';
+import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
 
 /** What the app is built from. */
@@ -53,6 +53,10 @@ export function createServer(deps: RuntimeDeps): express.Express {
   };
 
   app.use('/work-items', authenticate, workItemRoutes(service));
+  app.post('/events', authenticate, async (req, res) => {
+    const event = validBody<BusinessEvent>(requestSchemas.businessEvent, req.body);
+    res.status(202).json(await service.handleEvent(principalOf(res), event));
+  });
   app.get('/audit', authenticate, async (req, res) => {
     const workItemId = typeof req.query.workItemId === 'string' ? req.query.workItemId : undefined;
     res.json({ events: await service.auditEvents(principalOf(res), workItemId ? { workItemId } : {}) });

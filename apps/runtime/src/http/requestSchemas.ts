@@ -46,6 +46,27 @@ export const requestSchemas = {
       form: { type: 'object', maxProperties: 100 },
     },
   },
+  businessEvent: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'businessObject'],
+    properties: {
+      type: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]{1,79}$' },
+      businessObject: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'id', 'version'],
+        properties: {
+          type: code,
+          id: { type: 'string', minLength: 1, maxLength: 120 },
+          version: { type: 'integer', minimum: 0, maximum: 2147483647 },
+          revision: { type: 'integer', minimum: 0, maximum: 2147483647 },
+          snapshot: { type: 'object', maxProperties: 100 },
+        },
+      },
+      evidence: { type: 'object', maxProperties: 200 },
+    },
+  },
   devToken: {
     type: 'object',
     additionalProperties: false,

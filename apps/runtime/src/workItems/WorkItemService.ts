@@ -25,6 +25,15 @@ export interface CreateWorkItem {
   productFamily?: string;
 }
 
+/** A business event: the object changed in its own domain. */
+export interface BusinessEvent {
+  type: string;
+  businessObject: { type: string; id: string; version: number; revision?: number; snapshot?: Record<string, unknown> };
+  evidence?: Record<string, unknown>;
+}
+
+const OPEN_STATES = ['available', 'claimed', 'delegated', 'escalated'];
+
 /** A decision command (seed section 25). */
 export interface DecideCommand {
   decision: string;
@@ -277,6 +286,50 @@ export class WorkItemService {
       if (scope) await this.idempotency.release(scope);
       throw error;
     }
+  }
+
+  /**
+   * A business event (seed section 30), e.g. QuoteRevised: records the new business object
+   * version, makes open items whose task type names the event obsolete (with the definition's
+   * outcome), and requests a new task where the definition says so. One transaction per event.
+   */
+  async handleEvent(principal: Principal, event: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
+    const now = this.now();
+    const bo = event.businessObject;
+    const open = await this.items.list(principal.tenant, { businessObjectId: bo.id }, { limit: 200 });
+    const affected = open.items.filter((item) => OPEN_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
+    const obsoleted: string[] = [];
+    const renewals: WorkItemRecord[] = [];
+    await this.db.knex.transaction(async (trx) => {
+      await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
+      for (const item of affected) {
+        const taskType = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType;
+        const trigger = taskType.obsolescence?.find((o) => o.event === event.type);
+        if (!trigger) continue;
+        const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome }, now);
+        if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
+        obsoleted.push(item.id);
+        await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null }, occurredAt: now });
+        await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, payload: { workItemId: item.id, reason: trigger.outcome } }, now);
+        if (trigger.requestNewTask) renewals.push(item);
+      }
+    });
+    const created: string[] = [];
+    for (const item of renewals) {
+      // The new request binds the new version; evidence from the event when it brings some.
+      const renewed = await this.create(principal, {
+        taskType: item.taskType,
+        title: item.title,
+        businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), ...(bo.snapshot ? { snapshot: bo.snapshot } : {}) },
+        evidence: event.evidence ?? item.evidence,
+        ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
+        candidateGroups: item.candidateGroups,
+        ...(item.region ? { region: item.region } : {}),
+        ...(item.productFamily ? { productFamily: item.productFamily } : {}),
+      });
+      created.push(renewed.id);
+    }
+    return { obsoleted, created };
   }
 
   /** Audit events of the tenant, and the chain check. */
