@@ -126,6 +126,25 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('dana', id, approve)).status).toBe(409);
   });
 
+  it('delegation keeps the owner; the delegate hands back; reassign needs a manager and a reason', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const delegated = await request(t.app).post(`/work-items/${id}/delegate`).set(await as('dana')).send({ delegateTo: 'fiona', comment: 'Please check the margin.' });
+    expect(delegated.body).toMatchObject({ state: 'delegated', owner: 'dana', assignee: 'dana', delegatedTo: 'fiona' });
+    // Nobody decides while the item waits for input: the state says so.
+    expect((await decide('fiona', id, approve)).body).toMatchObject({ status: 409, code: 'INVALID_STATE' });
+    const back = await request(t.app).post(`/work-items/${id}/resolve-delegation`).set(await as('fiona')).send({ comment: 'Margin is acceptable.' });
+    expect(back.body).toMatchObject({ state: 'claimed', owner: 'dana', delegatedTo: null });
+    // Manager authority = the SLA escalation group (regional directors, for a high-value quote).
+    expect((await request(t.app).post(`/work-items/${id}/reassign`).set(await as('fiona')).send({ assignee: 'sam', reasonCode: 'WORKLOAD' })).body).toMatchObject({ status: 403, code: 'MANAGER_AUTHORITY_REQUIRED' });
+    expect((await request(t.app).post(`/work-items/${id}/reassign`).set(await as('mia')).send({ assignee: 'fiona' })).body).toMatchObject({ status: 422, code: 'REASON_CODE_REQUIRED' });
+    const reassigned = await request(t.app).post(`/work-items/${id}/reassign`).set(await as('mia')).send({ assignee: 'fiona', reasonCode: 'WORKLOAD' });
+    expect(reassigned.body).toMatchObject({ state: 'claimed', assignee: 'fiona', owner: 'fiona' });
+    const events = (await request(t.app).get(`/audit?workItemId=${id}`).set(await as('aude'))).body.events as { eventType: string; payload: { from?: { assignee: string } } }[];
+    expect(events.map((e) => e.eventType)).toEqual(['TaskCreated', 'TaskClaimed', 'TaskDelegated', 'TaskDelegationResolved', 'TaskAssigned']);
+    expect(events.at(-1)?.payload.from?.assignee).toBe('dana');
+  });
+
   it("another tenant's item is 404, never 403", async () => {
     const { id } = await create();
     const res = await request(t.app).get(`/work-items/${id}`).set(await as('raj'));

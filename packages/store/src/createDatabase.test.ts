@@ -9,7 +9,7 @@ describe.each(engines)('migrations on $name', ({ open }) => {
   it('create every table with a comment on each table and column', async () => {
     const db = await open();
     try {
-      const tables = ['business_object', 'work_item', 'work_item_candidate_group', 'decision', 'approval_request', 'audit_event', 'workflow_command_outbox'];
+      const tables = ['business_object', 'work_item', 'work_item_candidate_group', 'decision', 'approval_request', 'audit_event', 'workflow_command_outbox', 'idempotency_key', 'comment', 'attachment'];
       const uncommented = await db.knex.raw<{ rows: { table_name: string; column_name: string | null }[] }>(
         `select c.relname as table_name, a.attname as column_name
            from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -67,6 +67,16 @@ export const requestSchemas = {
       evidence: { type: 'object', maxProperties: 200 },
     },
   },
+  lifecycle: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      reasonCode: code,
+      comment: { type: 'string', minLength: 1, maxLength: 4000 },
+      delegateTo: { type: 'string', pattern: '^[A-Za-z0-9_.@|-]{1,200}$' },
+      assignee: { type: 'string', pattern: '^[A-Za-z0-9_.@|-]{1,200}$' },
+    },
+  },
   devToken: {
     type: 'object',
     additionalProperties: false,

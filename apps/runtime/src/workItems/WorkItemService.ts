@@ -25,6 +25,17 @@ export interface CreateWorkItem {
   productFamily?: string;
 }
 
+/** Lifecycle actions besides claim and release. */
+export type LifecycleAction = 'DELEGATE' | 'RESOLVE_DELEGATION' | 'REASSIGN' | 'ESCALATE' | 'COMMENT';
+
+/** The body of a lifecycle action. */
+export interface LifecycleInput {
+  reasonCode?: string;
+  comment?: string;
+  delegateTo?: string;
+  assignee?: string;
+}
+
 /** A business event: the object changed in its own domain. */
 export interface BusinessEvent {
   type: string;
@@ -217,6 +228,61 @@ export class WorkItemService {
       if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
       await this.audit.append(trx, { tenantId: principal.tenant, eventType: action === 'CLAIM' ? 'TaskClaimed' : 'TaskReleased', workItemId: id, actor: principal.id, payload: { rowVersion: moved.rowVersion }, occurredAt: now });
       return { id, state: moved.state, assignee: moved.assignee ?? null, rowVersion: moved.rowVersion };
+    });
+  }
+
+  /**
+   * Delegate, hand back, reassign, escalate, comment (seed section 13). The policy decides whether
+   * the actor may; the action's required fields come from the policy too; the row must not have
+   * moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.
+   */
+  async act(principal: Principal, id: string, action: LifecycleAction, input: LifecycleInput) {
+    const { item, policy, ctx } = await this.load(principal, id);
+    const { actions } = await allowedActions(policy, ctx);
+    const verdict = actions.find((a) => a.kind === 'lifecycle' && a.code === action);
+    if (!verdict?.enabled) throw new NotAllowedError(verdict?.disabledReason ?? 'ACTION_NOT_OFFERED', `${action} is not allowed: ${verdict?.disabledReason ?? 'the action policy does not offer it'}`, { failedChecks: verdict?.failedChecks ?? [] });
+    const missing = verdict.requiredFields.filter((f) => f === 'reasonCode' ? !input.reasonCode : f === 'comment' ? !input.comment?.trim() : false);
+    if (missing.length) throw new UnprocessableError(missing[0] === 'reasonCode' ? 'REASON_CODE_REQUIRED' : 'COMMENT_REQUIRED', `${action} needs ${missing.join(' and ')}`, { requiredFields: verdict.requiredFields });
+    const now = this.now();
+    let changes: Parameters<KnexWorkItemStore['transition']>[4];
+    let eventType: string;
+    switch (action) {
+      case 'DELEGATE':
+        if (!input.delegateTo) throw new UnprocessableError('DELEGATE_REQUIRED', 'name who is asked for input (delegateTo)');
+        changes = { state: 'delegated', delegatedTo: input.delegateTo };
+        eventType = 'TaskDelegated';
+        break;
+      case 'RESOLVE_DELEGATION':
+        changes = { state: 'claimed', delegatedTo: undefined };
+        eventType = 'TaskDelegationResolved';
+        break;
+      case 'REASSIGN':
+        if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
+        changes = { state: 'claimed', assignee: input.assignee, owner: input.assignee, delegatedTo: undefined };
+        eventType = 'TaskAssigned';
+        break;
+      case 'ESCALATE':
+        changes = { state: 'escalated', assignee: undefined, escalationLevel: item.escalationLevel + 1 };
+        eventType = 'TaskEscalated';
+        break;
+      case 'COMMENT':
+        changes = {};
+        eventType = 'TaskCommented';
+        break;
+    }
+    return this.db.knex.transaction(async (trx) => {
+      const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
+      if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
+      if (input.comment?.trim()) await trx('comment').insert({ id: randomUUID(), tenant_id: principal.tenant, work_item_id: id, author: principal.id, body: input.comment, created_at: now });
+      await this.audit.append(trx, {
+        tenantId: principal.tenant,
+        eventType,
+        workItemId: id,
+        actor: principal.id,
+        payload: { action, reasonCode: input.reasonCode ?? null, from: { assignee: item.assignee ?? null, owner: item.owner ?? null, state: item.state }, to: { assignee: moved.assignee ?? null, owner: moved.owner ?? null, state: moved.state, delegatedTo: moved.delegatedTo ?? null } },
+        occurredAt: now,
+      });
+      return { id, state: moved.state, assignee: moved.assignee ?? null, owner: moved.owner ?? null, delegatedTo: moved.delegatedTo ?? null, escalationLevel: moved.escalationLevel, rowVersion: moved.rowVersion };
     });
   }
 

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { InputError } from '../http/errors.js';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
-import type { CreateWorkItem, DecideCommand, WorkItemService } from './WorkItemService.js';
+import type { CreateWorkItem, DecideCommand, LifecycleAction, LifecycleInput, WorkItemService } from './WorkItemService.js';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -58,6 +58,20 @@ export function workItemRoutes(service: WorkItemService): Router {
   router.post('/:id/release', async (req, res) => {
     res.json(await service.lifecycle(principalOf(res), param(req, 'id'), 'RELEASE'));
   });
+
+  const lifecycleRoutes: [string, LifecycleAction][] = [
+    ['delegate', 'DELEGATE'],
+    ['resolve-delegation', 'RESOLVE_DELEGATION'],
+    ['reassign', 'REASSIGN'],
+    ['escalate', 'ESCALATE'],
+    ['comments', 'COMMENT'],
+  ];
+  for (const [path, action] of lifecycleRoutes) {
+    router.post(`/:id/${path}`, async (req, res) => {
+      const body = validBody<LifecycleInput>(requestSchemas.lifecycle, req.body ?? {});
+      res.json(await service.act(principalOf(res), param(req, 'id'), action, body));
+    });
+  }
 
   router.post('/:id/decisions', async (req, res) => {
     const body = validBody<DecideCommand>(requestSchemas.decide, req.body);
