@@ -180,6 +180,17 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(await count('work_item')).toBe(before);
   });
 
+  it('serves the OpenAPI document built from the request schemas, and Prometheus metrics', async () => {
+    const doc = await request(t.app).get('/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(doc.body.components.schemas.Decide.required).toEqual(['decision', 'expectedBusinessObjectVersion']);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/work-items', '/work-items/{id}/decisions', '/events', '/audit/verify']));
+    const metrics = await request(t.app).get('/metrics');
+    expect(metrics.text).toMatch(/^work_items_created_total\{task_type="DISCOUNT_APPROVAL"\} \d+$/m);
+    expect(metrics.text).toMatch(/^work_items_completed_total\{task_type="DISCOUNT_APPROVAL",decision="APPROVE"\} \d+$/m);
+    expect(metrics.text).toMatch(/^commands_refused_total\{code="AUTHORITY_LIMIT_EXCEEDED"\} \d+$/m);
+  });
+
   it('the audit chain verifies, and names the sequence someone changed with SQL', async () => {
     expect((await request(t.app).get('/audit/verify').set(await as('aude'))).body).toMatchObject({ ok: true });
     await t.db.knex('audit_event').where({ tenant_id: 'ACME_EU', sequence: 2 }).update({ actor: 'mallory' });

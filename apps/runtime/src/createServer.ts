@@ -6,6 +6,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
+import { createMetrics } from './http/metrics.js';
+import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody } from './http/requestSchemas.js';
 import type { Identity } from './identity/devIdentity.js';
@@ -24,7 +26,8 @@ export interface RuntimeDeps {
 export function createServer(deps: RuntimeDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  const service = new WorkItemService(deps.db, deps.registry, deps.clock ?? (() => new Date()));
+  const metrics = createMetrics();
+  const service = new WorkItemService(deps.db, deps.registry, deps.clock ?? (() => new Date()), metrics);
 
   app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
@@ -33,6 +36,13 @@ export function createServer(deps: RuntimeDeps): express.Express {
       return sendProblem(res, 415, 'Unsupported media type', 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json');
     }
     next();
+  });
+
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.get('/healthz', (_req, res) => {

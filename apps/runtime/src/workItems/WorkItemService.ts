@@ -11,6 +11,7 @@ import type { Database } from '@mandate/store';
 import { InvalidCursorError, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkItemStore, KnexWorkflowOutbox, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 
 /** A request to create a work item (from a domain service or a workflow binding). */
@@ -86,6 +87,7 @@ export class WorkItemService {
     private readonly db: Database,
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
+    private readonly metrics?: Metrics,
   ) {
     this.items = new KnexWorkItemStore(db.knex);
     this.objects = new KnexBusinessObjectStore(db.knex);
@@ -190,6 +192,7 @@ export class WorkItemService {
       await this.items.create(trx, insertable, now);
       await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: record.businessObject.type, id: record.businessObject.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, appliedRule: terms.appliedRule } }, occurredAt: now });
     });
+    this.metrics?.created.inc({ task_type: taskType.id });
     return this.get(principal, record.id);
   }
 
@@ -258,6 +261,7 @@ export class WorkItemService {
         break;
       case 'REASSIGN':
         if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
+        this.metrics?.reassigned.inc({ task_type: item.taskType });
         changes = { state: 'claimed', assignee: input.assignee, owner: input.assignee, delegatedTo: undefined };
         eventType = 'TaskAssigned';
         break;
@@ -303,6 +307,7 @@ export class WorkItemService {
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
         const first = verdict.violations[0]!;
+        this.metrics?.refused.inc({ code: first.code });
         const kind = STATUS_OF_VIOLATION[first.code] ?? 'unprocessable';
         const details = { violations: verdict.violations };
         if (kind === 'conflict') throw new ConflictError(first.code, first.message, details);
@@ -346,6 +351,7 @@ export class WorkItemService {
         }
         if (scope) await this.idempotency.complete(trx, scope, 201, body);
       });
+      if (status === 'EFFECTIVE') this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
       return { status: 201, body };
     } catch (error) {
       // Nothing was written: let a retry with the same key run again.
@@ -375,6 +381,7 @@ export class WorkItemService {
         const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome }, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
         obsoleted.push(item.id);
+        this.metrics?.obsolete.inc({ reason: trigger.outcome });
         await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null }, occurredAt: now });
         await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, payload: { workItemId: item.id, reason: trigger.outcome } }, now);
         if (trigger.requestNewTask) renewals.push(item);
