@@ -184,7 +184,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     const doc = await request(t.app).get('/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
     expect(doc.body.components.schemas.Decide.required).toEqual(['decision', 'expectedBusinessObjectVersion']);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/work-items', '/work-items/{id}/decisions', '/events', '/audit/verify']));
+    expect(Object.keys(doc.body.paths as Record<string, unknown>)).toEqual(expect.arrayContaining(['/work-items', '/work-items/{id}/decisions', '/events', '/audit/verify']));
     const metrics = await request(t.app).get('/metrics');
     expect(metrics.text).toMatch(/^work_items_created_total\{task_type="DISCOUNT_APPROVAL"\} \d+$/m);
     expect(metrics.text).toMatch(/^work_items_completed_total\{task_type="DISCOUNT_APPROVAL",decision="APPROVE"\} \d+$/m);
