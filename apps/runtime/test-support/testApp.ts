@@ -1,11 +1,10 @@
 // Test support: the real app on a fresh database (PGlite, and PostgreSQL when DATABASE_URL is
 // set), the shipped definitions, the dev identity, and a fixed clock.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateDefinitionSources } from '@mandate/definitions';
-import { createDatabase, type Database } from '@mandate/store';
+import { createDatabase, createIsolatedDatabase, type Database } from '@mandate/store';
 import { createServer } from '../src/createServer.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -23,23 +22,19 @@ export function shippedRegistry(): DefinitionRegistry {
   return new DefinitionRegistry(result.definitions.map((d) => d.definition));
 }
 
-/** Engines to run API tests on. */
+/** Engines to run API tests on: PGlite, and PostgreSQL when DATABASE_URL is set. */
 export const engines: { name: string; open: () => Promise<Database> }[] = [
-  { name: 'pglite', open: async () => { const db = createDatabase({ memory: true }); await db.migrate(); return db; } },
-];
-if (process.env.DATABASE_URL) {
-  const url = process.env.DATABASE_URL;
-  engines.push({
-    name: 'postgresql',
+  {
+    name: 'pglite',
     open: async () => {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const db = createDatabase({ databaseUrl: url, schema });
+      const db = createDatabase({ memory: true });
       await db.migrate();
-      const close = db.close;
-      return { ...db, close: async () => { await db.knex.raw('drop schema if exists ?? cascade', [schema]); await close(); } };
+      return db;
     },
-  });
-}
+  },
+];
+const url = process.env.DATABASE_URL;
+if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(url) });
 
 /** The app with its database, and a way to get tokens for demo users. */
 export async function testApp(open: () => Promise<Database>) {

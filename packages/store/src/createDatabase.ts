@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
@@ -51,4 +52,21 @@ export function createDatabase(options: DatabaseOptions): Database {
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: env.MANDATE_DATA_DIR ?? '.data/pglite' };
+}
+
+/**
+ * A PostgreSQL database in a schema of its own, dropped on close: isolates test runs (and
+ * anything else that must not see other data) on a shared server.
+ */
+export async function createIsolatedDatabase(databaseUrl: string): Promise<Database> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const db = createDatabase({ databaseUrl, schema });
+  await db.migrate();
+  return {
+    ...db,
+    close: async () => {
+      await db.knex.raw('drop schema if exists ?? cascade', [schema]);
+      await db.close();
+    },
+  };
 }

@@ -1,7 +1,6 @@
 // Test support: every store test runs on embedded PGlite, and again on PostgreSQL when
 // DATABASE_URL is set (CI sets it), each in a fresh database or schema with all migrations applied.
-import { randomBytes } from 'node:crypto';
-import { createDatabase, type Database } from '../src/createDatabase.js';
+import { createDatabase, createIsolatedDatabase, type Database } from '../src/createDatabase.js';
 
 /** The engines this run covers. */
 export const engines: { name: string; open: () => Promise<Database> }[] = [
@@ -16,16 +15,4 @@ export const engines: { name: string; open: () => Promise<Database> }[] = [
 ];
 
 const url = process.env.DATABASE_URL;
-if (url) {
-  engines.push({
-    name: 'postgresql',
-    open: async () => {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const db = createDatabase({ databaseUrl: url, schema });
-      await db.migrate();
-      const close = db.close;
-      // Drop the test schema afterwards, so repeated runs leave nothing behind.
-      return { ...db, close: async () => { await db.knex.raw('drop schema if exists ?? cascade', [schema]); await close(); } };
-    },
-  });
-}
+if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(url) });

@@ -5,6 +5,20 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 
 const code = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,79}$' } as const;
 
+/** A business object reference with its version and, optionally, the facts the policy reads. */
+const businessObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'id', 'version'],
+  properties: {
+    type: code,
+    id: { type: 'string', minLength: 1, maxLength: 120 },
+    version: { type: 'integer', minimum: 0, maximum: 2147483647 },
+    revision: { type: 'integer', minimum: 0, maximum: 2147483647 },
+    snapshot: { type: 'object', maxProperties: 100 },
+  },
+} as const;
+
 /** JSON Schemas of request bodies: every body is validated before anything else runs. */
 export const requestSchemas = {
   createWorkItem: {
@@ -14,18 +28,7 @@ export const requestSchemas = {
     properties: {
       taskType: code,
       title: { type: 'string', minLength: 1, maxLength: 200 },
-      businessObject: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['type', 'id', 'version'],
-        properties: {
-          type: code,
-          id: { type: 'string', minLength: 1, maxLength: 120 },
-          version: { type: 'integer', minimum: 0, maximum: 2147483647 },
-          revision: { type: 'integer', minimum: 0, maximum: 2147483647 },
-          snapshot: { type: 'object', maxProperties: 100 },
-        },
-      },
+      businessObject,
       evidence: { type: 'object', maxProperties: 200 },
       requestedBy: { type: 'string', minLength: 1, maxLength: 200 },
       candidateGroups: { type: 'array', maxItems: 50, items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' } },
@@ -52,18 +55,7 @@ export const requestSchemas = {
     required: ['type', 'businessObject'],
     properties: {
       type: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]{1,79}$' },
-      businessObject: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['type', 'id', 'version'],
-        properties: {
-          type: code,
-          id: { type: 'string', minLength: 1, maxLength: 120 },
-          version: { type: 'integer', minimum: 0, maximum: 2147483647 },
-          revision: { type: 'integer', minimum: 0, maximum: 2147483647 },
-          snapshot: { type: 'object', maxProperties: 100 },
-        },
-      },
+      businessObject,
       evidence: { type: 'object', maxProperties: 200 },
     },
   },
