@@ -189,7 +189,7 @@ const DESCRIBERS: Partial<Record<DefinitionKind, Record<string, Describer>>> & {
         : { summary: `reason code ${code} removed from ${ctx.id}`, control: 'tightening' },
     'codes[*].appliesTo[*]': grantList((decision, [code], added) => `reason code ${code} ${added ? 'now justifies' : 'no longer justifies'} ${decision}`),
     'codes[*].riskLevel': (c, [code]) => {
-      const up = RISK_ORDER.indexOf(String(c.after)) > RISK_ORDER.indexOf(String(c.before));
+      const up = RISK_ORDER.indexOf(show(c.after)) > RISK_ORDER.indexOf(show(c.before));
       return { summary: `reason code ${code} risk level ${show(c.before)} -> ${show(c.after)}`, control: up ? 'tightening' : 'loosening' };
     },
     'codes[*].requiresSecondApproval': requirement(([code]) => `second approval for reason code ${code}`),

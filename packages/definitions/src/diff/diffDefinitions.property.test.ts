@@ -70,8 +70,9 @@ describe('diff properties', () => {
         fc.pre(!hasProtoKey(after) && validateAgainstSchema(after).length === 0);
         // Each summary names what changed: an id or a key of its path.
         for (const change of diffDefinitions(before, after).changes) {
-          const steps = change.path.split(/[.[\]:]/).filter(Boolean);
-          const words = [...steps, ...steps.flatMap((s) => s.split(/(?=[A-Z])/))].map((w) => w.toLowerCase()).filter((w) => w.length >= 2);
+          const ids = [...change.path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.toLowerCase());
+          const keys = change.path.replace(/\[[^\]]*\]/g, '.').split(/[.:]/).filter(Boolean);
+          const words = [...ids, ...keys.map((k) => k.toLowerCase()), ...keys.flatMap((k) => k.split(/(?=[A-Z])/)).map((w) => w.toLowerCase()).filter((w) => w.length >= 2)];
           const summary = change.summary.toLowerCase();
           expect(words.some((w) => summary.includes(w)), `${change.path}: ${change.summary}`).toBe(true);
         }

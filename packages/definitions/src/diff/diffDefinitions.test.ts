@@ -191,3 +191,12 @@ describe('formatting', () => {
     expect(markdown.split('\n')[0]).toBe('### SlaPolicy `QUOTE_APPROVAL_SLA@1` → `QUOTE_APPROVAL_SLA@2`');
   });
 });
+
+describe('drafts that are not even schema-valid', () => {
+  it('diffing a definition whose id is an object (null prototype) names it instead of crashing', () => {
+    const draft = { kind: 'ReasonCodeSet', id: Object.assign(Object.create(null) as object, { a: 1 }), version: 1 } as unknown as Definition;
+    const diff = diffDefinitions(draft, structuredClone(draft));
+    expect(diff.changes).toEqual([]);
+    expect(diff.from).toBe('{"a":1}@1');
+  });
+});

@@ -36,13 +36,19 @@ export interface DefinitionDiff {
  * diffDefinitions(reasonsV1, reasonsV2).changes[0].summary
  * // 'reason code REGULATORY_REVIEW_REQUIRED added to DISCOUNT_APPROVAL_REASONS'
  */
+/** `ID@VERSION` of a definition that may be an invalid draft (an id that is not even a string). */
+function refOfDraft(def: Definition): string {
+  const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : JSON.stringify(x));
+  return `${text(def.id)}@${text(def.version)}`;
+}
+
 export function diffDefinitions(before: Definition, after: Definition): DefinitionDiff {
   const delta = structuralDelta(before, after);
   const changes =
     JSON.stringify(before.kind) === JSON.stringify(after.kind)
       ? describeChanges(structuralChanges(delta, before, after), {
           kind: after.kind,
-          id: after.id,
+          id: typeof after.id === 'string' ? after.id : JSON.stringify(after.id),
           before: before as unknown as Record<string, unknown>,
           after: after as unknown as Record<string, unknown>,
         })
@@ -50,12 +56,12 @@ export function diffDefinitions(before: Definition, after: Definition): Definiti
   return {
     kind: after.kind,
     id: after.id,
-    from: refOf(before),
-    to: refOf(after),
+    from: refOfDraft(before),
+    to: refOfDraft(after),
     changes,
     control: countControl(changes),
     patch: jsonPatchOf(delta),
-    changedInPlace: refOf(before) === refOf(after) && delta !== undefined,
+    changedInPlace: refOfDraft(before) === refOfDraft(after) && delta !== undefined,
   };
 }
 
