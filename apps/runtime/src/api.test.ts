@@ -36,9 +36,11 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
   const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 };
   const count = async (table: string) => Number((await t.db.knex(table).count('* as n').first())?.n ?? 0);
 
-  it('reports health: database kind and auth mode', async () => {
+  it('reports health: database kind and auth mode; every response carries a request id', async () => {
     const res = await request(t.app).get('/healthz');
     expect(res.body).toMatchObject({ status: 'ok', auth: 'dev', database: t.db.kind });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await request(t.app).get('/healthz').set('X-Request-Id', 'trace-42')).headers['x-request-id']).toBe('trace-42');
   });
 
   it('creates an item with explained priority and a business-time due date', async () => {

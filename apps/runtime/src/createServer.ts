@@ -2,7 +2,10 @@
  * Builds the runtime app from its parts (database, definitions, identity, clock). `index.ts` only
  * listens; tests build the same app in-process.
  */
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
@@ -21,6 +24,8 @@ export interface RuntimeDeps {
   registry: DefinitionRegistry;
   identity: Identity;
   clock?: () => Date;
+  /** Structured logs (pino); silent when absent, as in tests. */
+  logger?: Logger;
 }
 
 export function createServer(deps: RuntimeDeps): express.Express {
@@ -29,6 +34,20 @@ export function createServer(deps: RuntimeDeps): express.Express {
   const metrics = createMetrics();
   const service = new WorkItemService(deps.db, deps.registry, deps.clock ?? (() => new Date()), metrics);
 
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      redact: ['req.headers.authorization'],
+    }),
+  );
   app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
     // Commands carry JSON; anything else is refused before it is read.
@@ -78,6 +97,6 @@ export function createServer(deps: RuntimeDeps): express.Express {
   app.use((req) => {
     throw new NotFoundError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`);
   });
-  app.use(problemMiddleware);
+  app.use(problemMiddleware(logger));
   return app;
 }

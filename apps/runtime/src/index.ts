@@ -3,6 +3,7 @@
  * runs with the development identity, on loopback only, and says so loudly.
  */
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { createDatabase, databaseOptionsFromEnv } from '@mandate/store';
 import { createServer } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
@@ -23,7 +24,8 @@ const registry = loadDefinitions(process.env.MANDATE_DEFINITIONS_DIR ?? join(pro
 const db = createDatabase(databaseOptionsFromEnv());
 await db.migrate();
 const seeded = await seedDemo(db, registry);
-const app = createServer({ db, registry, identity: createDevIdentity() });
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const app = createServer({ db, registry, identity: createDevIdentity(), logger });
 
 app.listen(port, host, () => {
   console.warn('!!! DEVELOPMENT IDENTITY: tokens are signed with a per-process key for demo users. Never expose this server. !!!');

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
 
 const STATUS: [new (...args: never[]) => DomainError, number, string][] = [
@@ -19,7 +20,7 @@ export function sendProblem(res: Parameters<ErrorRequestHandler>[2], status: num
  * Turns every error into problem+json: domain errors by kind, body-parser errors by their status,
  * anything else as a 500 without internals (it is logged, never sent).
  */
-export const problemMiddleware: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+export const problemMiddleware = (logger: Logger): ErrorRequestHandler => (error: unknown, req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof DomainError) {
     const [, status, title] = STATUS.find(([kind]) => error instanceof kind) ?? [DomainError, 500, 'Internal error'];
@@ -30,6 +31,6 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, _req, res
   if (status === 413) return sendProblem(res, 413, 'Payload too large', 'PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
   if (status === 400 && type === 'entity.parse.failed') return sendProblem(res, 400, 'Bad request', 'MALFORMED_JSON', 'the request body is not valid JSON');
   if (typeof status === 'number' && status >= 400 && status < 500) return sendProblem(res, status, 'Bad request', 'BAD_REQUEST', 'the request could not be read');
-  console.error(error);
+  logger.error({ err: error, reqId: (req as { id?: unknown }).id }, 'unhandled error');
   return sendProblem(res, 500, 'Internal error', 'INTERNAL_ERROR', 'the server failed; the error is logged');
 };
