@@ -1,5 +1,5 @@
 import type { Database } from '@mandate/store';
-import { createDevIdentity } from './identity/devIdentity.js';
+import { DEV_ISSUER, DEV_USERS } from './identity/devIdentity.js';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { WorkItemService } from './workItems/WorkItemService.js';
 
@@ -8,8 +8,7 @@ export async function seedDemo(db: Database, registry: DefinitionRegistry): Prom
   const existing = Number((await db.knex('work_item').count('* as n').first())?.n ?? 0);
   if (existing > 0) return 0;
   const service = new WorkItemService(db, registry, () => new Date());
-  const identity = createDevIdentity();
-  const rita = await identity.verify(`Bearer ${await identity.issueDevToken!('rita')}`);
+  const rita = { id: 'rita', issuer: DEV_ISSUER, ...DEV_USERS.rita! };
   const quotes = [
     { id: 'Q-2026-000918', discount: 32, amount: 420000, tier: 'PLATINUM', regulatory: true },
     { id: 'Q-2026-000921', discount: 18, amount: 90000, tier: 'GOLD', regulatory: false },

@@ -1,38 +1,16 @@
 // Test support: the real app on a fresh database (PGlite, and PostgreSQL when DATABASE_URL is
 // set), the shipped definitions, the dev identity, and a fixed clock.
-import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateDefinitionSources } from '@mandate/definitions';
-import { createDatabase, createIsolatedDatabase, type Database } from '@mandate/store';
+import { createIsolatedDatabase, createMemoryDatabase, type Database } from '@mandate/store';
 import { createServer } from '../src/createServer.js';
-import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
+import { loadDefinitions } from '../src/loadDefinitions.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
 
 const definitionsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../definitions');
 
-/** The shipped definitions, validated. */
-export function shippedRegistry(): DefinitionRegistry {
-  const sources = readdirSync(definitionsDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ file: f, text: readFileSync(join(definitionsDir, f), 'utf8') }));
-  const result = validateDefinitionSources(sources);
-  if (!result.ok) throw new Error('shipped definitions do not validate');
-  return new DefinitionRegistry(result.definitions.map((d) => d.definition));
-}
-
 /** Engines to run API tests on: PGlite, and PostgreSQL when DATABASE_URL is set. */
-export const engines: { name: string; open: () => Promise<Database> }[] = [
-  {
-    name: 'pglite',
-    open: async () => {
-      const db = createDatabase({ memory: true });
-      await db.migrate();
-      return db;
-    },
-  },
-];
+export const engines: { name: string; open: () => Promise<Database> }[] = [{ name: 'pglite', open: createMemoryDatabase }];
 const url = process.env.DATABASE_URL;
 if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(url) });
 
@@ -40,7 +18,7 @@ if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(u
 export async function testApp(open: () => Promise<Database>) {
   const db = await open();
   const identity = createDevIdentity();
-  const app = createServer({ db, registry: shippedRegistry(), identity, clock: () => new Date('2026-07-02T08:00:00Z') });
+  const app = createServer({ db, registry: loadDefinitions(definitionsDir), identity, clock: () => new Date('2026-07-02T08:00:00Z') });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     let t = tokens.get(userId);

@@ -51,13 +51,10 @@ export interface CompiledPolicy {
   evidenceTypes: [path: string, type: FactType][];
 }
 
-/** Facts the generated rules read beyond the catalogue: none today; kept explicit for the compiler. */
-const INTERNAL_FACTS: ReadonlySet<string> = new Set();
-
 function ruleSet(rules: RuleSpec[]): CompiledRuleSet {
   let jre: RuleSetEvaluator | undefined;
   let compiled: ReturnType<typeof compiledEvaluator> | undefined;
-  const getCompiled = () => (compiled ??= compiledEvaluator(rules, INTERNAL_FACTS));
+  const getCompiled = () => (compiled ??= compiledEvaluator(rules));
   return {
     rules,
     evaluator: (kind) => (kind === 'compiled' ? getCompiled() : (jre ??= jsonRulesEngineEvaluator(rules))),

@@ -70,3 +70,10 @@ export async function createIsolatedDatabase(databaseUrl: string): Promise<Datab
     },
   };
 }
+
+/** An embedded PGlite database in memory with every migration applied: for tests and demos. */
+export async function createMemoryDatabase(): Promise<Database> {
+  const db = createDatabase({ memory: true });
+  await db.migrate();
+  return db;
+}

@@ -1,5 +1,5 @@
 /** @mandate/store: knex over embedded PGlite (default) or PostgreSQL, one set of migrations and queries. */
-export { createDatabase, createIsolatedDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
+export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { canonicalJson } from './canonicalJson.js';
 export { KnexWorkflowOutbox, type WorkflowCommand, type WorkflowCommandInput } from './outbox/KnexWorkflowOutbox.js';

@@ -26,8 +26,8 @@ export interface CreateWorkItem {
   productFamily?: string;
 }
 
-/** Lifecycle actions besides claim and release. */
-export type LifecycleAction = 'DELEGATE' | 'RESOLVE_DELEGATION' | 'REASSIGN' | 'ESCALATE' | 'COMMENT';
+/** Lifecycle actions (the action policy's codes). */
+export type LifecycleAction = 'CLAIM' | 'RELEASE' | 'DELEGATE' | 'RESOLVE_DELEGATION' | 'REASSIGN' | 'ESCALATE' | 'COMMENT';
 
 /** The body of a lifecycle action. */
 export interface LifecycleInput {
@@ -131,10 +131,15 @@ export class WorkItemService {
     };
   }
 
-  /** The item with the policy context at its current business object version. */
+  /** The item (tenant-scoped) with the policy context at its current business object version. */
   private async load(principal: Principal, id: string) {
     const item = await this.items.get(principal.tenant, id);
     if (!item) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
+    return this.withPolicy(principal, item);
+  }
+
+  /** The pinned policy and the evaluation context of an item already loaded. */
+  private async withPolicy(principal: Principal, item: WorkItemRecord) {
     const current = await this.objects.get(principal.tenant, item.businessObject.type, item.businessObject.id);
     const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
     const ctx = this.context(principal, item, current?.snapshot ?? {}, current?.version ?? item.businessObject.version, current?.revision ?? item.businessObject.revision);
@@ -198,7 +203,10 @@ export class WorkItemService {
 
   /** One item, its evidence projected for the caller. */
   async get(principal: Principal, id: string): Promise<WorkItemView> {
-    const { item, policy, ctx } = await this.load(principal, id);
+    return this.project(await this.load(principal, id));
+  }
+
+  private async project({ item, policy, ctx }: Awaited<ReturnType<WorkItemService['withPolicy']>>): Promise<WorkItemView> {
     const view = await visibleView(policy, ctx, { evaluator: 'compiled' });
     return { ...item, evidence: view.evidence, redactedPaths: view.redactedPaths };
   }
@@ -208,7 +216,7 @@ export class WorkItemService {
     const result = await this.items.list(principal.tenant, filter, page).catch((e: unknown) => {
       throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
     });
-    const items = await Promise.all(result.items.map((item) => this.get(principal, item.id)));
+    const items = await Promise.all(result.items.map(async (item) => this.project(await this.withPolicy(principal, item))));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
@@ -218,24 +226,8 @@ export class WorkItemService {
     return allowedActions(policy, ctx);
   }
 
-  /** Claim or release: the policy must allow it, and the row must not have moved on. */
-  async lifecycle(principal: Principal, id: string, action: 'CLAIM' | 'RELEASE') {
-    const { item, policy, ctx } = await this.load(principal, id);
-    const { actions } = await allowedActions(policy, ctx);
-    const verdict = actions.find((a) => a.kind === 'lifecycle' && a.code === action);
-    if (!verdict?.enabled) throw new NotAllowedError(verdict?.disabledReason ?? 'ACTION_NOT_OFFERED', `${action} is not allowed: ${verdict?.disabledReason ?? 'the action policy does not offer it'}`, { failedChecks: verdict?.failedChecks ?? [] });
-    const now = this.now();
-    const changes = action === 'CLAIM' ? { state: 'claimed', assignee: principal.id, owner: principal.id } : { state: 'available', assignee: undefined };
-    return this.db.knex.transaction(async (trx) => {
-      const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
-      if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-      await this.audit.append(trx, { tenantId: principal.tenant, eventType: action === 'CLAIM' ? 'TaskClaimed' : 'TaskReleased', workItemId: id, actor: principal.id, payload: { rowVersion: moved.rowVersion }, occurredAt: now });
-      return { id, state: moved.state, assignee: moved.assignee ?? null, rowVersion: moved.rowVersion };
-    });
-  }
-
   /**
-   * Delegate, hand back, reassign, escalate, comment (seed section 13). The policy decides whether
+   * Claim, release, delegate, hand back, reassign, escalate, comment (seed section 13). The policy decides whether
    * the actor may; the action's required fields come from the policy too; the row must not have
    * moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.
    */
@@ -250,6 +242,14 @@ export class WorkItemService {
     let changes: Parameters<KnexWorkItemStore['transition']>[4];
     let eventType: string;
     switch (action) {
+      case 'CLAIM':
+        changes = { state: 'claimed', assignee: principal.id, owner: principal.id };
+        eventType = 'TaskClaimed';
+        break;
+      case 'RELEASE':
+        changes = { state: 'available', assignee: undefined };
+        eventType = 'TaskReleased';
+        break;
       case 'DELEGATE':
         if (!input.delegateTo) throw new UnprocessableError('DELEGATE_REQUIRED', 'name who is asked for input (delegateTo)');
         changes = { state: 'delegated', delegatedTo: input.delegateTo };

@@ -51,15 +51,9 @@ export function workItemRoutes(service: WorkItemService): Router {
     res.json(await service.allowedActions(principalOf(res), param(req, 'id')));
   });
 
-  router.post('/:id/claim', async (req, res) => {
-    res.json(await service.lifecycle(principalOf(res), param(req, 'id'), 'CLAIM'));
-  });
-
-  router.post('/:id/release', async (req, res) => {
-    res.json(await service.lifecycle(principalOf(res), param(req, 'id'), 'RELEASE'));
-  });
-
   const lifecycleRoutes: [string, LifecycleAction][] = [
+    ['claim', 'CLAIM'],
+    ['release', 'RELEASE'],
     ['delegate', 'DELEGATE'],
     ['resolve-delegation', 'RESOLVE_DELEGATION'],
     ['reassign', 'REASSIGN'],

@@ -55,23 +55,21 @@ function requirement(what: (ids: string[]) => string): Describer {
   };
 }
 
-/** Membership of a value in a list where being listed grants something (roles, states, scopes). */
-function grantList(describe: (member: string, ids: string[], added: boolean) => string): Describer {
+/**
+ * Membership of a value in a list. Where being listed grants something (roles, states, scopes),
+ * joining loosens; where it restricts (forbidden roles, required evidence), joining tightens.
+ */
+function membership(listed: 'grants' | 'restricts', describe: (member: string, ids: string[], added: boolean) => string): Describer {
   return (c, ids) => {
     const member = ids[ids.length - 1] ?? '';
     const added = c.op === 'added';
-    return { summary: describe(member, ids.slice(0, -1), added), control: added ? 'loosening' : 'tightening' };
+    const tightens = listed === 'grants' ? !added : added;
+    return { summary: describe(member, ids.slice(0, -1), added), control: tightens ? 'tightening' : 'loosening' };
   };
 }
 
-/** Membership in a list where being listed restricts something (forbidden roles, required evidence). */
-function restrictionList(describe: (member: string, ids: string[], added: boolean) => string): Describer {
-  return (c, ids) => {
-    const member = ids[ids.length - 1] ?? '';
-    const added = c.op === 'added';
-    return { summary: describe(member, ids.slice(0, -1), added), control: added ? 'tightening' : 'loosening' };
-  };
-}
+const grantList = (describe: Parameters<typeof membership>[1]) => membership('grants', describe);
+const restrictionList = (describe: Parameters<typeof membership>[1]) => membership('restricts', describe);
 
 function reference(label: string): Describer {
   return (c) => ({ summary: `${label} ${show(c.before)} -> ${show(c.after)}`, control: 'neutral' });

@@ -9,8 +9,8 @@
  * by reference, and fact names, operators and paths are checked before any code is generated.
  */
 import { FACT_CATALOGUE, OPERATOR_CATALOGUE } from '@mandate/definitions';
-import { ALL_OPERATORS, type OperatorImpl } from './operators.js';
-import { isLeaf, type ConditionSpec, type ConditionTrace, type Facts, type LeafSpec, type RuleOutcome, type RuleSetEvaluator, type RuleSpec } from './RuleSpec.js';
+import { CUSTOM_OPERATORS, applyOperator, type OperatorImpl } from './operators.js';
+import { isLeaf, type ConditionSpec, type ConditionTrace, type Facts, type RuleOutcome, type RuleSetEvaluator, type RuleSpec } from './RuleSpec.js';
 
 /** A rule refers to a fact, operator or path outside the catalogues. */
 export class RuleCompileError extends Error {
@@ -39,8 +39,8 @@ function isFactRef(value: unknown): value is { fact: string; path?: string } {
   return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
 }
 
-function checkFact(fact: unknown, path: unknown, internalFacts: ReadonlySet<string>): void {
-  if (typeof fact !== 'string' || !(Object.hasOwn(FACT_CATALOGUE, fact) || internalFacts.has(fact))) throw new RuleCompileError(`unknown fact ${q(fact)}`);
+function checkFact(fact: unknown, path: unknown): void {
+  if (typeof fact !== 'string' || !Object.hasOwn(FACT_CATALOGUE, fact)) throw new RuleCompileError(`unknown fact ${q(fact)}`);
   if (path !== undefined && (typeof path !== 'string' || !path.split('.').every((s) => SEGMENT.test(s)))) throw new RuleCompileError(`bad path ${q(path)}`);
 }
 
@@ -110,7 +110,6 @@ function operatorSource(operator: string, a: string, b: string, constant?: unkno
 }
 
 interface Generated {
-  leaves: LeafSpec[];
   /** The rule's boolean expression over r<i>. */
   fired: string;
   /** Named nodes in report order, with their boolean expressions. */
@@ -141,8 +140,7 @@ function readVariable(registry: LeafRegistry, fact: string, path: string | undef
   return name;
 }
 
-function generateRule(rule: RuleSpec, internalFacts: ReadonlySet<string>, registry: LeafRegistry): Generated {
-  const leaves: LeafSpec[] = [];
+function generateRule(rule: RuleSpec, registry: LeafRegistry): Generated {
   const { statements, constants } = registry;
   const exprOf = new Map<ConditionSpec, string>();
 
@@ -153,9 +151,8 @@ function generateRule(rule: RuleSpec, internalFacts: ReadonlySet<string>, regist
     const nameKey = node.name !== undefined ? `name: ${q(node.name)}, ` : '';
     let out: [string, string];
     if (isLeaf(node)) {
-      checkFact(node.fact, node.path, internalFacts);
+      checkFact(node.fact, node.path);
       if (!Object.hasOwn(OPERATOR_CATALOGUE, node.operator)) throw new RuleCompileError(`unknown operator ${q(node.operator)}`);
-      leaves.push(node);
       const key = q([node.fact, node.path ?? null, node.operator, node.value]);
       let i = registry.byKey.get(key);
       if (i === undefined) {
@@ -164,7 +161,7 @@ function generateRule(rule: RuleSpec, internalFacts: ReadonlySet<string>, regist
         constants[i] = node.value;
         let right = `constants[${i}]`;
         if (isFactRef(node.value)) {
-          checkFact(node.value.fact, node.value.path, internalFacts);
+          checkFact(node.value.fact, node.value.path);
           right = readVariable(registry, node.value.fact, node.value.path);
         }
         const v = readVariable(registry, node.fact, node.path);
@@ -198,16 +195,13 @@ function generateRule(rule: RuleSpec, internalFacts: ReadonlySet<string>, regist
   const root = rule.conditions as ConditionSpec;
   const [fired, trace] = walk(root);
   collect(root);
-  return { leaves, fired, named, trace };
+  return { fired, named, trace };
 }
 
-/**
- * Creates the compiled evaluator of a rule set. `internalFacts` names facts the policy engine adds
- * beyond the catalogue for its generated rules.
- */
-export function compiledEvaluator(rules: readonly RuleSpec[], internalFacts: ReadonlySet<string> = new Set()): CompiledRuleSetEvaluator {
+/** Creates the compiled evaluator of a rule set. */
+export function compiledEvaluator(rules: readonly RuleSpec[]): CompiledRuleSetEvaluator {
   const registry: LeafRegistry = { statements: [], byKey: new Map(), constants: [], reads: new Map() };
-  const generated = rules.map((rule) => generateRule(rule, internalFacts, registry));
+  const generated = rules.map((rule) => generateRule(rule, registry));
   const constants = registry.constants;
   // Every distinct leaf once (json-rules-engine evaluates every leaf too), then each rule's result.
   const scoped = (per: (g: Generated) => string) => `${registry.statements.join('\n')}\nreturn [${generated.map(per).join(', ')}];`;
@@ -219,7 +213,7 @@ export function compiledEvaluator(rules: readonly RuleSpec[], internalFacts: Rea
       ops: Record<string, OperatorImpl>,
       constants: unknown[],
     ) => (facts: Facts) => T;
-    return factory(Object.hasOwn, (op, a, b) => (op.validate ? op.validate(a) : true) && op.compare(a, b), ALL_OPERATORS, constants);
+    return factory(Object.hasOwn, applyOperator, CUSTOM_OPERATORS, constants);
   };
   const firedSync = make<boolean[]>(scoped((g) => g.fired));
   const firstFailureSync = make<number[]>(scoped((g) => `(${g.fired} ? -1 : ${g.named.map((n, k) => `!(${n.expr}) ? ${k} : `).join('')}-2)`));
