@@ -104,12 +104,72 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('fiona', id, approve, 'key-1')).text).not.toBe(first.text);
   });
 
-  it('parallel claims: exactly one wins', async () => {
+  it('records the approval request: requester, required authority, forbidden approvers (seed section 8)', async () => {
     const { id } = await create();
-    const users = ['sam', 'dana', 'fiona', 'mia'];
-    const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await request(t.app).post(`/work-items/${id}/claim`).set(await as(users[i % users.length]!))).status));
-    expect(results.filter((s) => s === 200)).toHaveLength(1);
-    expect(results.every((s) => s === 200 || s === 403 || s === 409)).toBe(true);
+    const row = await t.db.knex('approval_request').where({ work_item_id: id }).first();
+    expect(row).toMatchObject({ requested_by: 'rita', required_authority: { measure: 'discountPercent', amount: 32 }, forbidden_approver_user_ids: ['rita'], forbidden_approver_role_codes: ['SALES_REP'] });
+  });
+
+  it('a high-risk reason needs a second approver: the first decision waits, the first approver cannot give the second', async () => {
+    const { id } = await create(quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000777', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } } }));
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const first = await decide('dana', id, { ...approve, reasonCode: 'PRICE_BOOK_EXCEPTION' });
+    expect(first.status, first.text).toBe(201);
+    expect(first.body).toMatchObject({ status: 'AWAITING_SECOND_APPROVAL' });
+    const waiting = await request(t.app).get(`/work-items/${id}`).set(await as('dana'));
+    expect(waiting.body).toMatchObject({ state: 'available', pendingApproval: { kind: 'decision', code: 'APPROVE', requestedBy: 'dana', id: first.body.id } });
+    expect(await t.db.knex('workflow_command_outbox').whereRaw(`payload->>'workItemId' = ?`, [id])).toHaveLength(0);
+    // The first approver may claim the item again, but not approve it a second time.
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    expect((await decide('dana', id, approve)).body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    await request(t.app).post(`/work-items/${id}/release`).set(await as('dana'));
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('fiona'));
+    const second = await decide('fiona', id, { ...approve, reasonCode: 'PRICE_BOOK_EXCEPTION' });
+    expect(second.status, second.text).toBe(201);
+    expect(second.body).toMatchObject({ status: 'EFFECTIVE', secondApprovalOf: first.body.id });
+    const decided = await request(t.app).get(`/work-items/${id}`).set(await as('fiona'));
+    expect(decided.body.state).toBe('decided');
+    expect(decided.body.pendingApproval).toBeUndefined();
+    expect(await t.db.knex('workflow_command_outbox').whereRaw(`payload->>'workItemId' = ?`, [id])).toHaveLength(1);
+    const audit = (await request(t.app).get(`/audit?workItemId=${id}`).set(await as('aude'))).body.events as { eventType: string; payload: Record<string, unknown> }[];
+    expect(audit.map((e) => e.eventType)).toEqual(['TaskCreated', 'TaskClaimed', 'SecondApprovalRequested', 'TaskClaimed', 'TaskReleased', 'TaskClaimed', 'TaskDecisionSubmitted']);
+    expect(audit.at(-1)!.payload).toMatchObject({ secondApprovalOf: first.body.id, firstDecidedBy: 'dana', agreed: true, authority: { measure: 'discountPercent', requested: 32 } });
+  });
+
+  it('counts the queue with the same filters as the list', async () => {
+    await create();
+    const auth = await as('dana');
+    for (const query of ['status=available', 'status=available&candidateGroup=regional-sales-directors', 'taskType=DISCOUNT_APPROVAL&priorityMin=100', 'status=decided']) {
+      const listed = await request(t.app).get(`/work-items?${query}&limit=200`).set(auth);
+      const counted = await request(t.app).get(`/work-items/count?${query}`).set(auth);
+      expect(counted.status, counted.text).toBe(200);
+      expect(counted.body.count).toBe(listed.body.items.length);
+    }
+    expect((await request(t.app).get('/work-items/count?status=available').set(auth)).body.count).toBeGreaterThan(0);
+    expect((await request(t.app).get('/work-items/count?status=lost').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+  });
+
+  it('audit: one item\'s history for its tenant; the tenant trail by business object, actor and time for auditors only', async () => {
+    const { id } = await create(quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000808', version: 12, revision: 3, snapshot: { ownerId: 'rita' } } }));
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('sam'));
+    expect((await request(t.app).get('/audit').set(await as('rita'))).body).toMatchObject({ status: 403, code: 'AUDIT_READER_REQUIRED' });
+    expect((await request(t.app).get('/audit/verify').set(await as('rita'))).body).toMatchObject({ status: 403, code: 'AUDIT_READER_REQUIRED' });
+    expect((await request(t.app).get(`/audit?workItemId=${id}`).set(await as('rita'))).body.events).toHaveLength(2);
+    expect((await request(t.app).get(`/audit?workItemId=${id}`).set(await as('raj'))).body).toMatchObject({ status: 404, code: 'WORK_ITEM_NOT_FOUND' });
+    const aude = await as('aude');
+    const byObject = (await request(t.app).get('/audit?businessObjectType=QUOTE&businessObjectId=Q-2026-000808').set(aude)).body.events as { workItemId: string }[];
+    expect(byObject.map((e) => e.workItemId)).toEqual([id]);
+    const bySam = (await request(t.app).get('/audit?actor=sam').set(aude)).body.events as { actor: string; eventType: string }[];
+    expect(bySam.length).toBeGreaterThan(0);
+    expect(bySam.every((e) => e.actor === 'sam')).toBe(true);
+    expect((await request(t.app).get('/audit?from=2026-07-02T08:00:00Z&to=2026-07-02T08:00:01Z&limit=1000').set(aude)).body.events.length).toBeGreaterThan(0);
+    expect((await request(t.app).get('/audit?from=2026-07-03T00:00:00Z').set(aude)).body.events).toEqual([]);
+    // Paging by sequence: two pages of one are the first two events.
+    const page1 = (await request(t.app).get('/audit?limit=1').set(aude)).body as { events: { sequence: number }[]; nextAfter: string };
+    const page2 = (await request(t.app).get(`/audit?limit=1&after=${page1.nextAfter}`).set(aude)).body as { events: { sequence: number }[] };
+    expect([page1.events[0]!.sequence, page2.events[0]!.sequence]).toEqual([1, 2]);
+    expect((await request(t.app).get('/audit?businessObjectId=Q-1').set(aude)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+    expect((await request(t.app).get('/audit?from=yesterday').set(aude)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
   });
 
   it('a quote revision makes the open approval obsolete and requests a new one at the new version', async () => {

@@ -15,7 +15,7 @@ const validCreate = {
 describe.each(engines)('bad input on $name', ({ open }) => {
   let t: App;
   let itemId: string;
-  const tables = ['work_item', 'decision', 'audit_event', 'workflow_command_outbox', 'comment', 'idempotency_key', 'business_object'];
+  const tables = ['work_item', 'decision', 'audit_event', 'workflow_command_outbox', 'comment', 'idempotency_key', 'business_object', 'recovery_action', 'approval_request'];
   const counts = async () => Promise.all(tables.map(async (table) => Number((await t.db.knex(table).count('* as n').first())?.n ?? 0)));
   beforeAll(async () => {
     t = await testApp(open);
@@ -24,7 +24,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
   });
   afterAll(() => t.db.close());
 
-  it('answers each of 45 malformed requests with a 4xx problem and writes nothing', async () => {
+  it('answers each of 56 malformed requests with a 4xx problem and writes nothing', async () => {
     const rita = await t.token('rita');
     const dana = await t.token('dana');
     const raj = await t.token('raj');
@@ -79,8 +79,19 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['reassign: no manager', () => post(`/work-items/${itemId}/reassign`, rita, { assignee: 'rita', reasonCode: 'WORKLOAD' })],
       ['comment: too long', () => post(`/work-items/${itemId}/comments`, dana, { comment: 'x'.repeat(5000) })],
       ['event: unknown shape', () => post('/events', rita, { type: 'QuoteRevised', quoteId: 'Q-BAD-1' })],
+      ['list: unknown parameter', () => request(t.app).get('/work-items?orderBy=priority;drop').set('Authorization', rita)],
+      ['list: limit over 200', () => request(t.app).get('/work-items?limit=100000').set('Authorization', rita)],
+      ['count: unknown state', () => request(t.app).get('/work-items/count?status=archived').set('Authorization', rita)],
+      ['action: lower-case code', () => post(`/work-items/${itemId}/actions/run_reconciliation`, dana, {})],
+      ['action: unknown field', () => post(`/work-items/${itemId}/actions/RUN_RECONCILIATION`, dana, { force: true })],
+      ['action: evidence as array', () => post(`/work-items/${itemId}/actions/RUN_RECONCILIATION`, dana, { evidence: ['FOUND'] })],
+      ['action: not in the action policy', () => post(`/work-items/${itemId}/actions/RUN_RECONCILIATION`, dana, {})],
+      ['action: other tenant', () => post(`/work-items/${itemId}/actions/RUN_RECONCILIATION`, raj, {})],
+      ['audit: tenant trail for a sales rep', () => request(t.app).get('/audit').set('Authorization', rita)],
+      ['audit: time without offset', () => request(t.app).get('/audit?from=2026-07-02T08:00:00').set('Authorization', rita)],
+      ['audit: object id without type', () => request(t.app).get('/audit?businessObjectId=Q-BAD-1').set('Authorization', rita)],
     ];
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(cases).toHaveLength(56);
     const before = await counts();
     for (const [name, send] of cases) {
       const res = await send();

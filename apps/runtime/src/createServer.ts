@@ -12,11 +12,24 @@ import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
-import { requestSchemas, validBody } from './http/requestSchemas.js';
-import type { Identity } from './identity/devIdentity.js';
+import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
+import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
 import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
+import { RecoveryActionService } from './workItems/RecoveryActionService.js';
+
+/** The audit query: filters by item, business object, actor and time range, paged by sequence. */
+interface AuditQuery {
+  workItemId?: string;
+  businessObjectType?: string;
+  businessObjectId?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  after?: string;
+  limit?: string;
+}
 
 /** What the app is built from. */
 export interface RuntimeDeps {
@@ -32,7 +45,9 @@ export function createServer(deps: RuntimeDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   const metrics = createMetrics();
-  const service = new WorkItemService(deps.db, deps.registry, deps.clock ?? (() => new Date()), metrics);
+  const clock = deps.clock ?? (() => new Date());
+  const service = new WorkItemService(deps.db, deps.registry, clock, metrics);
+  const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
 
   const logger = deps.logger ?? pino({ level: 'silent' });
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
@@ -81,14 +96,25 @@ export function createServer(deps: RuntimeDeps): express.Express {
     next();
   };
 
-  app.use('/work-items', authenticate, workItemRoutes(service));
+  app.use('/work-items', authenticate, workItemRoutes(service, recovery, clock));
   app.post('/events', authenticate, async (req, res) => {
     const event = validBody<BusinessEvent>(requestSchemas.businessEvent, req.body);
     res.status(202).json(await service.handleEvent(principalOf(res), event));
   });
   app.get('/audit', authenticate, async (req, res) => {
-    const workItemId = typeof req.query.workItemId === 'string' ? req.query.workItemId : undefined;
-    res.json({ events: await service.auditEvents(principalOf(res), workItemId ? { workItemId } : {}) });
+    const q = validQuery<AuditQuery>(requestSchemas.auditQuery, req.query);
+    const limit = q.limit ? Number(q.limit) : 500;
+    const events = await service.auditEvents(principalOf(res), {
+      ...(q.workItemId ? { workItemId: q.workItemId } : {}),
+      ...(q.businessObjectType && q.businessObjectId ? { businessObject: { type: q.businessObjectType, id: q.businessObjectId } } : {}),
+      ...(q.actor ? { actor: q.actor } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.after ? { afterSequence: Number(q.after) } : {}),
+      limit,
+    });
+    const last = events[events.length - 1];
+    res.json({ events, ...(events.length === limit && last ? { nextAfter: String(last.sequence) } : {}) });
   });
   app.get('/audit/verify', authenticate, async (_req, res) => {
     res.json(await service.verifyAudit(principalOf(res)));

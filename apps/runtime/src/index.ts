@@ -1,12 +1,16 @@
 /**
- * Starts the runtime. Without DATABASE_URL it runs on embedded PGlite; without JWT settings it
- * runs with the development identity, on loopback only, and says so loudly.
+ * Starts the runtime. Without DATABASE_URL it runs on embedded PGlite. With JWT settings
+ * (MANDATE_AUTH_MODE=jwt or MANDATE_JWT_ISSUER, see docs/identity.md) it trusts the configured
+ * OIDC issuer and may serve a network; without them it runs with the development identity, on
+ * loopback only, and says so loudly.
  */
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createDatabase, databaseOptionsFromEnv } from '@mandate/store';
 import { createServer } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
+import { identityConfigFromEnv } from './identity/identityConfig.js';
+import { createJwtIdentity } from './identity/jwtIdentity.js';
 import { loadDefinitions } from './loadDefinitions.js';
 import { seedDemo } from './seedDemo.js';
 
@@ -14,20 +18,32 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
 
-if (process.env.NODE_ENV === 'production' || !loopback) {
-  // Production identity (OIDC/JWKS) is not wired yet; the dev identity must never serve a network.
-  console.error('mandate: refusing to start the development identity in production or on a non-loopback address');
+const identityConfig = identityConfigFromEnv(process.env);
+if (!identityConfig.ok) {
+  console.error(`mandate: refusing to start, the identity configuration is invalid (see docs/identity.md):\n${identityConfig.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+const auth = identityConfig.config;
+if (auth.mode === 'dev' && (process.env.NODE_ENV === 'production' || !loopback)) {
+  // The dev identity hands out tokens for demo users to anyone who asks; it must never serve a network.
+  console.error('mandate: refusing to start the development identity in production or on a non-loopback address; configure MANDATE_AUTH_MODE=jwt (docs/identity.md)');
   process.exit(1);
 }
 
 const registry = loadDefinitions(process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions'));
 const db = createDatabase(databaseOptionsFromEnv());
 await db.migrate();
-const seeded = await seedDemo(db, registry);
+// Demo work items are created by a dev-issuer user; a real deployment gets none.
+const seeded = auth.mode === 'dev' ? await seedDemo(db, registry) : 0;
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const app = createServer({ db, registry, identity: createDevIdentity(), logger });
+const app = createServer({ db, registry, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger });
 
 app.listen(port, host, () => {
+  if (auth.mode === 'jwt') {
+    console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);
+    console.log(`identity: JWT from ${auth.issuer} for audience ${auth.audience.join(', ')}, keys from ${auth.jwksUrl?.href ?? 'the issuer\'s openid-configuration'}, algorithms ${auth.algorithms.join(', ')}`);
+    return;
+  }
   console.warn('!!! DEVELOPMENT IDENTITY: tokens are signed with a per-process key for demo users. Never expose this server. !!!');
   console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions${seeded ? `, ${seeded} demo work items seeded` : ''})`);
   console.log(`demo users: ${Object.entries(DEV_USERS).map(([id, u]) => `${id} (${u.name.replace(/^\w+ \(|\)$/g, '')})`).join(', ')}`);

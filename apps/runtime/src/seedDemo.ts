@@ -3,7 +3,7 @@ import { DEV_ISSUER, DEV_USERS } from './identity/devIdentity.js';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { WorkItemService } from './workItems/WorkItemService.js';
 
-/** Demo work items for the dev start: a few approvals and a fallout, created through the service. */
+/** Demo work items for the dev start: three discount approvals and an unknown-outcome fallout, created through the service. */
 export async function seedDemo(db: Database, registry: DefinitionRegistry): Promise<number> {
   const existing = Number((await db.knex('work_item').count('* as n').first())?.n ?? 0);
   if (existing > 0) return 0;
@@ -23,5 +23,24 @@ export async function seedDemo(db: Database, registry: DefinitionRegistry): Prom
       evidence: { quoteId: q.id, quoteRevision: 3, customerName: 'Acme Manufacturing', requestedDiscountPercent: q.discount, standardLimitPercent: 25, marginImpactPercent: -4.2, pricingResultId: 'price-771', competitorPrice: 18250, internalApprovalNotes: 'Committed multi-year expansion.', riskScore: 71 },
     });
   }
-  return quotes.length;
+  // A reservation whose outcome is unknown: the fulfilment service asks operations to reconcile it.
+  const oms = { id: 'oms-fulfilment-service', issuer: DEV_ISSUER, name: 'OMS fulfilment service', roles: ['SERVICE'], groups: [], tenant: 'ACME_EU' };
+  await service.create(oms, {
+    taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME',
+    businessObject: { type: 'ORDER', id: 'ORD-2026-004411', version: 7, snapshot: { customerImpacting: true } },
+    region: 'EMEA',
+    evidence: {
+      orderId: 'ORD-2026-004411',
+      orderStatus: 'IN_PROGRESS',
+      step: 'RESERVE_INVENTORY',
+      externalSystem: 'INV-CORE',
+      correlationId: 'inv-req-119',
+      requestSentAt: '2026-07-02T10:15:00Z',
+      timeoutAt: '2026-07-02T10:15:30Z',
+      lastRequestSummary: 'RESERVE 3 x ONT-G2 at warehouse FRA-2',
+      reconciliation: { status: 'NOT_STARTED' },
+      recommendedSteps: ['Query reservation by correlation id', 'If it exists, attach the result and confirm', 'If not found, attach the result and mark no-effect', 'If the query is unavailable, escalate to inventory operations'],
+    },
+  });
+  return quotes.length + 1;
 }

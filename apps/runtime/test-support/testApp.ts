@@ -14,11 +14,15 @@ export const engines: { name: string; open: () => Promise<Database> }[] = [{ nam
 const url = process.env.DATABASE_URL;
 if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(url) });
 
-/** The app with its database, and a way to get tokens for demo users. */
-export async function testApp(open: () => Promise<Database>) {
+/** The clock of API tests: a Thursday, 10:00 in Berlin. */
+export const TEST_NOW = '2026-07-02T08:00:00Z';
+
+/** The app with its database, and a way to get tokens for demo users. Tests that move time pass their own clock. */
+export async function testApp(open: () => Promise<Database>, clock: () => Date = () => new Date(TEST_NOW)) {
   const db = await open();
   const identity = createDevIdentity();
-  const app = createServer({ db, registry: loadDefinitions(definitionsDir), identity, clock: () => new Date('2026-07-02T08:00:00Z') });
+  const registry = loadDefinitions(definitionsDir);
+  const app = createServer({ db, registry, identity, clock });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     let t = tokens.get(userId);
@@ -28,5 +32,5 @@ export async function testApp(open: () => Promise<Database>) {
     }
     return `Bearer ${t}`;
   };
-  return { app, db, token };
+  return { app, db, registry, token };
 }

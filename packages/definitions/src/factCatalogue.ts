@@ -52,6 +52,8 @@ export const FACT_CATALOGUE = {
       sameTenant: 'boolean',
       canWork: 'boolean',
       isEscalationOwner: 'boolean',
+      isForbiddenApprover: 'boolean',
+      isPendingActionRequester: 'boolean',
     },
   },
   businessObject: {

@@ -36,6 +36,17 @@ export interface WorkItemSnapshot {
   /** The business object version and revision the item was created for (what an approval binds to). */
   businessObjectVersion: number;
   businessObjectRevision?: number;
+  /** Who may not decide (the approval request's forbidden approvers, seed section 8). */
+  forbiddenApprovers?: string[];
+  /** A decision or dangerous action waiting for a second person's approval. */
+  pendingApproval?: PendingApproval;
+}
+
+/** The first half of a four-eyes pair: its requester may not give the second approval. */
+export interface PendingApproval {
+  kind: 'decision' | 'action';
+  code: string;
+  requestedBy: string;
 }
 
 /** The business object (quote, order, customer, plan) as currently known. */

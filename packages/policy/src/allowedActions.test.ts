@@ -121,6 +121,10 @@ describe.each(evaluators)('fallout recovery (%s)', (evaluator) => {
     const byLead = find(await actionsFor(unknownOutcome(operators.lead, evidence)), 'recovery', 'FORCE_ORDER_COMPLETED');
     expect(byLead).toMatchObject({ enabled: true, dangerous: true, requiresSecondApproval: true, requiredFields: ['reasonCode', 'comment'] });
     expect(byLead.requiredAcknowledgements).toHaveLength(1);
+    // Once the lead asked for it, the second approval must come from someone else.
+    const asked = unknownOutcome(operators.lead, evidence);
+    asked.item = { ...asked.item, pendingApproval: { kind: 'action', code: 'FORCE_ORDER_COMPLETED', requestedBy: operators.lead.id } };
+    expect(find(await actionsFor(asked), 'recovery', 'FORCE_ORDER_COMPLETED')).toMatchObject({ enabled: false, disabledReason: 'FOUR_EYES_VIOLATION' });
   });
 });
 

@@ -87,6 +87,7 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
       leaf('INVALID_STATE', 'item', 'state', 'in', ['claimed']),
       leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true),
       ...fourEyesChecks(taskType),
+      leaf('FOUR_EYES_VIOLATION', 'relation', 'isForbiddenApprover', 'equal', false),
     ];
     for (const path of option.requiresEvidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
     if (option.enabledWhen) checks.push({ ...(option.enabledWhen as ConditionSpec), name: option.disabledReason ?? 'CONDITION_NOT_MET' });
@@ -132,6 +133,7 @@ function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: R
     if (requires.managerAuthority) checks.push(leaf(action.disabledReason ?? 'MANAGER_AUTHORITY_REQUIRED', 'relation', 'isEscalationOwner', 'equal', true));
     else checks.push(actorCheck(action.code));
     if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
+    if (requires.secondApproval) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isPendingActionRequester', 'equal', false));
     for (const path of requires.evidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
     if (action.enabledWhen) checks.push({ ...(action.enabledWhen as ConditionSpec), name: action.disabledReason ?? 'CONDITION_NOT_MET' });
     rules.push({ name: `${action.category}:${action.code}`, conditions: { all: checks }, event: { type: 'ACTION_ALLOWED', params: { code: action.code } } });

@@ -3,7 +3,7 @@
  * why. Pure: no I/O, and `now` is an input. json-rules-engine is the enforcing evaluator; a
  * compiled evaluator of the same rules serves bulk read paths.
  */
-export { PolicyInputError, assertPolicyContext, type Actor, type BusinessObjectSnapshot, type PolicyContext, type WorkItemSnapshot, type WorkItemState } from './PolicyInput.js';
+export { PolicyInputError, assertPolicyContext, type Actor, type BusinessObjectSnapshot, type PolicyContext, type PendingApproval, type WorkItemSnapshot, type WorkItemState } from './PolicyInput.js';
 export { REDACTED } from './redactTraces.js';
 export { pinDefinitions, MissingDefinitionError, type PinnedDefinitions } from './PinnedDefinitions.js';
 export { compilePolicy, type ActionKind, type ActionSpec, type CompiledPolicy, type CompiledRuleSet } from './compilePolicy.js';

@@ -29,6 +29,19 @@ describe.each<EvaluatorKind>(['json-rules-engine', 'compiled'])('validateDecisio
     expect(codes(await validate(discountApproval(people.financeApprover), { ...approve, expectedBusinessObjectVersion: 11 }))).toEqual(['STALE_BUSINESS_OBJECT']);
   });
 
+  it('whoever asked for the first approval, or is a forbidden approver, cannot give the second', async () => {
+    const pending = discountApproval(people.financeApprover);
+    pending.item = { ...pending.item, pendingApproval: { kind: 'decision', code: 'APPROVE', requestedBy: people.financeApprover.id } };
+    expect(codes(await validate(pending, approve))).toEqual(['FOUR_EYES_VIOLATION']);
+    const forbidden = discountApproval(people.financeApprover);
+    forbidden.item = { ...forbidden.item, forbiddenApprovers: [people.financeApprover.id] };
+    expect(codes(await validate(forbidden, approve))).toEqual(['FOUR_EYES_VIOLATION']);
+    // A pending dangerous action binds its own requester only, not the decisions.
+    const pendingAction = discountApproval(people.financeApprover);
+    pendingAction.item = { ...pendingAction.item, pendingApproval: { kind: 'action', code: 'FORCE_ORDER_COMPLETED', requestedBy: people.financeApprover.id } };
+    expect(codes(await validate(pendingAction, approve))).toEqual([]);
+  });
+
   it('a high-risk reason requires a second approval', async () => {
     const result = await validate(discountApproval(people.financeApprover), { ...approve, reasonCode: 'PRICE_BOOK_EXCEPTION' });
     expect(result).toMatchObject({ ok: true, requiresSecondApproval: true });

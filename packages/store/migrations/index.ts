@@ -3,6 +3,10 @@ import * as m20261124100000 from './20261124100000_work_items.js';
 import * as m20261124100100 from './20261124100100_audit_and_outbox.js';
 import * as m20261124110000 from './20261124110000_idempotency.js';
 import * as m20261124120000 from './20261124120000_comments.js';
+import * as m20261124130000 from './20261124130000_worklist_order_index.js';
+import * as m20261124140000 from './20261124140000_second_approval_and_recovery.js';
+import * as m20261124150000 from './20261124150000_process_instances.js';
+import * as m20261124150100 from './20261124150100_workflow_relay_and_sla.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +19,10 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124100100_audit_and_outbox', m20261124100100],
   ['20261124110000_idempotency', m20261124110000],
   ['20261124120000_comments', m20261124120000],
+  ['20261124130000_worklist_order_index', m20261124130000],
+  ['20261124140000_second_approval_and_recovery', m20261124140000],
+  ['20261124150000_process_instances', m20261124150000],
+  ['20261124150100_workflow_relay_and_sla', m20261124150100],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

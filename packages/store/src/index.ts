@@ -2,8 +2,10 @@
 export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { canonicalJson } from './canonicalJson.js';
-export { KnexWorkflowOutbox, type WorkflowCommand, type WorkflowCommandInput } from './outbox/KnexWorkflowOutbox.js';
-export { KnexWorkItemStore, InvalidCursorError, type NewWorkItem, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord } from './workItems/KnexWorkItemStore.js';
+export { KnexWorkflowOutbox, defaultRetryPolicy, type RetryPolicy, type Settlement, type WorkflowCommand, type WorkflowCommandInput, type WorkflowCommandStatus } from './outbox/KnexWorkflowOutbox.js';
+export { KnexWorkItemStore, InvalidCursorError, type NewWorkItem, type PendingApprovalRecord, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord } from './workItems/KnexWorkItemStore.js';
 export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
 export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessObjects/KnexBusinessObjectStore.js';
 export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';
+export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approvals/KnexApprovalRequestStore.js';
+export { KnexRecoveryActionStore, type RecoveryActionRecord } from './recoveryActions/KnexRecoveryActionStore.js';

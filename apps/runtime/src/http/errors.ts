@@ -26,3 +26,5 @@ export class NotFoundError extends DomainError {}
 export class ConflictError extends DomainError {}
 /** Well-formed but unacceptable: missing reason, reused key with another body (422). */
 export class UnprocessableError extends DomainError {}
+/** A service the request depends on is down, e.g. the identity provider's key endpoint (503). */
+export class UnavailableError extends DomainError {}

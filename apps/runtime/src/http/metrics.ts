@@ -10,6 +10,8 @@ export function createMetrics() {
     completed: new Counter({ name: 'work_items_completed_total', help: 'Decisions that took effect.', labelNames: ['task_type', 'decision'], registers: [registry] }),
     obsolete: new Counter({ name: 'obsolete_task_count', help: 'Work items made obsolete.', labelNames: ['reason'], registers: [registry] }),
     reassigned: new Counter({ name: 'reassignment_count', help: 'Reassignments.', labelNames: ['task_type'], registers: [registry] }),
+    slaBreached: new Counter({ name: 'work_item_sla_breach_total', help: 'Work items escalated by the SLA scheduler after their business-time deadline.', labelNames: ['task_type'], registers: [registry] }),
+    slaWarned: new Counter({ name: 'work_item_sla_warning_total', help: 'SLA warnings fired.', labelNames: ['task_type'], registers: [registry] }),
     refused: new Counter({ name: 'commands_refused_total', help: 'Commands the policy refused.', labelNames: ['code'], registers: [registry] }),
   };
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
+import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, UnauthenticatedError, UnavailableError, UnprocessableError } from './errors.js';
 
 const STATUS: [new (...args: never[]) => DomainError, number, string][] = [
   [InputError, 400, 'Bad request'],
@@ -9,6 +9,7 @@ const STATUS: [new (...args: never[]) => DomainError, number, string][] = [
   [NotFoundError, 404, 'Not found'],
   [ConflictError, 409, 'Conflict'],
   [UnprocessableError, 422, 'Unprocessable'],
+  [UnavailableError, 503, 'Service unavailable'],
 ];
 
 /** Sends an RFC 9457 problem document. */
@@ -24,6 +25,8 @@ export const problemMiddleware = (logger: Logger): ErrorRequestHandler => (error
   if (res.headersSent) return next(error);
   if (error instanceof DomainError) {
     const [, status, title] = STATUS.find(([kind]) => error instanceof kind) ?? [DomainError, 500, 'Internal error'];
+    // The caller only sees the code; operators need the cause (e.g. why the key endpoint failed).
+    if (status >= 500) logger.error({ err: error, reqId: (req as { id?: unknown }).id }, error.message);
     return sendProblem(res, status, title, error.code, error.message, error.details);
   }
   const status = (error as { status?: unknown }).status;

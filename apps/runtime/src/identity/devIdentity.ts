@@ -4,35 +4,18 @@
  */
 import { SignJWT, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../http/errors.js';
+import devDirectory from './devDirectory.json' with { type: 'json' };
+import type { Identity } from './Identity.js';
 import type { Principal } from './Principal.js';
 
 /** The issuer of dev tokens; production configuration must never list it. */
 export const DEV_ISSUER = 'urn:mandate:dev-identity';
 const AUDIENCE = 'mandate-runtime';
 
-/** Demo users of the dev directory. */
-export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = {
-  rita: { name: 'Rita (sales rep, quote owner)', roles: ['SALES_REP'], groups: ['sales-reps'], tenant: 'ACME_EU', region: 'EMEA' },
-  sam: { name: 'Sam (sales manager)', roles: ['SALES_MANAGER'], groups: ['sales-managers'], tenant: 'ACME_EU', region: 'EMEA' },
-  dana: { name: 'Dana (regional sales director EMEA, 35%)', roles: ['REGIONAL_SALES_DIRECTOR'], groups: ['regional-sales-directors'], tenant: 'ACME_EU', region: 'EMEA' },
-  raj: { name: 'Raj (regional sales director APAC)', roles: ['REGIONAL_SALES_DIRECTOR'], groups: ['regional-sales-directors'], tenant: 'ACME_APAC', region: 'APAC' },
-  fiona: { name: 'Fiona (finance approver)', roles: ['FINANCE_APPROVER'], groups: ['finance-approvers', 'sales-managers'], tenant: 'ACME_EU', region: 'EMEA' },
-  olga: { name: 'Olga (operations lead)', roles: ['OPERATIONS_LEAD', 'OPERATIONS_AGENT'], groups: ['fulfillment-operations', 'inventory-operations', 'operations-leads'], tenant: 'ACME_EU', region: 'EMEA' },
-  mia: { name: 'Mia (team manager, may reassign)', roles: ['TEAM_MANAGER'], groups: ['sales-managers', 'regional-sales-directors'], tenant: 'ACME_EU', region: 'EMEA' },
-  aude: { name: 'Aude (auditor)', roles: ['AUDITOR'], groups: [], tenant: 'ACME_EU', region: 'EMEA' },
-  gabe: { name: 'Gabe (governance admin)', roles: ['GOVERNANCE_ADMIN'], groups: [], tenant: 'ACME_EU', region: 'EMEA' },
-  gina: { name: 'Gina (governance admin)', roles: ['GOVERNANCE_ADMIN'], groups: [], tenant: 'ACME_EU', region: 'EMEA' },
-};
+/** Demo users of the dev directory (`devDirectory.json`). */
+export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDirectory.users;
 
-/** Signs and verifies dev tokens with a key that lives only in this process. */
-export interface Identity {
-  mode: 'dev' | 'jwt';
-  verify: (authorization: string | undefined) => Promise<Principal>;
-  /** Dev mode only. */
-  issueDevToken?: (userId: string) => Promise<string>;
-}
-
-/** Creates the dev identity. */
+/** Creates the dev identity: it signs and verifies tokens with a key that lives only in this process. */
 export function createDevIdentity(): Identity {
   const key = crypto.getRandomValues(new Uint8Array(32));
   return {

@@ -4,15 +4,20 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { allowedActions, priority, sla, validateDecision, visibleView, type BusinessObjectSnapshot, type PolicyContext } from '@mandate/policy';
+import { allowedActions, authorityOf, priority, sla, validateDecision, visibleView } from '@mandate/policy';
 import type { Database } from '@mandate/store';
-import { InvalidCursorError, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkItemStore, KnexWorkflowOutbox, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
+import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
+import { InvalidCursorError, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, InputError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
+import { EvidenceValidator } from './evidenceValidator.js';
+import { runIdempotent } from './idempotent.js';
+import { policyContext } from './policyContext.js';
+import { refusal } from './refusal.js';
+import { workflowColumns } from './workflowColumns.js';
+import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
 
 /** A request to create a work item (from a domain service or a workflow binding). */
 export interface CreateWorkItem {
@@ -24,6 +29,8 @@ export interface CreateWorkItem {
   candidateGroups?: string[];
   region?: string;
   productFamily?: string;
+  /** The workflow activation waiting for the decision; one live item per activation. */
+  callerRef?: CallerRef;
 }
 
 /** Lifecycle actions (the action policy's codes). */
@@ -56,32 +63,22 @@ export interface DecideCommand {
   form?: Record<string, unknown>;
 }
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-const STATUS_OF_VIOLATION: Record<string, 'conflict' | 'forbidden' | 'unprocessable'> = {
-  STALE_BUSINESS_OBJECT: 'conflict',
-  INVALID_STATE: 'conflict',
-  FOUR_EYES_VIOLATION: 'forbidden',
-  AUTHORITY_LIMIT_EXCEEDED: 'forbidden',
-  NOT_ASSIGNEE: 'forbidden',
-  TENANT_MISMATCH: 'forbidden',
-  EVIDENCE_REQUIRED: 'forbidden',
-};
-
 /** What callers get for a work item: evidence projected for them, never the hidden values. */
 export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record<string, unknown>; redactedPaths: string[] };
 
+/** Roles that may read the whole tenant's audit trail and verify its chain. */
+const AUDIT_READERS = ['AUDITOR', 'GOVERNANCE_ADMIN'];
+
 export class WorkItemService {
+  private readonly loader: WorkItemLoader;
   private readonly items: KnexWorkItemStore;
   private readonly objects: KnexBusinessObjectStore;
+  private readonly approvals: KnexApprovalRequestStore;
   private readonly decisions: KnexDecisionStore;
   private readonly audit: KnexAuditLog;
   private readonly outbox: KnexWorkflowOutbox;
   private readonly idempotency: KnexIdempotencyStore;
-  private readonly ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
-  /** Evidence validators, compiled once per task type version. */
-  private readonly evidenceValidators = new Map<string, ValidateFunction>();
+  private readonly evidence = new EvidenceValidator();
 
   constructor(
     private readonly db: Database,
@@ -89,8 +86,10 @@ export class WorkItemService {
     private readonly clock: () => Date,
     private readonly metrics?: Metrics,
   ) {
-    this.items = new KnexWorkItemStore(db.knex);
+    this.loader = new WorkItemLoader(db.knex, registry, () => this.now());
+    this.items = this.loader.items;
     this.objects = new KnexBusinessObjectStore(db.knex);
+    this.approvals = new KnexApprovalRequestStore(db.knex);
     this.decisions = new KnexDecisionStore(db.knex);
     this.audit = new KnexAuditLog(db.knex);
     this.outbox = new KnexWorkflowOutbox(db.knex);
@@ -101,69 +100,25 @@ export class WorkItemService {
     return this.clock().toISOString();
   }
 
-  private context(principal: Principal, item: WorkItemRecord, snapshot: Record<string, unknown>, version: number, revision: number | undefined): PolicyContext {
-    const businessObject: BusinessObjectSnapshot = { ...(snapshot as Partial<BusinessObjectSnapshot>), type: item.businessObject.type, id: item.businessObject.id, version };
-    if (revision !== undefined) businessObject.revision = revision;
-    return {
-      actor: { id: principal.id, roles: principal.roles, groups: principal.groups, tenant: principal.tenant, ...(principal.region ? { region: principal.region } : {}) },
-      now: this.now(),
-      evidence: item.evidence,
-      businessObject,
-      item: {
-        id: item.id,
-        taskType: item.taskType,
-        state: item.state as PolicyContext['item']['state'],
-        tenant: item.tenantId,
-        candidateGroups: item.candidateGroups,
-        escalationLevel: item.escalationLevel,
-        createdAt: item.createdAt,
-        businessObjectVersion: item.businessObject.version,
-        ...(item.businessObject.revision !== undefined ? { businessObjectRevision: item.businessObject.revision } : {}),
-        ...(item.region ? { region: item.region } : {}),
-        ...(item.productFamily ? { productFamily: item.productFamily } : {}),
-        ...(item.assignee ? { assignee: item.assignee } : {}),
-        ...(item.owner ? { owner: item.owner } : {}),
-        ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
-        ...(item.delegatedTo ? { delegatedTo: item.delegatedTo } : {}),
-        ...(item.dueAt ? { dueAt: item.dueAt } : {}),
-        ...(item.escalationGroup ? { escalationGroup: item.escalationGroup } : {}),
-      },
-    };
-  }
-
-  /** The item (tenant-scoped) with the policy context at its current business object version. */
-  private async load(principal: Principal, id: string) {
-    const item = await this.items.get(principal.tenant, id);
-    if (!item) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
-    return this.withPolicy(principal, item);
-  }
-
-  /** The pinned policy and the evaluation context of an item already loaded. */
-  private async withPolicy(principal: Principal, item: WorkItemRecord) {
-    const current = await this.objects.get(principal.tenant, item.businessObject.type, item.businessObject.id);
-    const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
-    const ctx = this.context(principal, item, current?.snapshot ?? {}, current?.version ?? item.businessObject.version, current?.revision ?? item.businessObject.revision);
-    return { item, policy, ctx };
-  }
-
   /** Creates a work item at the latest published version of its task type. */
   async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
     const taskType = this.registry.latestTaskType(input.taskType);
     if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}`);
     const ref = `${taskType.id}@${taskType.version}`;
-    let validEvidence = this.evidenceValidators.get(ref);
-    if (!validEvidence) {
-      validEvidence = this.ajv.compile(taskType.evidenceSchema);
-      this.evidenceValidators.set(ref, validEvidence);
-    }
-    if (!validEvidence(input.evidence)) {
-      throw new UnprocessableError('EVIDENCE_INVALID', `the evidence does not match ${ref}'s evidence schema`, { violations: (validEvidence.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message })) });
-    }
+    this.evidence.assertValid(taskType, input.evidence);
     if (input.businessObject.type !== taskType.businessObjectType) {
       throw new UnprocessableError('BUSINESS_OBJECT_TYPE_MISMATCH', `${ref} decides on ${taskType.businessObjectType}, not ${input.businessObject.type}`);
     }
+    const key = input.callerRef ? callerKey(input.callerRef) : undefined;
+    if (key) {
+      // An engine that replays an activation (a restart, a retried poll) gets the item it created.
+      const existing = await this.items.byCallerKey(principal.tenant, key);
+      if (existing) return this.project(await this.loader.withPolicy(principal, existing));
+    }
     const now = this.now();
     const policy = this.registry.policy(ref);
+    const bo = input.businessObject;
+    const requestedBy = input.requestedBy ?? principal.id;
     const draft: WorkItemRecord = {
       id: randomUUID(),
       tenantId: principal.tenant,
@@ -171,9 +126,9 @@ export class WorkItemService {
       taskTypeVersion: taskType.version,
       pinnedDefinitions: this.registry.pinnedRefs(ref),
       state: 'available',
-      title: input.title ?? `${taskType.title}: ${input.businessObject.type} ${input.businessObject.id}`,
-      businessObject: { type: input.businessObject.type, id: input.businessObject.id, version: input.businessObject.version, ...(input.businessObject.revision !== undefined ? { revision: input.businessObject.revision } : {}) },
-      requestedBy: input.requestedBy ?? principal.id,
+      title: input.title ?? `${taskType.title}: ${bo.type} ${bo.id}`,
+      businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}) },
+      requestedBy,
       candidateGroups: input.candidateGroups ?? taskType.candidateGroups,
       priority: 0,
       priorityReasons: [],
@@ -184,29 +139,55 @@ export class WorkItemService {
       updatedAt: now,
       ...(input.region ? { region: input.region } : {}),
       ...(input.productFamily ? { productFamily: input.productFamily } : {}),
+      ...(input.callerRef && key ? { callerRef: { ...input.callerRef }, callerKey: key } : {}),
     };
     // SLA and priority are decided at creation, on the item as created.
-    const ctx = this.context(principal, draft, input.businessObject.snapshot ?? {}, input.businessObject.version, input.businessObject.revision);
+    const current = { snapshot: bo.snapshot ?? {}, version: bo.version, revision: bo.revision };
+    const ctx = policyContext(principal, draft, current, now);
     const terms = await sla(policy, ctx);
-    const withDue = { ...draft, dueAt: terms.dueAt, escalationGroup: terms.terms.escalationGroup };
-    const score = await priority(policy, this.context(principal, withDue, input.businessObject.snapshot ?? {}, input.businessObject.version, input.businessObject.revision));
+    const withDue = { ...draft, dueAt: terms.dueAt, slaWarnAt: terms.warnAt, slaEscalateAt: terms.escalateAt, escalationGroup: terms.terms.escalationGroup };
+    const score = await priority(policy, policyContext(principal, withDue, current, now));
     const record = { ...withDue, priority: score.priorityScore, priorityReasons: score.reasons };
-    await this.db.knex.transaction(async (trx) => {
-      await this.objects.record(trx, { tenantId: principal.tenant, type: input.businessObject.type, id: input.businessObject.id, version: input.businessObject.version, ...(input.businessObject.revision !== undefined ? { revision: input.businessObject.revision } : {}), snapshot: input.businessObject.snapshot ?? {} }, now);
+    const inserted = this.db.knex.transaction(async (trx) => {
+      await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
       const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
       await this.items.create(trx, insertable, now);
-      await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: record.businessObject.type, id: record.businessObject.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, appliedRule: terms.appliedRule } }, occurredAt: now });
+      if (taskType.category === 'approval') {
+        // The approval request records who asked, the authority needed and who may not approve (seed section 8).
+        const ownerId = typeof bo.snapshot?.ownerId === 'string' ? bo.snapshot.ownerId : undefined;
+        const forbidden = new Set<string>();
+        if (taskType.fourEyes.forbidRequester) forbidden.add(requestedBy);
+        if (taskType.fourEyes.forbidBusinessObjectOwner && ownerId) forbidden.add(ownerId);
+        const amount = taskType.authority ? evidenceValue(input.evidence, taskType.authority.evidencePath) : undefined;
+        await this.approvals.insert(trx, {
+          workItemId: record.id,
+          requestedBy,
+          requestedAt: now,
+          requiredAuthority: { ...(taskType.authority ? { measure: taskType.authority.measure } : {}), ...(typeof amount === 'number' ? { amount } : {}) },
+          forbiddenApproverUserIds: [...forbidden].sort(),
+          forbiddenApproverRoleCodes: taskType.fourEyes.forbiddenRoles ?? [],
+        });
+      }
+      await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, warnAt: terms.warnAt, escalateAt: terms.escalateAt, appliedRule: terms.appliedRule }, ...(record.callerRef ? { callerRef: record.callerRef } : {}) }, occurredAt: now });
     });
+    try {
+      await inserted;
+    } catch (error) {
+      // Two deliveries of one activation raced: the other one created it.
+      const existing = key && isUniqueViolation(error) ? await this.items.byCallerKey(principal.tenant, key) : undefined;
+      if (!existing) throw error;
+      return this.project(await this.loader.withPolicy(principal, existing));
+    }
     this.metrics?.created.inc({ task_type: taskType.id });
     return this.get(principal, record.id);
   }
 
   /** One item, its evidence projected for the caller. */
   async get(principal: Principal, id: string): Promise<WorkItemView> {
-    return this.project(await this.load(principal, id));
+    return this.project(await this.loader.load(principal, id));
   }
 
-  private async project({ item, policy, ctx }: Awaited<ReturnType<WorkItemService['withPolicy']>>): Promise<WorkItemView> {
+  private async project({ item, policy, ctx }: LoadedWorkItem): Promise<WorkItemView> {
     const view = await visibleView(policy, ctx, { evaluator: 'compiled' });
     return { ...item, evidence: view.evidence, redactedPaths: view.redactedPaths };
   }
@@ -216,13 +197,18 @@ export class WorkItemService {
     const result = await this.items.list(principal.tenant, filter, page).catch((e: unknown) => {
       throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
     });
-    const items = await Promise.all(result.items.map(async (item) => this.project(await this.withPolicy(principal, item))));
+    const items = await Promise.all(result.items.map(async (item) => this.project(await this.loader.withPolicy(principal, item))));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  }
+
+  /** How many items of the tenant's queue match the filter (the numbers on the queue tabs). */
+  async count(principal: Principal, filter: WorkItemFilter): Promise<{ count: number }> {
+    return { count: await this.items.count(principal.tenant, filter) };
   }
 
   /** Allowed actions for the caller. */
   async allowedActions(principal: Principal, id: string) {
-    const { policy, ctx } = await this.load(principal, id);
+    const { policy, ctx } = await this.loader.load(principal, id);
     return allowedActions(policy, ctx);
   }
 
@@ -232,14 +218,17 @@ export class WorkItemService {
    * moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.
    */
   async act(principal: Principal, id: string, action: LifecycleAction, input: LifecycleInput) {
-    const { item, policy, ctx } = await this.load(principal, id);
+    const { item, policy, ctx } = await this.loader.load(principal, id);
     const { actions } = await allowedActions(policy, ctx);
     const verdict = actions.find((a) => a.kind === 'lifecycle' && a.code === action);
-    if (!verdict?.enabled) throw new NotAllowedError(verdict?.disabledReason ?? 'ACTION_NOT_OFFERED', `${action} is not allowed: ${verdict?.disabledReason ?? 'the action policy does not offer it'}`, { failedChecks: verdict?.failedChecks ?? [] });
+    if (!verdict?.enabled) {
+      const code = verdict?.disabledReason ?? 'ACTION_NOT_OFFERED';
+      throw refusal([{ code, message: `${action} is not allowed: ${code === 'ACTION_NOT_OFFERED' ? 'the action policy does not offer it' : code}` }]);
+    }
     const missing = verdict.requiredFields.filter((f) => f === 'reasonCode' ? !input.reasonCode : f === 'comment' ? !input.comment?.trim() : false);
     if (missing.length) throw new UnprocessableError(missing[0] === 'reasonCode' ? 'REASON_CODE_REQUIRED' : 'COMMENT_REQUIRED', `${action} needs ${missing.join(' and ')}`, { requiredFields: verdict.requiredFields });
     const now = this.now();
-    let changes: Parameters<KnexWorkItemStore['transition']>[4];
+    let changes: WorkItemChanges;
     let eventType: string;
     switch (action) {
       case 'CLAIM':
@@ -293,31 +282,29 @@ export class WorkItemService {
   /**
    * Decides. With an Idempotency-Key, the same body replays the stored response byte for byte,
    * another body is 422, a duplicate still running is 409; nothing is written when the policy refuses.
+   *
+   * Four-eyes in two steps: a decision whose reason needs a second approval is recorded as
+   * AWAITING_SECOND_APPROVAL and the item goes back to its queue; the next decision, by someone
+   * else with the authority, is the effective one (agreeing or overruling) and completes the item.
    */
-  async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined): Promise<{ status: number; body: string }> {
+  async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined) {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
-    if (scope) {
-      const claim = await this.idempotency.claim(scope, command, this.now());
-      if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
-      if (claim.kind === 'mismatch') throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
-      if (claim.kind === 'in_flight') throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still running');
-    }
-    try {
-      const { item, policy, ctx } = await this.load(principal, id);
+    return runIdempotent(this.idempotency, scope, command, this.now(), async () => {
+      const { item, policy, ctx } = await this.loader.load(principal, id);
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
-        const first = verdict.violations[0]!;
-        this.metrics?.refused.inc({ code: first.code });
-        const kind = STATUS_OF_VIOLATION[first.code] ?? 'unprocessable';
-        const details = { violations: verdict.violations };
-        if (kind === 'conflict') throw new ConflictError(first.code, first.message, details);
-        if (kind === 'forbidden') throw new NotAllowedError(first.code, first.message, details);
-        throw new UnprocessableError(first.code, first.message, details);
+        this.metrics?.refused.inc({ code: verdict.violations[0]!.code });
+        throw refusal(verdict.violations);
       }
+      const pending = item.pendingApproval?.kind === 'decision' ? item.pendingApproval : undefined;
+      if (item.pendingApproval && !pending) throw new ConflictError('SECOND_APPROVAL_PENDING', `${item.pendingApproval.code} is waiting for a second approval; give it or let it lapse before deciding`);
       const now = this.now();
       const decisionId = randomUUID();
-      const status = verdict.requiresSecondApproval ? 'AWAITING_SECOND_APPROVAL' : 'EFFECTIVE';
-      const body = JSON.stringify({ id: decisionId, workItemId: id, decision: command.decision, reasonCode: command.reasonCode ?? null, status, decidedAt: now });
+      // A second approval is never asked for twice: the answer to a pending one is effective.
+      const status = verdict.requiresSecondApproval && !pending ? 'AWAITING_SECOND_APPROVAL' : 'EFFECTIVE';
+      const body = JSON.stringify({ id: decisionId, workItemId: id, decision: command.decision, reasonCode: command.reasonCode ?? null, status, ...(pending ? { secondApprovalOf: pending.id } : {}), decidedAt: now });
+      const measure = policy.pinned.taskType.authority;
+      const authority = measure ? { measure: measure.measure, requested: evidenceValue(item.evidence, measure.evidencePath) ?? null, ...authorityOf(policy.pinned.taskType, policy.pinned.authority, ctx) } : undefined;
       await this.db.knex.transaction(async (trx) => {
         await this.decisions.insert(trx, {
           id: decisionId,
@@ -332,32 +319,44 @@ export class WorkItemService {
           payload: command.form ?? { decision: command.decision, reasonCode: command.reasonCode, comment: command.comment },
           policyTrace: verdict.trace ?? null,
           status,
+          ...(pending ? { secondApprovalOf: pending.id } : {}),
           decidedAt: now,
         });
-        const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, { state: status === 'EFFECTIVE' ? 'decided' : 'claimed' }, now);
+        const changes: WorkItemChanges =
+          status === 'EFFECTIVE'
+            ? { state: 'decided', pendingApproval: undefined }
+            : { state: 'available', assignee: undefined, pendingApproval: { kind: 'decision', code: command.decision, requestedBy: principal.id, id: decisionId } };
+        const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
         await this.audit.append(trx, {
           tenantId: principal.tenant,
-          eventType: 'TaskDecisionSubmitted',
+          eventType: status === 'EFFECTIVE' ? 'TaskDecisionSubmitted' : 'SecondApprovalRequested',
           workItemId: id,
           businessObject: { type: item.businessObject.type, id: item.businessObject.id },
           actor: principal.id,
-          payload: { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, actorRoles: principal.roles, businessObjectVersion: command.expectedBusinessObjectVersion, status, pinnedDefinitions: item.pinnedDefinitions },
+          payload: {
+            decisionId,
+            taskType: `${item.taskType}@${item.taskTypeVersion}`,
+            decision: command.decision,
+            reasonCode: command.reasonCode ?? null,
+            actorRoles: principal.roles,
+            businessObject: { version: command.expectedBusinessObjectVersion, revision: item.businessObject.revision ?? null },
+            ...(authority ? { authority } : {}),
+            status,
+            ...(pending ? { secondApprovalOf: pending.id, firstDecision: pending.code, firstDecidedBy: pending.requestedBy, agreed: pending.code === command.decision } : {}),
+            pinnedDefinitions: item.pinnedDefinitions,
+          },
           occurredAt: now,
         });
         if (status === 'EFFECTIVE') {
           const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
-          await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'COMPLETE_TASK', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, payload: { workItemId: id, decision: command.decision, ...(option?.outcome ?? {}) } }, now);
+          await this.outbox.enqueue(trx, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now);
         }
         if (scope) await this.idempotency.complete(trx, scope, 201, body);
       });
       if (status === 'EFFECTIVE') this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
       return { status: 201, body };
-    } catch (error) {
-      // Nothing was written: let a retry with the same key run again.
-      if (scope) await this.idempotency.release(scope);
-      throw error;
-    }
+    });
   }
 
   /**
@@ -378,13 +377,14 @@ export class WorkItemService {
         const taskType = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType;
         const trigger = taskType.obsolescence?.find((o) => o.event === event.type);
         if (!trigger) continue;
-        const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome }, now);
+        const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome, pendingApproval: undefined }, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
         obsoleted.push(item.id);
         this.metrics?.obsolete.inc({ reason: trigger.outcome });
-        await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null }, occurredAt: now });
-        await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, payload: { workItemId: item.id, reason: trigger.outcome } }, now);
+        await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null, lapsedSecondApproval: item.pendingApproval?.id ?? null }, occurredAt: now });
+        // A renewal takes over the waiting workflow task; without one, the workflow hears the item ended.
         if (trigger.requestNewTask) renewals.push(item);
+        else await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, ...workflowColumns(item), payload: { workItemId: item.id, reason: trigger.outcome } }, now);
       }
     });
     const created: string[] = [];
@@ -399,18 +399,54 @@ export class WorkItemService {
         candidateGroups: item.candidateGroups,
         ...(item.region ? { region: item.region } : {}),
         ...(item.productFamily ? { productFamily: item.productFamily } : {}),
+        ...(parseCallerRef(item.callerRef) ? { callerRef: parseCallerRef(item.callerRef)! } : {}),
       });
       created.push(renewed.id);
     }
     return { obsoleted, created };
   }
 
-  /** Audit events of the tenant, and the chain check. */
-  auditEvents(principal: Principal, filter: Parameters<KnexAuditLog['list']>[1]) {
+  /**
+   * Audit events of the tenant. The history of one item is open to everyone of the tenant (as its
+   * timeline); the tenant-wide trail and the chain check are for auditors and governance admins.
+   */
+  async auditEvents(principal: Principal, filter: AuditFilter) {
+    if (filter.workItemId) await this.loader.load(principal, filter.workItemId);
+    else this.assertAuditReader(principal);
     return this.audit.list(principal.tenant, filter);
   }
 
-  verifyAudit(principal: Principal) {
+  async verifyAudit(principal: Principal) {
+    this.assertAuditReader(principal);
     return this.audit.verify(principal.tenant);
   }
+
+  private assertAuditReader(principal: Principal): void {
+    if (!principal.roles.some((r) => AUDIT_READERS.includes(r))) {
+      throw new NotAllowedError('AUDIT_READER_REQUIRED', `the tenant's audit trail is open to ${AUDIT_READERS.join(' and ')}; filter by workItemId for one item's history`);
+    }
+  }
+}
+
+/** The value at an `evidence.a.b` path. */
+export function evidenceValue(evidence: Record<string, unknown>, path: string): unknown {
+  let node: unknown = evidence;
+  for (const step of path.split('.').slice(1)) node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string, unknown>)[step] : undefined;
+  return node;
+}
+
+/** PostgreSQL's unique_violation, from pg or PGlite. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** The command that completes the workflow task with the decision (the relay maps it to output variables). */
+function completeTaskCommand(item: WorkItemRecord, decision: { decisionId: string; decision: string; reasonCode: string | null; comment: string | null; decidedBy: string; outcome: Record<string, unknown> }) {
+  return {
+    tenantId: item.tenantId,
+    commandType: 'COMPLETE_TASK',
+    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
+    ...workflowColumns(item),
+    payload: { workItemId: item.id, taskType: item.taskType, ...decision },
+  };
 }

@@ -1,41 +1,56 @@
 import { Router, type Request } from 'express';
+import type { WorkItemFilter } from '@mandate/store';
 import { InputError } from '../http/errors.js';
-import { requestSchemas, validBody } from '../http/requestSchemas.js';
+import { requestSchemas, validBody, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
+import type { RecoveryActionInput, RecoveryActionService } from './RecoveryActionService.js';
 import type { CreateWorkItem, DecideCommand, LifecycleAction, LifecycleInput, WorkItemService } from './WorkItemService.js';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
-function optionalInt(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^-?\d{1,9}$/.test(value)) throw new InputError('INVALID_QUERY', `${name} must be an integer`);
-  return Number(value);
+interface WorkItemQuery {
+  status?: string;
+  taskType?: string;
+  assignee?: string;
+  candidateGroup?: string;
+  businessObjectId?: string;
+  priorityMin?: string;
+  overdue?: 'true' | 'false';
+  limit?: string;
+  cursor?: string;
 }
 
-function optionalText(value: unknown, name: string, pattern = /^[A-Za-z0-9_.:@|-]{1,200}$/): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !pattern.test(value)) throw new InputError('INVALID_QUERY', `${name} is not a valid value`);
-  return value;
+/** The queue filter of a validated query; `overdue` is judged at the server's clock. */
+function filterOf(q: WorkItemQuery, now: () => Date): WorkItemFilter {
+  return {
+    ...(q.status ? { state: q.status } : {}),
+    ...(q.taskType ? { taskType: q.taskType } : {}),
+    ...(q.assignee ? { assignee: q.assignee } : {}),
+    ...(q.candidateGroup ? { candidateGroup: q.candidateGroup } : {}),
+    ...(q.businessObjectId ? { businessObjectId: q.businessObjectId } : {}),
+    ...(q.priorityMin !== undefined ? { priorityMin: Number(q.priorityMin) } : {}),
+    ...(q.overdue === 'true' ? { overdueAt: now().toISOString() } : {}),
+  };
 }
 
-/** Routes of `/work-items`: they parse input, call the service and write the result. */
-export function workItemRoutes(service: WorkItemService): Router {
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.header('Idempotency-Key');
+  if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,100}$/.test(key)) throw new InputError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-100 characters of letters, digits and _.:-');
+  return key;
+}
+
+/** Routes of `/work-items`: they parse input, call the services and write the result. */
+export function workItemRoutes(service: WorkItemService, recovery: RecoveryActionService, now: () => Date): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const q = req.query;
-    const filter = {
-      ...(q.status !== undefined ? { state: optionalText(q.status, 'status')! } : {}),
-      ...(q.taskType !== undefined ? { taskType: optionalText(q.taskType, 'taskType')! } : {}),
-      ...(q.assignee !== undefined ? { assignee: optionalText(q.assignee, 'assignee')! } : {}),
-      ...(q.candidateGroup !== undefined ? { candidateGroup: optionalText(q.candidateGroup, 'candidateGroup')! } : {}),
-      ...(q.businessObjectId !== undefined ? { businessObjectId: optionalText(q.businessObjectId, 'businessObjectId')! } : {}),
-      ...(q.priorityMin !== undefined ? { priorityMin: optionalInt(q.priorityMin, 'priorityMin')! } : {}),
-      ...(q.overdue === 'true' ? { overdueAt: new Date().toISOString() } : {}),
-    };
-    const limit = optionalInt(q.limit, 'limit');
-    const cursor = optionalText(q.cursor, 'cursor', /^[A-Za-z0-9_-]{1,400}$/);
-    res.json(await service.list(principalOf(res), filter, { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) }));
+    const q = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
+    res.json(await service.list(principalOf(res), filterOf(q, now), { ...(q.limit ? { limit: Number(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
+  });
+
+  router.get('/count', async (req, res) => {
+    const { limit: _l, cursor: _c, ...q } = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
+    res.json(await service.count(principalOf(res), filterOf(q, now)));
   });
 
   router.post('/', async (req, res) => {
@@ -69,9 +84,19 @@ export function workItemRoutes(service: WorkItemService): Router {
 
   router.post('/:id/decisions', async (req, res) => {
     const body = validBody<DecideCommand>(requestSchemas.decide, req.body);
-    const key = req.header('Idempotency-Key');
-    if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,100}$/.test(key)) throw new InputError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-100 characters of letters, digits and _.:-');
-    const { status, body: response } = await service.decide(principalOf(res), param(req, 'id'), body, key);
+    const { status, body: response } = await service.decide(principalOf(res), param(req, 'id'), body, idempotencyKeyOf(req));
+    res.status(status).type('application/json').send(response);
+  });
+
+  router.get('/:id/actions', async (req, res) => {
+    res.json({ actions: await recovery.history(principalOf(res), param(req, 'id')) });
+  });
+
+  router.post('/:id/actions/:actionCode', async (req, res) => {
+    const code = param(req, 'actionCode');
+    if (!/^[A-Z][A-Z0-9_]{0,79}$/.test(code)) throw new InputError('INVALID_ACTION_CODE', 'an action code is SCREAMING_SNAKE_CASE, e.g. RUN_RECONCILIATION');
+    const body = validBody<RecoveryActionInput>(requestSchemas.recoveryAction, req.body ?? {});
+    const { status, body: response } = await recovery.run(principalOf(res), param(req, 'id'), code, body, idempotencyKeyOf(req));
     res.status(status).type('application/json').send(response);
   });
 

@@ -471,6 +471,10 @@ export interface ActionPolicy {
     };
     enabledWhen?: TopLevelCondition;
     disabledReason?: Code;
+    /**
+     * Evidence a recovery action records on the item (e.g. evidence.reconciliation from a reconciliation query). The runtime accepts attached evidence under these paths only.
+     */
+    attachesEvidence?: EvidencePath[];
   }[];
   /**
    * @maxItems 100

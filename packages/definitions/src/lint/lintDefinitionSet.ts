@@ -307,13 +307,17 @@ function lintActionPolicy(def: ActionPolicy, usedBy: TaskType[]): UnplacedFindin
   });
   const evidence = { evidenceSchemas: usedBy.map((t) => t.evidenceSchema), users: usedBy.map(refOf) };
   def.safeActions.forEach((action, i) => {
-    (action.requires?.evidence ?? []).forEach((path, j) => {
+    const paths: [string, string][] = [
+      ...(action.requires?.evidence ?? []).map((path, j): [string, string] => [path, `/safeActions/${i}/requires/evidence/${j}`]),
+      ...(action.attachesEvidence ?? []).map((path, j): [string, string] => [path, `/safeActions/${i}/attachesEvidence/${j}`]),
+    ];
+    for (const [path, pointer] of paths) {
       for (const taskType of usedBy) {
         if (!resolveEvidencePath(taskType.evidenceSchema, evidenceSteps(path))) {
-          findings.push(error('EVIDENCE_PATH_UNKNOWN', `/safeActions/${i}/requires/evidence/${j}`, `${path} is not in the evidence schema of ${refOf(taskType)}`));
+          findings.push(error('EVIDENCE_PATH_UNKNOWN', pointer, `${path} is not in the evidence schema of ${refOf(taskType)}`));
         }
       }
-    });
+    }
     if (action.dangerous && !(action.requires?.elevatedRoles?.length && action.requires.reasonCode && action.requires.secondApproval && action.requires.acknowledgement)) {
       findings.push(error('DANGEROUS_ACTION_UNGUARDED', `/safeActions/${i}`, `${action.code} is dangerous and must require an elevated role, a reason code, a second approval and an acknowledgement`));
     }

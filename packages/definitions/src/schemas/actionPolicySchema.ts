@@ -39,6 +39,12 @@ export const actionPolicySchema = definitionSchema(
           },
           enabledWhen: { $ref: '#/$defs/TopLevelCondition' },
           disabledReason: { $ref: '#/$defs/Code' },
+          attachesEvidence: {
+            type: 'array',
+            uniqueItems: true,
+            items: { $ref: '#/$defs/EvidencePath' },
+            description: 'Evidence a recovery action records on the item (e.g. evidence.reconciliation from a reconciliation query). The runtime accepts attached evidence under these paths only.',
+          },
         },
       },
     },

@@ -120,6 +120,9 @@ export function buildFacts(
       sameTenant: actor.tenant === item.tenant,
       canWork: isAssignee || (item.assignee === undefined && candidate),
       isEscalationOwner: item.escalationGroup !== undefined && actor.groups.includes(item.escalationGroup),
+      // Whoever asked for the first approval may not give the second.
+      isForbiddenApprover: (item.forbiddenApprovers ?? []).includes(actor.id) || (item.pendingApproval?.kind === 'decision' && item.pendingApproval.requestedBy === actor.id),
+      isPendingActionRequester: item.pendingApproval?.kind === 'action' && item.pendingApproval.requestedBy === actor.id,
     },
     businessObject: typedFact('businessObject', bo, issues),
     authority: authorityOf(taskType, authorityPolicy, ctx),

@@ -78,6 +78,8 @@ export interface AuditFilter {
   actor?: string;
   from?: string;
   to?: string;
+  /** Events after this sequence number: the cursor of the next page. */
+  afterSequence?: number;
   limit?: number;
 }
 
@@ -120,6 +122,7 @@ export class KnexAuditLog {
     if (filter.actor) void query.andWhere({ actor: filter.actor });
     if (filter.from) void query.andWhere('occurred_at', '>=', filter.from);
     if (filter.to) void query.andWhere('occurred_at', '<', filter.to);
+    if (filter.afterSequence !== undefined) void query.andWhere('sequence', '>', filter.afterSequence);
     const rows = await query.orderBy('sequence', 'asc').limit(filter.limit ?? 500);
     return rows.map(toEvent);
   }

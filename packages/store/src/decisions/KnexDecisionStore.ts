@@ -14,6 +14,8 @@ export interface DecisionRecord {
   payload: Record<string, unknown>;
   policyTrace: unknown;
   status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
+  /** The first decision this one gives the second approval for. */
+  secondApprovalOf?: string;
   decidedAt: string;
 }
 
@@ -30,6 +32,7 @@ interface DbDecisionRow {
   payload: Record<string, unknown>;
   policy_trace: unknown;
   status: DecisionRecord['status'];
+  second_approval_of: string | null;
   decided_at: Date | string;
 }
 
@@ -49,6 +52,7 @@ function toRecord(row: DbDecisionRow): DecisionRecord {
   };
   if (row.reason_code !== null) record.reasonCode = row.reason_code;
   if (row.comment !== null) record.comment = row.comment;
+  if (row.second_approval_of !== null) record.secondApprovalOf = row.second_approval_of;
   return record;
 }
 
@@ -71,6 +75,7 @@ export class KnexDecisionStore {
       payload: JSON.stringify(decision.payload),
       policy_trace: JSON.stringify(decision.policyTrace ?? null),
       status: decision.status,
+      second_approval_of: decision.secondApprovalOf ?? null,
       decided_at: decision.decidedAt,
     });
     return decision;

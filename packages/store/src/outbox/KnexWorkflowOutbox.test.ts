@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
-import { KnexWorkflowOutbox } from './KnexWorkflowOutbox.js';
+import { KnexWorkflowOutbox, defaultRetryPolicy } from './KnexWorkflowOutbox.js';
+
+const command = (n: number) => ({ tenantId: 'ACME_EU', commandType: 'COMPLETE_TASK', processInstanceId: `pi-${n}`, taskId: `t-${n}`, payload: { approvalStatus: 'APPROVED', n } });
+const lease = { owner: 'relay-a', limit: 10, leaseMs: 30_000 };
 
 describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
   let db: Database;
@@ -12,7 +15,7 @@ describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
   });
   afterAll(() => db.close());
 
-  const command = (n: number) => ({ tenantId: 'ACME_EU', commandType: 'COMPLETE_TASK', processInstanceId: `pi-${n}`, taskId: `t-${n}`, payload: { approvalStatus: 'APPROVED', n } });
+  const ids = (commands: { id: string }[]) => commands.map((c) => c.id);
 
   it('a command written in a rolled-back transaction is never sent', async () => {
     await expect(
@@ -21,28 +24,51 @@ describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
         throw new Error('decision refused');
       }),
     ).rejects.toThrow('decision refused');
-    const seen: string[] = [];
-    await outbox.relay('2026-07-02T10:00:00Z', 10, (c) => Promise.resolve(void seen.push(c.id)));
-    expect(seen).toEqual([]);
+    expect(await outbox.claim('2026-07-02T10:00:00Z', lease)).toEqual([]);
   });
 
-  it('retries a failed send with backoff, then gives up after the last attempt', async () => {
-    const id = await db.knex.transaction((trx) => outbox.enqueue(trx, command(1), '2026-07-02T10:00:00Z'));
-    const failing = () => Promise.reject(new Error('engine unavailable'));
-    expect(await outbox.relay('2026-07-02T10:00:00Z', 10, failing)).toEqual({ sent: [], failed: [id] });
-    // Not due again before the backoff has passed.
-    expect(await outbox.relay('2026-07-02T10:00:30Z', 10, failing)).toEqual({ sent: [], failed: [] });
-    expect(await outbox.relay('2026-07-02T10:01:00Z', 10, failing)).toEqual({ sent: [], failed: [id] });
-    expect(await outbox.relay('2026-07-02T10:03:00Z', 10, () => Promise.resolve())).toEqual({ sent: [id], failed: [] });
-    expect(await outbox.get(id)).toMatchObject({ status: 'SENT', attemptCount: 3 });
+  it('a leased command is not claimed again until its lease ends; settling needs the lease', async () => {
+    const id = await db.knex.transaction((trx) => outbox.enqueue(trx, command(1), '2026-07-02T09:00:00Z'));
+    expect(ids(await outbox.claim('2026-07-02T09:00:00Z', lease))).toEqual([id]);
+    expect(await outbox.claim('2026-07-02T09:00:10Z', { ...lease, owner: 'relay-b' })).toEqual([]);
+    // relay-a died: after the lease, relay-b takes over, and relay-a can no longer settle it.
+    expect(ids(await outbox.claim('2026-07-02T09:00:31Z', { ...lease, owner: 'relay-b' }))).toEqual([id]);
+    expect(await outbox.settle(id, 'relay-a', { status: 'SENT' }, '2026-07-02T09:00:32Z')).toBe(false);
+    expect(await outbox.settle(id, 'relay-b', { status: 'CLOSED', note: 'process ended' }, '2026-07-02T09:00:32Z')).toBe(true);
+    expect(await outbox.get(id)).toMatchObject({ status: 'CLOSED', note: 'process ended', attemptCount: 1 });
+    expect(await outbox.claim('2026-07-02T09:10:00Z', lease)).toEqual([]);
+  });
 
-    const doomed = await db.knex.transaction((trx) => outbox.enqueue(trx, command(2), '2026-07-02T11:00:00Z'));
-    for (const at of ['2026-07-02T11:00:00Z', '2026-07-02T11:01:00Z', '2026-07-02T11:03:00Z']) await outbox.relay(at, 10, failing);
-    expect(await outbox.get(doomed)).toMatchObject({ status: 'FAILED', attemptCount: 3, lastError: 'engine unavailable' });
+  it('retries a failed send with backoff, then dead-letters it after the last attempt; an operator can requeue it', async () => {
+    const id = await db.knex.transaction((trx) => outbox.enqueue(trx, command(2), '2026-07-02T11:00:00Z'));
+    await outbox.claim('2026-07-02T11:00:00Z', lease);
+    expect(await outbox.retryLater(id, 'relay-a', 'engine unavailable', '2026-07-02T11:00:00Z')).toBe('PENDING');
+    // Not due again before the backoff has passed.
+    expect(await outbox.claim('2026-07-02T11:00:30Z', lease)).toEqual([]);
+    expect(ids(await outbox.claim('2026-07-02T11:01:00Z', lease))).toEqual([id]);
+    expect(await outbox.retryLater(id, 'relay-a', 'engine unavailable', '2026-07-02T11:01:00Z')).toBe('PENDING');
+    expect(ids(await outbox.claim('2026-07-02T11:03:00Z', lease))).toEqual([id]);
+    expect(await outbox.retryLater(id, 'relay-a', 'engine unavailable', '2026-07-02T11:03:00Z')).toBe('FAILED');
+    expect(await outbox.get(id)).toMatchObject({ status: 'FAILED', attemptCount: 3, lastError: 'engine unavailable' });
+    expect(await outbox.claim('2026-07-02T12:00:00Z', lease)).toEqual([]);
+    expect(await outbox.requeue(id, '2026-07-02T12:00:00Z')).toBe(true);
+    expect(await outbox.requeue(id, '2026-07-02T12:00:00Z')).toBe(false); // already pending
+    expect(ids(await outbox.claim('2026-07-02T12:00:00Z', lease))).toEqual([id]);
+    expect(await outbox.settle(id, 'relay-a', { status: 'SENT' }, '2026-07-02T12:00:01Z')).toBe(true);
+    expect(await outbox.get(id)).toMatchObject({ status: 'SENT', attemptCount: 1 });
+    expect(await outbox.closeByOperator(id, 'fixed by hand', '2026-07-02T12:00:02Z')).toBe(false); // only dead letters and incidents
+  });
+
+  it('the default backoff grows exponentially to 15 minutes, jittered within its upper half', () => {
+    const low = defaultRetryPolicy(() => 0);
+    const high = defaultRetryPolicy(() => 0.999999);
+    expect([1, 2, 3].map(low.backoffMs)).toEqual([1000, 2000, 4000]);
+    expect([1, 2, 3].map(high.backoffMs)).toEqual([2000, 4000, 8000]);
+    expect(high.backoffMs(30)).toBe(900_000);
   });
 });
 
-// PGlite has one connection, so only PostgreSQL can show two relays racing.
+// PGlite has one connection, so only PostgreSQL can show relays racing.
 describe.each(engines.filter((e) => e.name === 'postgresql'))('KnexWorkflowOutbox concurrency on $name', ({ open }) => {
   let db: Database;
   let outbox: KnexWorkflowOutbox;
@@ -52,17 +78,12 @@ describe.each(engines.filter((e) => e.name === 'postgresql'))('KnexWorkflowOutbo
   });
   afterAll(() => db.close());
 
-  const command = (n: number) => ({ tenantId: 'ACME_EU', commandType: 'COMPLETE_TASK', taskId: `t-${n}`, payload: { n } });
-
-  it('two relays at once never send the same command (SKIP LOCKED)', async () => {
-    const ids = await db.knex.transaction(async (trx) => Promise.all(Array.from({ length: 20 }, (_, i) => outbox.enqueue(trx, command(100 + i), '2026-07-02T12:00:00Z'))));
-    const sends: string[] = [];
-    const slowSend = async (c: { id: string }) => {
-      sends.push(c.id);
-      await new Promise((r) => setTimeout(r, 5));
-    };
-    const [a, b] = await Promise.all([outbox.relay('2026-07-02T12:00:00Z', 50, slowSend), outbox.relay('2026-07-02T12:00:00Z', 50, slowSend)]);
-    expect([...a.sent, ...b.sent].sort()).toEqual([...ids].sort());
-    expect(new Set(sends).size).toBe(sends.length);
+  it('three relays claiming at once never lease the same command (SKIP LOCKED)', async () => {
+    const all = await db.knex.transaction(async (trx) => Promise.all(Array.from({ length: 60 }, (_, i) => outbox.enqueue(trx, command(100 + i), '2026-07-02T12:00:00Z'))));
+    const claims = await Promise.all(['a', 'b', 'c'].map((owner) => outbox.claim('2026-07-02T12:00:00Z', { owner, limit: 25, leaseMs: 30_000 })));
+    const claimed = claims.flat().map((c) => c.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.every((id) => all.includes(id))).toBe(true);
+    expect(claimed.length).toBe(60);
   });
 });

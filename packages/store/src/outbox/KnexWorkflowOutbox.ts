@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { affectedRows } from '../affectedRows.js';
 
 /** A workflow command to send after the decision committed (seed section 21). */
 export interface WorkflowCommandInput {
@@ -14,9 +15,23 @@ export interface WorkflowCommandInput {
 /** A command as stored. */
 export interface WorkflowCommand extends WorkflowCommandInput {
   id: string;
-  status: 'PENDING' | 'SENT' | 'FAILED';
+  status: WorkflowCommandStatus;
   attemptCount: number;
   lastError?: string;
+  note?: string;
+  createdAt: string;
+}
+
+/**
+ * PENDING (to send), SENT, CLOSED (nothing to do: the process no longer waits), INCIDENT (the
+ * engine disagrees, e.g. someone else completed the task: an operator looks), FAILED (dead-lettered).
+ */
+export type WorkflowCommandStatus = 'PENDING' | 'SENT' | 'CLOSED' | 'INCIDENT' | 'FAILED';
+
+/** How a sent command ended. */
+export interface Settlement {
+  status: 'SENT' | 'CLOSED' | 'INCIDENT';
+  note?: string;
 }
 
 interface DbOutboxRow {
@@ -30,6 +45,9 @@ interface DbOutboxRow {
   status: WorkflowCommand['status'];
   attempt_count: number;
   last_error: string | null;
+  note: string | null;
+  lease_owner: string | null;
+  created_at: Date | string;
 }
 
 function toCommand(row: DbOutboxRow): WorkflowCommand {
@@ -40,23 +58,39 @@ function toCommand(row: DbOutboxRow): WorkflowCommand {
     payload: row.payload,
     status: row.status,
     attemptCount: row.attempt_count,
+    createdAt: new Date(row.created_at).toISOString(),
   };
   if (row.process_instance_id) command.processInstanceId = row.process_instance_id;
   if (row.task_id) command.taskId = row.task_id;
   if (row.business_key) command.businessKey = row.business_key;
   if (row.last_error) command.lastError = row.last_error;
+  if (row.note) command.note = row.note;
   return command;
 }
 
+/** Retry policy: attempts before dead-lettering, and the backoff before attempt n+1. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  backoffMs: (attempt: number) => number;
+}
+
+/** Exponential backoff from 1 s to 15 min with full jitter in the upper half, so relays that failed together do not retry together. */
+export const defaultRetryPolicy = (random: () => number = Math.random): RetryPolicy => ({
+  maxAttempts: 10,
+  backoffMs: (attempt) => Math.round(Math.min(2 ** attempt * 1000, 15 * 60_000) * (0.5 + random() / 2)),
+});
+
 /**
- * The workflow command outbox. A command is written in the decision's transaction; a relay later
- * claims due commands with `FOR UPDATE SKIP LOCKED` (so several runtime instances never send the
- * same one at once), sends them, and records success, or failure with exponential backoff.
+ * The workflow command outbox. A command is written in the decision's transaction. A relay claims
+ * due commands with `FOR UPDATE SKIP LOCKED` and a lease (several relays never take the same
+ * command; one that dies lets go when its lease ends), sends them outside any transaction, and
+ * settles each: sent, closed with a note, an incident, or a retry with backoff and jitter until
+ * the last attempt dead-letters it.
  */
 export class KnexWorkflowOutbox {
   constructor(
     private readonly knex: Knex,
-    private readonly options: { maxAttempts: number; backoffMs: (attempt: number) => number } = { maxAttempts: 10, backoffMs: (a) => Math.min(2 ** a * 1000, 15 * 60_000) },
+    private readonly retry: RetryPolicy = defaultRetryPolicy(),
   ) {}
 
   /** Writes a command inside the caller's transaction. */
@@ -78,41 +112,64 @@ export class KnexWorkflowOutbox {
     return id;
   }
 
-  /**
-   * Claims up to `limit` due commands and runs `send` for each inside the claiming transaction;
-   * rows stay locked until it commits, so a second relay skips them. Returns what happened.
-   */
-  async relay(now: string, limit: number, send: (command: WorkflowCommand) => Promise<void>): Promise<{ sent: string[]; failed: string[] }> {
+  /** Leases up to `limit` due commands to `owner` for `leaseMs`, oldest first. */
+  async claim(now: string, options: { owner: string; limit: number; leaseMs: number }): Promise<WorkflowCommand[]> {
     return this.knex.transaction(async (trx) => {
       const rows = await trx<DbOutboxRow>('workflow_command_outbox')
         .where({ status: 'PENDING' })
         .andWhere('available_at', '<=', now)
+        .andWhere((q) => void q.whereNull('lease_until').orWhere('lease_until', '<=', now))
         .orderBy('created_at', 'asc')
-        .limit(limit)
+        .limit(options.limit)
         .forUpdate()
         .skipLocked();
-      const sent: string[] = [];
-      const failed: string[] = [];
-      for (const row of rows) {
-        try {
-          await send(toCommand(row));
-          await trx('workflow_command_outbox').where({ id: row.id }).update({ status: 'SENT', attempt_count: row.attempt_count + 1, last_error: null, updated_at: now });
-          sent.push(row.id);
-        } catch (e) {
-          const attempts = row.attempt_count + 1;
-          const giveUp = attempts >= this.options.maxAttempts;
-          await trx('workflow_command_outbox').where({ id: row.id }).update({
-            status: giveUp ? 'FAILED' : 'PENDING',
-            attempt_count: attempts,
-            last_error: e instanceof Error ? e.message : String(e),
-            available_at: new Date(Date.parse(now) + this.options.backoffMs(attempts)).toISOString(),
-            updated_at: now,
-          });
-          failed.push(row.id);
-        }
-      }
-      return { sent, failed };
+      if (!rows.length) return [];
+      await trx('workflow_command_outbox')
+        .whereIn('id', rows.map((r) => r.id))
+        .update({ lease_owner: options.owner, lease_until: new Date(Date.parse(now) + options.leaseMs).toISOString(), updated_at: now });
+      return rows.map(toCommand);
     });
+  }
+
+  /** Records how a leased command ended; false when the lease was lost (another relay took over). */
+  async settle(id: string, owner: string, settlement: Settlement, now: string): Promise<boolean> {
+    const updated = await this.knex('workflow_command_outbox')
+      .where({ id, lease_owner: owner, status: 'PENDING' })
+      .update({ status: settlement.status, attempt_count: this.knex.raw('attempt_count + 1'), note: settlement.note ?? null, last_error: null, lease_owner: null, lease_until: null, settled_at: now, updated_at: now });
+    return affectedRows(updated) === 1;
+  }
+
+  /** A send failed: due again after the backoff, or dead-lettered (FAILED) after the last attempt. */
+  async retryLater(id: string, owner: string, error: string, now: string): Promise<WorkflowCommandStatus | undefined> {
+    return this.knex.transaction(async (trx) => {
+      const row = await trx<DbOutboxRow>('workflow_command_outbox').where({ id, lease_owner: owner, status: 'PENDING' }).forUpdate().first();
+      if (!row) return undefined;
+      const attempts = row.attempt_count + 1;
+      const status = attempts >= this.retry.maxAttempts ? 'FAILED' : 'PENDING';
+      await trx('workflow_command_outbox').where({ id }).update({
+        status,
+        attempt_count: attempts,
+        last_error: error.slice(0, 2000),
+        available_at: new Date(Date.parse(now) + this.retry.backoffMs(attempts)).toISOString(),
+        lease_owner: null,
+        lease_until: null,
+        ...(status === 'FAILED' ? { settled_at: now } : {}),
+        updated_at: now,
+      });
+      return status;
+    });
+  }
+
+  /** Sends a dead-lettered command (or an incident's) again with a fresh retry budget: an operator's retry. */
+  async requeue(id: string, now: string): Promise<boolean> {
+    const updated = await this.knex('workflow_command_outbox').where({ id }).whereIn('status', ['FAILED', 'INCIDENT']).update({ status: 'PENDING', attempt_count: 0, available_at: now, settled_at: null, updated_at: now });
+    return affectedRows(updated) === 1;
+  }
+
+  /** Closes a dead-lettered command or an incident with an operator's note (fixed in the engine, or no longer needed). */
+  async closeByOperator(id: string, note: string, now: string): Promise<boolean> {
+    const updated = await this.knex('workflow_command_outbox').where({ id }).whereIn('status', ['FAILED', 'INCIDENT']).update({ status: 'CLOSED', note, settled_at: now, updated_at: now });
+    return affectedRows(updated) === 1;
   }
 
   /** One command, for inspection. */

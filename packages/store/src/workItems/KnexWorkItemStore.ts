@@ -25,12 +25,29 @@ export interface WorkItemRecord {
   escalationGroup?: string;
   escalationLevel: number;
   dueAt?: string;
+  /** SLA warning and escalation instants (business time), fired by the SLA scheduler. */
+  slaWarnAt?: string;
+  slaEscalateAt?: string;
   evidence: Record<string, unknown>;
+  /** The workflow activation that waits for this item's decision (see @mandate/workflow CallerRef). */
   callerRef?: Record<string, unknown>;
+  /** The caller reference as one stable key: one live item per activation. */
+  callerKey?: string;
   outcomeReason?: string;
+  /** A decision or dangerous action waiting for a second person's approval. */
+  pendingApproval?: PendingApprovalRecord;
   rowVersion: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The first half of a four-eyes pair: what was asked for, by whom, and the row that records it. */
+export interface PendingApprovalRecord {
+  kind: 'decision' | 'action';
+  code: string;
+  requestedBy: string;
+  /** The decision or recovery action row waiting for the second approval. */
+  id: string;
 }
 
 /** What a new work item needs; the store assigns row version and timestamps. */
@@ -78,9 +95,13 @@ interface DbWorkItemRow {
   escalation_group: string | null;
   escalation_level: number;
   due_at: Date | string | null;
+  sla_warn_at: Date | string | null;
+  sla_escalate_at: Date | string | null;
+  caller_key: string | null;
   evidence: Record<string, unknown>;
   caller_ref: Record<string, unknown> | null;
   outcome_reason: string | null;
+  pending_approval: PendingApprovalRecord | null;
   row_version: number;
   created_at: Date | string;
   updated_at: Date | string;
@@ -88,6 +109,9 @@ interface DbWorkItemRow {
 }
 
 const FINISHED = ['decided', 'completed', 'cancelled', 'obsolete', 'expired'];
+const OPEN = ['available', 'claimed', 'delegated', 'escalated'];
+/** States in which an item holds its workflow activation's caller key (the partial unique index). */
+const CALLER_KEY_HOLDERS = [...OPEN, 'decided', 'completed'];
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 function toRecord(row: DbWorkItemRow): WorkItemRecord {
@@ -120,15 +144,19 @@ function toRecord(row: DbWorkItemRow): WorkItemRecord {
     ['riskClass', row.risk_class],
     ['escalationGroup', row.escalation_group],
     ['dueAt', row.due_at === null ? null : iso(row.due_at)],
+    ['slaWarnAt', row.sla_warn_at === null ? null : iso(row.sla_warn_at)],
+    ['slaEscalateAt', row.sla_escalate_at === null ? null : iso(row.sla_escalate_at)],
     ['callerRef', row.caller_ref],
+    ['callerKey', row.caller_key],
     ['outcomeReason', row.outcome_reason],
+    ['pendingApproval', row.pending_approval],
   ];
   for (const [key, value] of optional) if (value !== null) (record as unknown as Record<string, unknown>)[key] = value;
   return record;
 }
 
 /** Columns a transition may change. */
-export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'priority' | 'priorityReasons' | 'outcomeReason'>>;
+export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'slaWarnAt' | 'slaEscalateAt' | 'priority' | 'priorityReasons' | 'outcomeReason' | 'pendingApproval' | 'evidence'>>;
 
 const COLUMN: Record<keyof WorkItemChanges, string> = {
   state: 'state',
@@ -141,7 +169,14 @@ const COLUMN: Record<keyof WorkItemChanges, string> = {
   priority: 'priority',
   priorityReasons: 'priority_reasons',
   outcomeReason: 'outcome_reason',
+  pendingApproval: 'pending_approval',
+  evidence: 'evidence',
+  slaWarnAt: 'sla_warn_at',
+  slaEscalateAt: 'sla_escalate_at',
 };
+
+/** Changes stored as JSON documents. */
+const JSON_CHANGES = new Set<keyof WorkItemChanges>(['priorityReasons', 'pendingApproval', 'evidence']);
 
 /** Keyset cursor: the sort key of the last row of a page. */
 interface Cursor {
@@ -204,7 +239,11 @@ export class KnexWorkItemStore {
       due_at: item.dueAt ?? null,
       evidence: JSON.stringify(item.evidence),
       caller_ref: item.callerRef ? JSON.stringify(item.callerRef) : null,
+      caller_key: item.callerKey ?? null,
+      sla_warn_at: item.slaWarnAt ?? null,
+      sla_escalate_at: item.slaEscalateAt ?? null,
       outcome_reason: item.outcomeReason ?? null,
+      pending_approval: item.pendingApproval ? JSON.stringify(item.pendingApproval) : null,
       row_version: 1,
       created_at: now,
       updated_at: now,
@@ -229,6 +268,24 @@ export class KnexWorkItemStore {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The live item of a workflow activation (any state that holds the key), if one was created. */
+  async byCallerKey(tenantId: string, callerKey: string): Promise<WorkItemRecord | undefined> {
+    const row = (await this.selectWithGroups(this.knex).where('w.tenant_id', tenantId).andWhere('w.caller_key', callerKey).whereIn('w.state', CALLER_KEY_HOLDERS).first()) as DbWorkItemRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Open items whose SLA instant (`sla_warn_at` or `sla_escalate_at`) has passed, oldest first, across tenants. */
+  async slaDue(column: 'sla_warn_at' | 'sla_escalate_at', now: string, limit: number): Promise<WorkItemRecord[]> {
+    const rows = (await this.selectWithGroups(this.knex).whereIn('w.state', OPEN).andWhere(`w.${column}`, '<=', now).orderBy(`w.${column}`, 'asc').limit(limit)) as DbWorkItemRow[];
+    return rows.map(toRecord);
+  }
+
+  /** Decided items of a workflow that have waited longer than `before` for their completion to be confirmed. */
+  async decidedAwaitingWorkflow(before: string, limit: number): Promise<WorkItemRecord[]> {
+    const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').whereNotNull('w.caller_key').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
+    return rows.map(toRecord);
+  }
+
   private filtered(tenantId: string, filter: WorkItemFilter) {
     const query = this.selectWithGroups(this.knex).where('w.tenant_id', tenantId);
     if (filter.state) void query.andWhere('w.state', filter.state);
@@ -251,9 +308,11 @@ export class KnexWorkItemStore {
     const query = this.filtered(tenantId, filter);
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
-      // Keyset pagination over (priority desc, due_at asc nulls last, id asc).
+      // Keyset pagination over (priority desc, due_at asc nulls last, id asc). The redundant
+      // `priority <= ?` is what the queue index can seek on: a deep page starts at its priority
+      // instead of filtering every row before it.
       const dueKey = c.dueAt ?? '9999-12-31T00:00:00Z';
-      void query.andWhere((w) => {
+      void query.andWhere('w.priority', '<=', c.priority).andWhere((w) => {
         void w.where('w.priority', '<', c.priority)
           .orWhere((x) => void x.where('w.priority', c.priority).andWhereRaw(`coalesce(w.due_at, '9999-12-31T00:00:00Z'::timestamptz) > ?::timestamptz`, [dueKey]))
           .orWhere((x) => void x.where('w.priority', c.priority).andWhereRaw(`coalesce(w.due_at, '9999-12-31T00:00:00Z'::timestamptz) = ?::timestamptz`, [dueKey]).andWhere('w.id', '>', c.id));
@@ -263,6 +322,12 @@ export class KnexWorkItemStore {
     const items = rows.slice(0, limit).map(toRecord);
     const last = items[items.length - 1];
     return rows.length > limit && last ? { items, nextCursor: encodeCursor({ priority: last.priority, dueAt: last.dueAt ?? null, id: last.id }) } : { items };
+  }
+
+  /** Replaces an item's candidate groups inside the caller's transaction (an escalation hands it to the escalation group). */
+  async replaceCandidateGroups(trx: Knex.Transaction, id: string, groups: string[]): Promise<void> {
+    await trx('work_item_candidate_group').where({ work_item_id: id }).del();
+    if (groups.length) await trx('work_item_candidate_group').insert([...new Set(groups)].map((group) => ({ work_item_id: id, group_code: group })));
   }
 
   /** How many items of the tenant match. */
@@ -279,7 +344,7 @@ export class KnexWorkItemStore {
   async transition(trx: Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
     const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
     for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
-      update[COLUMN[key]] = key === 'priorityReasons' ? JSON.stringify(value) : (value ?? null);
+      update[COLUMN[key]] = value === undefined ? null : JSON_CHANGES.has(key) ? JSON.stringify(value) : value;
     }
     const updated = affectedRows(await trx('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update));
     return updated === 1 ? this.get(tenantId, id, trx) : undefined;

@@ -1,0 +1,120 @@
+/**
+ * The SLA scheduler (seed 000 section 14): at the business-time instants the policy computed at
+ * creation, it warns (the item stays where it is, its priority is recomputed) and escalates (the
+ * item goes to the SLA's escalation group, one level up, with its priority recomputed from the
+ * pinned priority model). Each firing is one transaction guarded by a unique (item, kind, level)
+ * row, so however many runtime instances run the scheduler, and across restarts, each fires once.
+ * The clock is injected: `runOnce()` fires what is due at the clock's now.
+ */
+import { priority } from '@mandate/policy';
+import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkItemStore, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
+import type { DefinitionRegistry } from '../DefinitionRegistry.js';
+import type { Metrics } from '../http/metrics.js';
+import type { Principal } from '../identity/Principal.js';
+import { policyContext } from '../workItems/policyContext.js';
+
+/** The scheduler acts as itself, never as a person. */
+const schedulerPrincipal = (tenant: string): Principal => ({ id: 'mandate-sla-scheduler', issuer: 'urn:mandate:system', name: 'SLA scheduler', roles: ['SYSTEM'], groups: [], tenant });
+
+export interface SlaPass {
+  warned: string[];
+  escalated: string[];
+}
+
+export class SlaScheduler {
+  private readonly items: KnexWorkItemStore;
+  private readonly objects: KnexBusinessObjectStore;
+  private readonly audit: KnexAuditLog;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly registry: DefinitionRegistry,
+    private readonly clock: () => Date,
+    private readonly metrics?: Metrics,
+    private readonly batchSize = 100,
+  ) {
+    this.items = new KnexWorkItemStore(db.knex);
+    this.objects = new KnexBusinessObjectStore(db.knex);
+    this.audit = new KnexAuditLog(db.knex);
+  }
+
+  async runOnce(): Promise<SlaPass> {
+    const now = this.clock().toISOString();
+    const pass: SlaPass = { warned: [], escalated: [] };
+    for (const item of await this.items.slaDue('sla_warn_at', now, this.batchSize)) {
+      if (await this.fire(item, 'WARNING', now)) pass.warned.push(item.id);
+    }
+    for (const item of await this.items.slaDue('sla_escalate_at', now, this.batchSize)) {
+      if (await this.fire(item, 'ESCALATION', now)) pass.escalated.push(item.id);
+    }
+    return pass;
+  }
+
+  start(intervalMs = 15_000): void {
+    const loop = async () => {
+      await (this.running = this.runOnce().catch(() => undefined));
+      if (this.timer !== undefined) this.timer = setTimeout(() => void loop(), intervalMs);
+    };
+    this.timer = setTimeout(() => void loop(), 0);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Fires one warning or escalation; false when another scheduler fired it or the item moved on. */
+  private async fire(item: WorkItemRecord, kind: 'WARNING' | 'ESCALATION', now: string): Promise<boolean> {
+    const escalating = kind === 'ESCALATION';
+    const level = escalating ? item.escalationLevel + 1 : item.escalationLevel;
+    const changes: WorkItemChanges = escalating
+      ? { state: 'escalated', assignee: undefined, escalationLevel: level, slaEscalateAt: undefined, slaWarnAt: undefined }
+      : { slaWarnAt: undefined };
+    const score = await this.rescore({ ...item, ...changes, escalationLevel: level, state: escalating ? 'escalated' : item.state }, now);
+    changes.priority = score.priorityScore;
+    changes.priorityReasons = score.reasons;
+    const dueAt = escalating ? item.slaEscalateAt! : item.slaWarnAt!;
+    const fired = await this.db.knex.transaction(async (trx) => {
+      const inserted = await trx('sla_escalation').insert({ work_item_id: item.id, tenant_id: item.tenantId, kind, level, due_at: dueAt, fired_at: now }).onConflict(['work_item_id', 'kind', 'level']).ignore().returning('level');
+      if (inserted.length !== 1) return false;
+      const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, changes, now);
+      // The item changed meanwhile (claimed, decided): roll back and look again on the next pass.
+      if (!moved) throw new ItemMovedOn();
+      if (escalating && item.escalationGroup) await this.items.replaceCandidateGroups(trx, item.id, [item.escalationGroup]);
+      await this.audit.append(trx, {
+        tenantId: item.tenantId,
+        eventType: escalating ? 'TaskEscalated' : 'TaskSlaWarning',
+        workItemId: item.id,
+        businessObject: { type: item.businessObject.type, id: item.businessObject.id },
+        actor: 'mandate-sla-scheduler',
+        payload: {
+          reason: escalating ? 'SLA_BREACH' : 'SLA_WARNING',
+          dueAt: item.dueAt ?? null,
+          firedFor: dueAt,
+          ...(escalating ? { level, from: { assignee: item.assignee ?? null, candidateGroups: item.candidateGroups, state: item.state }, to: { candidateGroups: item.escalationGroup ? [item.escalationGroup] : item.candidateGroups, state: 'escalated' } } : {}),
+          priority: { from: item.priority, to: score.priorityScore, reasons: score.reasons },
+        },
+        occurredAt: now,
+      });
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof ItemMovedOn) return false;
+      throw error;
+    });
+    if (fired) (escalating ? this.metrics?.slaBreached : this.metrics?.slaWarned)?.inc({ task_type: item.taskType });
+    return fired;
+  }
+
+  /** The item's priority from its pinned model, as it will be after the firing. */
+  private async rescore(item: WorkItemRecord, now: string) {
+    const current = await this.objects.get(item.tenantId, item.businessObject.type, item.businessObject.id);
+    const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
+    const ctx = policyContext(schedulerPrincipal(item.tenantId), item, { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision }, now);
+    return priority(policy, ctx);
+  }
+}
+
+class ItemMovedOn extends Error {}

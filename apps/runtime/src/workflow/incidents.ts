@@ -1,0 +1,61 @@
+/**
+ * Workflow incidents: a command the relay could not deliver (dead-lettered) or one the engine
+ * disagrees with (someone else completed the task) becomes a WORKFLOW_COMMAND_INCIDENT work item
+ * for workflow operations, never a silent drop. Deciding that item acts on the command: retry it
+ * with a fresh budget, or close it as fixed in the engine or no longer needed.
+ */
+import { KnexWorkItemStore, KnexWorkflowOutbox, type Database, type WorkflowCommand } from '@mandate/store';
+import { parseCallerRef, type OperatorAttention, type RoutedCommand } from '@mandate/workflow';
+import type { Principal } from '../identity/Principal.js';
+import type { WorkItemService } from '../workItems/WorkItemService.js';
+
+export const INCIDENT_TASK_TYPE = 'WORKFLOW_COMMAND_INCIDENT';
+
+/** The runtime acting on its own behalf (relay, scheduler, workflow bridge), in one tenant. */
+export const systemPrincipal = (tenant: string, id = 'mandate-workflow'): Principal => ({ id, issuer: 'urn:mandate:system', name: id, roles: ['SYSTEM'], groups: [], tenant });
+
+/** Opens the operator item for a command, once per command while one is open. */
+export async function openIncident(db: Database, service: WorkItemService, { kind, command, reason }: OperatorAttention): Promise<void> {
+  const open = await new KnexWorkItemStore(db.knex).list(command.tenantId, { taskType: INCIDENT_TASK_TYPE, businessObjectId: command.id }, { limit: 5 });
+  if (open.items.some((i) => ['available', 'claimed', 'delegated', 'escalated'].includes(i.state))) return;
+  const item = typeof command.payload.workItemId === 'string' ? await new KnexWorkItemStore(db.knex).get(command.tenantId, command.payload.workItemId) : undefined;
+  const ref = parseCallerRef(item?.callerRef);
+  await service.create(systemPrincipal(command.tenantId, 'mandate-outbox-relay'), {
+    taskType: INCIDENT_TASK_TYPE,
+    title: `${kind === 'DEAD_LETTER' ? 'Undelivered' : 'Disputed'} ${command.commandType}${ref ? ` for ${ref.processKey}/${ref.activityId}` : ''}`,
+    businessObject: { type: 'WORKFLOW_COMMAND', id: command.id, version: command.attemptCount },
+    evidence: {
+      kind,
+      commandId: command.id,
+      commandType: command.commandType,
+      attempts: command.attemptCount,
+      ...(ref ? { engine: ref.engine, processKey: ref.processKey, processInstanceId: ref.processInstanceId, activityId: ref.activityId, taskId: ref.taskId } : {}),
+      ...(typeof command.payload.workItemId === 'string' ? { workItemId: command.payload.workItemId } : {}),
+      ...(typeof command.payload.decision === 'string' ? { decision: command.payload.decision } : {}),
+      ...(kind === 'DEAD_LETTER' ? { lastError: reason } : { note: reason }),
+      firstAttemptAt: command.createdAt,
+      payloadSummary: JSON.stringify(command.payload).slice(0, 500),
+    },
+  });
+}
+
+/**
+ * A decided incident item acts on its command (the decision's outcome says how); the decision's
+ * own outbox row then needs no engine. Returns undefined for every other command.
+ */
+export async function handleIncidentDecision(db: Database, command: WorkflowCommand, now: string): Promise<RoutedCommand | undefined> {
+  if (command.commandType !== 'COMPLETE_TASK' || command.payload.taskType !== INCIDENT_TASK_TYPE) return undefined;
+  const item = await new KnexWorkItemStore(db.knex).get(command.tenantId, String(command.payload.workItemId));
+  const target = item?.businessObject.id;
+  if (!target) return { kind: 'none', note: 'the incident item is gone' };
+  const outbox = new KnexWorkflowOutbox(db.knex);
+  const outcome = (command.payload.outcome ?? {}) as { workflowCommand?: string };
+  const by = `${String(command.payload.decidedBy)} (${String(command.payload.decision)}, ${String(command.payload.reasonCode)})`;
+  if (outcome.workflowCommand === 'RETRY') {
+    const requeued = await outbox.requeue(target, now);
+    return { kind: 'none', note: requeued ? `command ${target} sent again by ${by}` : `command ${target} was no longer dead-lettered` };
+  }
+  const comment = typeof command.payload.comment === 'string' ? `: ${command.payload.comment}` : '';
+  const closed = await outbox.closeByOperator(target, `closed by ${by}${comment}`, now);
+  return { kind: 'none', note: closed ? `command ${target} closed by ${by}` : `command ${target} was no longer open` };
+}

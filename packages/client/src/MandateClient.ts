@@ -1,0 +1,281 @@
+import { MandateProblem } from './MandateProblem.js';
+import type {
+  ActionCommand,
+  ActionResult,
+  AllowedActions,
+  AuditEvents,
+  AuditFilter,
+  BusinessEvent,
+  BusinessEventResult,
+  ChainVerification,
+  CreateWorkItem,
+  DecideCommand,
+  Decision,
+  DevToken,
+  Health,
+  IdempotencyOptions,
+  IdempotentResult,
+  LifecycleCommand,
+  LifecycleResult,
+  OpenApiDocument,
+  Problem,
+  RecoveryActions,
+  WorkItem,
+  WorkItemCount,
+  WorkItemFilter,
+  WorkItemPage,
+  WorkItemQuery,
+} from './types.js';
+
+/** A bearer token, or a function that returns one (called before every request, so it may refresh). */
+export type TokenProvider = string | (() => string | Promise<string>);
+
+/** What a client is built from. */
+export interface MandateClientOptions {
+  /** The runtime's base URL, e.g. `http://127.0.0.1:3000` or `https://host/api`. */
+  baseUrl: string | URL;
+  /** The caller's token; `Bearer ` is added unless the token already starts with it. */
+  token?: TokenProvider;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+interface Call {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+const FILTER_KEYS = ['status', 'taskType', 'assignee', 'candidateGroup', 'overdue', 'priorityMin', 'businessObjectId'] as const satisfies readonly (keyof WorkItemFilter)[];
+const AUDIT_KEYS = ['workItemId', 'businessObjectType', 'businessObjectId', 'actor', 'from', 'to', 'after', 'limit'] as const satisfies readonly (keyof AuditFilter)[];
+
+function pick<T extends object>(source: T, keys: readonly (keyof T)[]): Record<string, QueryValue> {
+  return Object.fromEntries(keys.map((key) => [key, source[key] as QueryValue]));
+}
+
+function queryString(query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.append(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function problemOf(response: Response, text: string, context: { requestId?: string; idempotencyKey?: string }): MandateProblem {
+  const { status } = response;
+  if (/^application\/problem\+json\b/i.test(response.headers.get('content-type') ?? '')) {
+    const body = parseJson(text);
+    if (typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string') {
+      const problem = body as Partial<Problem> & { code: string };
+      return new MandateProblem(
+        { ...problem, type: problem.type ?? 'about:blank', title: problem.title ?? response.statusText, status, code: problem.code, detail: problem.detail ?? '' },
+        context,
+      );
+    }
+  }
+  const detail = text.trim().slice(0, 500) || `the runtime answered ${status} ${response.statusText}`.trim();
+  return new MandateProblem({ type: 'about:blank', title: response.statusText || `HTTP ${status}`, status, code: `HTTP_${status}`, detail }, context);
+}
+
+/**
+ * The typed HTTP client of the Mandate runtime, for the studio (browser), the CLI and tests. Built
+ * on `fetch`; no dependencies. Every method maps to one endpoint; a non-2xx answer is thrown as a
+ * {@link MandateProblem} with the runtime's stable code.
+ *
+ * @example
+ * ```ts
+ * const client = new MandateClient({ baseUrl: 'http://127.0.0.1:3000', token: () => auth.accessToken() });
+ * for await (const item of client.iterateWorkItems({ status: 'available', candidateGroup: 'regional-sales-directors' })) {
+ *   const { actions } = await client.allowedActions(item.id);
+ * }
+ * await client.claim(id);
+ * const { result: decision, idempotencyKey } = await client.decide(id, { decision: 'APPROVE', expectedBusinessObjectVersion: 12 });
+ * ```
+ */
+export class MandateClient {
+  private readonly baseUrl: string;
+  private readonly token: TokenProvider | undefined;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: MandateClientOptions) {
+    this.baseUrl = String(options.baseUrl).replace(/\/+$/, '');
+    this.token = options.token;
+    // Unbound, a browser's fetch throws "Illegal invocation".
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** The same runtime and fetch, as another caller. */
+  withToken(token: TokenProvider): MandateClient {
+    return new MandateClient({ baseUrl: this.baseUrl, token, fetch: this.fetchImpl });
+  }
+
+  /** `GET /healthz`: database kind, auth mode, number of definitions. */
+  health(): Promise<Health> {
+    return this.json('GET', '/healthz');
+  }
+
+  /** `GET /openapi.json`. */
+  openApi(): Promise<OpenApiDocument> {
+    return this.json('GET', '/openapi.json');
+  }
+
+  /** `GET /metrics`: the Prometheus text exposition. */
+  async metrics(): Promise<string> {
+    return (await this.send('GET', '/metrics')).text;
+  }
+
+  /** `POST /auth/dev/token`: a token for a demo user (the runtime's dev identity only). */
+  devToken(userId: string): Promise<DevToken> {
+    return this.json('POST', '/auth/dev/token', { body: { userId } });
+  }
+
+  /** `GET /work-items`: one page of the queue, highest priority first. */
+  listWorkItems(query: WorkItemQuery = {}): Promise<WorkItemPage> {
+    return this.json('GET', '/work-items', { query: { ...pick(query, FILTER_KEYS), limit: query.limit, cursor: query.cursor } });
+  }
+
+  /**
+   * Every item of the queue, page after page (`limit` is the page size; `cursor`, if given, where
+   * to start). Pages are fetched as the loop asks for them.
+   */
+  async *iterateWorkItems(query: WorkItemQuery = {}): AsyncGenerator<WorkItem, void, undefined> {
+    let cursor = query.cursor;
+    do {
+      const page = await this.listWorkItems({ ...query, cursor });
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
+  /** `GET /work-items/count`: how many items match the filters. */
+  countWorkItems(filter: WorkItemFilter = {}): Promise<WorkItemCount> {
+    return this.json('GET', '/work-items/count', { query: pick(filter, FILTER_KEYS) });
+  }
+
+  /** `GET /work-items/{id}`: the item, hidden evidence fields absent. */
+  getWorkItem(id: string): Promise<WorkItem> {
+    return this.json('GET', workItemPath(id));
+  }
+
+  /** `GET /work-items/{id}/allowed-actions`: what the caller may do now, and why not. */
+  allowedActions(id: string): Promise<AllowedActions> {
+    return this.json('GET', workItemPath(id, 'allowed-actions'));
+  }
+
+  /** `POST /work-items`: the created item, projected for the caller. */
+  createWorkItem(body: CreateWorkItem): Promise<WorkItem> {
+    return this.json('POST', '/work-items', { body });
+  }
+
+  /** `POST /work-items/{id}/claim`. */
+  claim(id: string, body: LifecycleCommand = {}): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'claim'), { body });
+  }
+
+  /** `POST /work-items/{id}/release`: back to the queue. */
+  release(id: string, body: LifecycleCommand = {}): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'release'), { body });
+  }
+
+  /** `POST /work-items/{id}/delegate`: ask someone for input; the owner stays. */
+  delegate(id: string, body: LifecycleCommand & { delegateTo: string }): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'delegate'), { body });
+  }
+
+  /** `POST /work-items/{id}/resolve-delegation`: the delegate hands the item back. */
+  resolveDelegation(id: string, body: LifecycleCommand = {}): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'resolve-delegation'), { body });
+  }
+
+  /** `POST /work-items/{id}/reassign`: manager authority and, per policy, a reason. */
+  reassign(id: string, body: LifecycleCommand & { assignee: string }): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'reassign'), { body });
+  }
+
+  /** `POST /work-items/{id}/escalate`. */
+  escalate(id: string, body: LifecycleCommand = {}): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'escalate'), { body });
+  }
+
+  /** `POST /work-items/{id}/comments`. */
+  comment(id: string, body: LifecycleCommand & { comment: string }): Promise<LifecycleResult> {
+    return this.json('POST', workItemPath(id, 'comments'), { body });
+  }
+
+  /**
+   * `POST /work-items/{id}/decisions` with an Idempotency-Key (a new UUID unless given). The key
+   * comes back with the result, and on a thrown {@link MandateProblem}: retrying with it replays
+   * the first answer instead of deciding twice. To retry after a network failure, pass your own key.
+   */
+  async decide(id: string, command: DecideCommand, options: IdempotencyOptions = {}): Promise<IdempotentResult<Decision>> {
+    return this.idempotent<Decision>(workItemPath(id, 'decisions'), command, options);
+  }
+
+  /**
+   * `POST /work-items/{id}/actions/{actionCode}`: a recovery action (reconcile, retry,
+   * mark-no-effect, ...), with an Idempotency-Key as for {@link MandateClient.decide}. `status`
+   * is 201 when the action is effective, 202 when it waits for a second person's approval.
+   */
+  async runAction(id: string, actionCode: string, body: ActionCommand = {}, options: IdempotencyOptions = {}): Promise<IdempotentResult<ActionResult>> {
+    return this.idempotent<ActionResult>(workItemPath(id, 'actions', actionCode), body, options);
+  }
+
+  /** `GET /work-items/{id}/actions`: the recovery actions taken on the item. */
+  actionHistory(id: string): Promise<RecoveryActions> {
+    return this.json('GET', workItemPath(id, 'actions'));
+  }
+
+  /** `POST /events`: a business event, e.g. `QuoteRevised`. */
+  postEvent(event: BusinessEvent): Promise<BusinessEventResult> {
+    return this.json('POST', '/events', { body: event });
+  }
+
+  /** `GET /audit`: the tenant's audit events. */
+  audit(filter: AuditFilter = {}): Promise<AuditEvents> {
+    return this.json('GET', '/audit', { query: pick(filter, AUDIT_KEYS) });
+  }
+
+  /** `GET /audit/verify`: walks the tenant's hash chain. */
+  verifyAudit(): Promise<ChainVerification> {
+    return this.json('GET', '/audit/verify');
+  }
+
+  private async idempotent<T>(path: string, body: unknown, options: IdempotencyOptions): Promise<IdempotentResult<T>> {
+    const idempotencyKey = options.idempotencyKey ?? crypto.randomUUID();
+    const { status, text } = await this.send('POST', path, { body, idempotencyKey });
+    return { idempotencyKey, status, result: JSON.parse(text) as T };
+  }
+
+  private async json<T>(method: 'GET' | 'POST', path: string, call: Call = {}): Promise<T> {
+    return JSON.parse((await this.send(method, path, call)).text) as T;
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, call: Call = {}): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const token = typeof this.token === 'function' ? await this.token() : this.token;
+    if (token) headers.Authorization = /^Bearer /i.test(token) ? token : `Bearer ${token}`;
+    if (method === 'POST') headers['Content-Type'] = 'application/json';
+    if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey;
+    const url = `${this.baseUrl}${path}${queryString(call.query ?? {})}`;
+    const response = await this.fetchImpl(url, { method, headers, ...(method === 'POST' ? { body: JSON.stringify(call.body ?? {}) } : {}) });
+    const text = await response.text();
+    if (!response.ok) {
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      throw problemOf(response, text, { ...(requestId ? { requestId } : {}), ...(call.idempotencyKey !== undefined ? { idempotencyKey: call.idempotencyKey } : {}) });
+    }
+    return { status: response.status, text };
+  }
+}
+
+function workItemPath(id: string, ...rest: string[]): string {
+  return ['/work-items', id, ...rest].map((segment, i) => (i === 0 ? segment : encodeURIComponent(segment))).join('/');
+}

@@ -1,0 +1,324 @@
+/**
+ * Wire types of the runtime API: what the client sends and what it gets back, as JSON.
+ *
+ * Why declared here instead of imported from `@mandate/store`: the studio must never pull in knex,
+ * not even its types, so records are restated in their JSON form. The client's tests check that
+ * they still equal the store's records. Allowed actions come from `@mandate/policy` (pure, no I/O;
+ * the import is type-only and erased from any bundle).
+ */
+import type { ActionAvailability, AllowedActions } from '@mandate/policy';
+
+export type { ActionAvailability, AllowedActions };
+
+/** `GET /healthz`. */
+export interface Health {
+  status: 'ok';
+  database: 'pglite' | 'postgresql';
+  auth: 'dev' | 'jwt';
+  /** How many definitions the runtime loaded. */
+  definitions: number;
+}
+
+/** `GET /openapi.json`: the OpenAPI 3.1 document of the runtime. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, unknown>;
+  [member: string]: unknown;
+}
+
+/** `POST /auth/dev/token` (dev identity only). */
+export interface DevToken {
+  token: string;
+}
+
+/** A reference to the business object a work item decides on, at one version. */
+export interface BusinessObjectRef {
+  type: string;
+  id: string;
+  version: number;
+  revision?: number;
+}
+
+/** The first half of a four-eyes pair: what was asked for, and by whom. */
+export interface PendingApproval {
+  kind: 'decision' | 'action';
+  code: string;
+  requestedBy: string;
+  /** The decision or recovery action waiting for the second approval. */
+  id: string;
+}
+
+/**
+ * A work item as the caller may see it: evidence fields the visibility policy hides are absent
+ * from `evidence`, and their paths are listed in `redactedPaths` (never their values).
+ */
+export interface WorkItem {
+  id: string;
+  tenantId: string;
+  taskType: string;
+  taskTypeVersion: number;
+  /** `ID@VERSION` of every definition the item evaluates under. */
+  pinnedDefinitions: string[];
+  state: string;
+  title: string;
+  businessObject: BusinessObjectRef;
+  region?: string;
+  productFamily?: string;
+  assignee?: string;
+  owner?: string;
+  requestedBy?: string;
+  delegatedTo?: string;
+  candidateGroups: string[];
+  priority: number;
+  /** Why the priority is what it is, e.g. `HIGH_VALUE_QUOTE:+50`. */
+  priorityReasons: string[];
+  riskClass?: string;
+  escalationGroup?: string;
+  escalationLevel: number;
+  /** ISO 8601 instant. */
+  dueAt?: string;
+  /** SLA warning and escalation instants (business time). */
+  slaWarnAt?: string;
+  slaEscalateAt?: string;
+  evidence: Record<string, unknown>;
+  callerRef?: Record<string, unknown>;
+  /** The workflow activation's key, when a workflow waits for this item. */
+  callerKey?: string;
+  outcomeReason?: string;
+  /** A decision or dangerous action waiting for a second person's approval. */
+  pendingApproval?: PendingApproval;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  redactedPaths: string[];
+}
+
+/** Queue filters of `GET /work-items` and `GET /work-items/count`. */
+export interface WorkItemFilter {
+  status?: string;
+  taskType?: string;
+  assignee?: string;
+  candidateGroup?: string;
+  /** Only items past their due time. */
+  overdue?: boolean;
+  priorityMin?: number;
+  businessObjectId?: string;
+}
+
+/** A queue query: filters, page size and the cursor of the page to fetch. */
+export interface WorkItemQuery extends WorkItemFilter {
+  limit?: number;
+  cursor?: string;
+}
+
+/** One page of the queue, highest priority first. */
+export interface WorkItemPage {
+  items: WorkItem[];
+  /** Present when there is a next page. */
+  nextCursor?: string;
+}
+
+/** `GET /work-items/count`. */
+export interface WorkItemCount {
+  count: number;
+}
+
+/** `POST /work-items`: create a work item from a binding or a domain service. */
+export interface CreateWorkItem {
+  taskType: string;
+  title?: string;
+  businessObject: BusinessObjectRef & { snapshot?: Record<string, unknown> };
+  evidence: Record<string, unknown>;
+  requestedBy?: string;
+  candidateGroups?: string[];
+  region?: string;
+  productFamily?: string;
+}
+
+/** The body of claim, release, delegate, resolve-delegation, reassign, escalate and comment. */
+export interface LifecycleCommand {
+  reasonCode?: string;
+  comment?: string;
+  /** Delegate: who is asked for input. */
+  delegateTo?: string;
+  /** Reassign: the new assignee. */
+  assignee?: string;
+}
+
+/** The item after a lifecycle command. */
+export interface LifecycleResult {
+  id: string;
+  state: string;
+  assignee: string | null;
+  owner: string | null;
+  delegatedTo: string | null;
+  escalationLevel: number;
+  rowVersion: number;
+}
+
+/** `POST /work-items/{id}/decisions`. */
+export interface DecideCommand {
+  decision: string;
+  reasonCode?: string;
+  comment?: string;
+  acknowledged?: boolean;
+  /** The business object version the decider saw; a newer one makes the decision 409. */
+  expectedBusinessObjectVersion: number;
+  form?: Record<string, unknown>;
+}
+
+/** A recorded decision. */
+export interface Decision {
+  id: string;
+  workItemId: string;
+  decision: string;
+  reasonCode: string | null;
+  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
+  /** The decision this one gives the second approval for. */
+  secondApprovalOf?: string;
+  /** ISO 8601 instant. */
+  decidedAt: string;
+}
+
+/** `POST /work-items/{id}/actions/{actionCode}`: a recovery action (reconcile, retry, ...). */
+export interface ActionCommand {
+  reasonCode?: string;
+  comment?: string;
+  acknowledged?: boolean;
+  evidence?: Record<string, unknown>;
+  expectedBusinessObjectVersion?: number;
+}
+
+/** A recovery action taken: effective (201), or waiting for a second person's approval (202). */
+export interface ActionResult {
+  id: string;
+  workItemId: string;
+  action: string;
+  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
+  /** The action this one gives the second approval for. */
+  secondApprovalOf?: string;
+  /** ISO 8601 instant. */
+  takenAt: string;
+}
+
+/** A recovery action as recorded, in `GET /work-items/{id}/actions`. */
+export interface RecoveryAction {
+  id: string;
+  tenantId: string;
+  workItemId: string;
+  actionCode: string;
+  actor: string;
+  actorRoles: string[];
+  reasonCode?: string;
+  comment?: string;
+  /** Evidence the action recorded on the item, as sent. */
+  attachedEvidence?: Record<string, unknown>;
+  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
+  secondApprovalOf?: string;
+  policyTrace: unknown;
+  /** ISO 8601 instant. */
+  takenAt: string;
+}
+
+/** `GET /work-items/{id}/actions`: the item's recovery actions, oldest first. */
+export interface RecoveryActions {
+  actions: RecoveryAction[];
+}
+
+/** A command sent with an Idempotency-Key, and what came back. */
+export interface IdempotentResult<T> {
+  /** The key sent; send it again to retry without deciding twice. */
+  idempotencyKey: string;
+  /** The HTTP status (a replay has the status of the first response). */
+  status: number;
+  result: T;
+}
+
+/** Options of idempotent commands. */
+export interface IdempotencyOptions {
+  /** Defaults to a new `crypto.randomUUID()`. */
+  idempotencyKey?: string;
+}
+
+/** `POST /events`: the business object changed in its own domain (e.g. `QuoteRevised`). */
+export interface BusinessEvent {
+  type: string;
+  businessObject: BusinessObjectRef & { snapshot?: Record<string, unknown> };
+  evidence?: Record<string, unknown>;
+}
+
+/** What a business event did: items made obsolete and items requested anew. */
+export interface BusinessEventResult {
+  obsoleted: string[];
+  created: string[];
+}
+
+/** Filters of `GET /audit`. */
+export interface AuditFilter {
+  workItemId?: string;
+  /** Goes with `businessObjectId`: the runtime refuses one without the other. */
+  businessObjectType?: string;
+  businessObjectId?: string;
+  actor?: string;
+  /** ISO 8601 instant. */
+  from?: string;
+  /** ISO 8601 instant. */
+  to?: string;
+  /** Events after this sequence: the `nextAfter` of the previous page. */
+  after?: string;
+  /** Page size (the runtime's default is 500). */
+  limit?: number;
+}
+
+/** An audit event with its place in the tenant's hash chain. */
+export interface AuditEvent {
+  tenantId: string;
+  sequence: number;
+  eventType: string;
+  workItemId?: string;
+  businessObject?: { type: string; id: string };
+  actor?: string;
+  payload: Record<string, unknown>;
+  /** ISO 8601 instant. */
+  occurredAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** `GET /audit`: one page of events in chain order. */
+export interface AuditEvents {
+  events: AuditEvent[];
+  /** Present when the page is full: pass it as `after` for the next page. */
+  nextAfter?: string;
+}
+
+/** `GET /audit/verify`: the chain walked; `brokenAt` names the first sequence that does not verify. */
+export type ChainVerification = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+
+/** One reason a request or a decision was refused. */
+export interface ProblemViolation {
+  /** Policy violations carry a code (`FOUR_EYES_VIOLATION`); schema violations do not. */
+  code?: string;
+  message: string;
+  /** JSON Pointer into the body or form. */
+  pointer?: string;
+  /** The unexpected property, for `additionalProperties` violations. */
+  property?: string;
+}
+
+/** An RFC 9457 problem document as the runtime sends it, with its extension members. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  /** Stable SCREAMING_SNAKE code, e.g. `WORK_ITEM_NOT_FOUND`. */
+  code: string;
+  detail: string;
+  instance?: string;
+  violations?: ProblemViolation[];
+  failedChecks?: string[];
+  requiredFields?: string[];
+  [extension: string]: unknown;
+}

@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+
+/** What an approval task asks for (seed section 8): who asked, what authority it needs, who may not approve. */
+export interface ApprovalRequestRecord {
+  workItemId: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** The authority measure and the amount the approver's limit must cover, e.g. discountPercent 32. */
+  requiredAuthority: { measure?: string; amount?: number };
+  forbiddenApproverUserIds: string[];
+  forbiddenApproverRoleCodes: string[];
+}
+
+interface DbApprovalRequestRow {
+  work_item_id: string;
+  requested_by: string;
+  requested_at: Date | string;
+  required_authority: { measure?: string; amount?: number };
+  forbidden_approver_user_ids: string[];
+  forbidden_approver_role_codes: string[];
+}
+
+/** Approval requests: one per approval task, written with the task. Reads go through the (tenant-scoped) item. */
+export class KnexApprovalRequestStore {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(trx: Knex.Transaction, request: ApprovalRequestRecord): Promise<void> {
+    await trx('approval_request').insert({
+      work_item_id: request.workItemId,
+      requested_by: request.requestedBy,
+      requested_at: request.requestedAt,
+      required_authority: JSON.stringify(request.requiredAuthority),
+      forbidden_approver_user_ids: JSON.stringify(request.forbiddenApproverUserIds),
+      forbidden_approver_role_codes: JSON.stringify(request.forbiddenApproverRoleCodes),
+    });
+  }
+
+  /** The request of an item the caller has already loaded for its tenant. */
+  async forWorkItem(workItemId: string, trx?: Knex.Transaction): Promise<ApprovalRequestRecord | undefined> {
+    const row = await (trx ?? this.knex)<DbApprovalRequestRow>('approval_request').where({ work_item_id: workItemId }).first();
+    if (!row) return undefined;
+    return {
+      workItemId: row.work_item_id,
+      requestedBy: row.requested_by,
+      requestedAt: new Date(row.requested_at).toISOString(),
+      requiredAuthority: row.required_authority,
+      forbiddenApproverUserIds: row.forbidden_approver_user_ids,
+      forbiddenApproverRoleCodes: row.forbidden_approver_role_codes,
+    };
+  }
+}
