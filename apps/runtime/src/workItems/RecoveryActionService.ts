@@ -17,7 +17,7 @@ import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotent, type CommandResponse } from './idempotent.js';
 import { refusal } from './refusal.js';
 import { WorkItemLoader } from './WorkItemLoader.js';
-import { workflowColumns } from './workflowColumns.js';
+import { workflowColumns } from './workflowCommands.js';
 
 /** The body of a recovery action. */
 export interface RecoveryActionInput {

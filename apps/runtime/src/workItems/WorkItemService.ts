@@ -16,7 +16,7 @@ import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotent } from './idempotent.js';
 import { policyContext } from './policyContext.js';
 import { refusal } from './refusal.js';
-import { workflowColumns } from './workflowColumns.js';
+import { completeTaskCommand, workflowColumns } from './workflowCommands.js';
 import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
 
 /** A request to create a work item (from a domain service or a workflow binding). */
@@ -438,15 +438,4 @@ export function evidenceValue(evidence: Record<string, unknown>, path: string): 
 /** PostgreSQL's unique_violation, from pg or PGlite. */
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
-
-/** The command that completes the workflow task with the decision (the relay maps it to output variables). */
-function completeTaskCommand(item: WorkItemRecord, decision: { decisionId: string; decision: string; reasonCode: string | null; comment: string | null; decidedBy: string; outcome: Record<string, unknown> }) {
-  return {
-    tenantId: item.tenantId,
-    commandType: 'COMPLETE_TASK',
-    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
-    ...workflowColumns(item),
-    payload: { workItemId: item.id, taskType: item.taskType, ...decision },
-  };
 }

@@ -1,0 +1,31 @@
+import type { WorkItemRecord } from '@mandate/store';
+import { parseCallerRef } from '@mandate/workflow';
+
+/** The engine's process instance and task of an item created by a workflow, for its outbox rows. */
+export function workflowColumns(item: WorkItemRecord): { processInstanceId?: string; taskId?: string } {
+  const ref = parseCallerRef(item.callerRef);
+  return ref ? { processInstanceId: ref.processInstanceId, taskId: ref.taskId } : {};
+}
+
+/** What the workflow hears of a decision (the binding's output mapping reads it). */
+export interface DecisionForWorkflow {
+  decisionId: string;
+  decision: string;
+  reasonCode: string | null;
+  comment: string | null;
+  decidedBy: string;
+  outcome: Record<string, unknown>;
+  /** Sent again by reconciliation. */
+  reconciled?: boolean;
+}
+
+/** The command that completes the workflow task with the decision (the relay maps it to output variables). */
+export function completeTaskCommand(item: WorkItemRecord, decision: DecisionForWorkflow) {
+  return {
+    tenantId: item.tenantId,
+    commandType: 'COMPLETE_TASK',
+    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
+    ...workflowColumns(item),
+    payload: { workItemId: item.id, taskType: item.taskType, ...decision },
+  };
+}
