@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { bpmnLintCommand } from './commands/bpmnLintCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
@@ -12,11 +13,11 @@ export const EXIT_INTERNAL = 3;
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('mandate')
-    .description('Validate, lint, diff and list Mandate definitions.')
+    .description('Validate, lint, diff and list Mandate definitions; lint BPMN processes against them.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError()
-    .addHelpText('after', '\nExamples:\n  $ mandate validate definitions\n  $ mandate list definitions\n  $ mandate diff DISCOUNT_APPROVAL_REASONS@1 DISCOUNT_APPROVAL_REASONS@2\n\nExit codes: 0 clean, 1 findings, 2 usage error, 3 internal error.');
+    .addHelpText('after', '\nExamples:\n  $ mandate validate definitions\n  $ mandate list definitions\n  $ mandate diff DISCOUNT_APPROVAL_REASONS@1 DISCOUNT_APPROVAL_REASONS@2\n  $ mandate bpmn lint bpmn\n\nExit codes: 0 clean, 1 findings, 2 usage error, 3 internal error.');
 
   const format = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
@@ -47,6 +48,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', '\nExample:\n  $ mandate list definitions')
     .action((dir: string | undefined, opts: { format: 'text' | 'json' }) => setExit(listCommand(dir, opts, io)));
 
+  const bpmn = program.command('bpmn').description('Work with BPMN processes whose user tasks bind to task types.');
+  bpmn
+    .command('lint')
+    .description('Check BPMN files: XML, bindings to existing published task types, mappings, decision codes tested by gateways.')
+    .argument('[paths...]', '.bpmn files or folders (default: bpmn)')
+    .option('--definitions <dir>', 'the definitions the user tasks bind to', 'definitions')
+    .addOption(format(['text', 'json']))
+    .addHelpText('after', '\nExamples:\n  $ mandate bpmn lint bpmn\n  $ mandate bpmn lint bpmn/quote-approval.bpmn --definitions definitions --format json\n\nExit code: 0 no errors, 1 errors found, 2 usage error.')
+    .action(async (paths: string[], opts: { definitions: string; format: 'text' | 'json' }) => setExit(await bpmnLintCommand(paths, opts, io)));
+
   return program;
 }
 
@@ -66,7 +77,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
+      // `commander.help` with exit code 1 is help shown for a missing subcommand (`mandate bpmn`): a usage error.
+      return e.code === 'commander.helpDisplayed' || (e.code === 'commander.help' && e.exitCode === 0) || e.code === 'commander.version' ? 0 : EXIT_USAGE;
     }
     if (e instanceof MissingPathError || e instanceof UsageError) {
       io.err(`mandate: ${e.message}`);

@@ -16,9 +16,17 @@ export class MissingPathError extends Error {
  * to `cwd` so findings print as clickable paths.
  */
 export function readDefinitionFiles(paths: readonly string[], cwd: string = process.cwd()): DefinitionSource[] {
+  return readSourceFiles(paths, cwd, '.json');
+}
+
+/**
+ * Reads every file ending in `extension` under the given files and folders (recursively, sorted;
+ * a file named directly is read whatever its name), named relative to `cwd`.
+ */
+export function readSourceFiles(paths: readonly string[], cwd: string, extension: string): { file: string; text: string }[] {
   const files = new Set<string>();
-  for (const path of paths) collect(resolve(cwd, path), files);
-  if (files.size === 0) throw new UsageError(`no .json files under ${paths.join(', ')}`);
+  for (const path of paths) collect(resolve(cwd, path), files, extension);
+  if (files.size === 0) throw new UsageError(`no ${extension} files under ${paths.join(', ')}`);
   return [...files].sort().map((file) => ({ file: relative(cwd, file) || file, text: read(file) }));
 }
 
@@ -30,7 +38,7 @@ function read(file: string): string {
   }
 }
 
-function collect(path: string, into: Set<string>): void {
+function collect(path: string, into: Set<string>, extension: string): void {
   let stat;
   try {
     stat = statSync(path);
@@ -45,7 +53,7 @@ function collect(path: string, into: Set<string>): void {
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) collect(child, into);
-    else if (entry.name.endsWith('.json')) into.add(child);
+    if (entry.isDirectory()) collect(child, into, extension);
+    else if (entry.name.endsWith(extension)) into.add(child);
   }
 }

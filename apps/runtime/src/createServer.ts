@@ -18,6 +18,8 @@ import { principalOf } from './identity/principalOf.js';
 import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
 import { RecoveryActionService } from './workItems/RecoveryActionService.js';
+import { processRoutes } from './workflow/processRoutes.js';
+import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflow/workflowRuntime.js';
 
 /** The audit query: filters by item, business object, actor and time range, paged by sequence. */
 interface AuditQuery {
@@ -39,9 +41,12 @@ export interface RuntimeDeps {
   clock?: () => Date;
   /** Structured logs (pino); silent when absent, as in tests. */
   logger?: Logger;
+  /** The workflow round trip (BPMN processes, bindings, engines); absent: work items only. */
+  workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
 }
 
-export function createServer(deps: RuntimeDeps): express.Express {
+/** The HTTP app, and the workflow runtime whose loops the caller starts and stops. */
+export function createRuntime(deps: RuntimeDeps): { app: express.Express; workflow?: WorkflowRuntime } {
   const app = express();
   app.disable('x-powered-by');
   const metrics = createMetrics();
@@ -50,6 +55,7 @@ export function createServer(deps: RuntimeDeps): express.Express {
   const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
 
   const logger = deps.logger ?? pino({ level: 'silent' });
+  const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
   app.use(
     pinoHttp({
@@ -119,10 +125,16 @@ export function createServer(deps: RuntimeDeps): express.Express {
   app.get('/audit/verify', authenticate, async (_req, res) => {
     res.json(await service.verifyAudit(principalOf(res)));
   });
+  if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key)));
 
   app.use((req) => {
     throw new NotFoundError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`);
   });
   app.use(problemMiddleware(logger));
-  return app;
+  return { app, ...(workflow ? { workflow } : {}) };
+}
+
+/** The HTTP app alone (tests, and deployments without workflows). */
+export function createServer(deps: RuntimeDeps): express.Express {
+  return createRuntime(deps).app;
 }

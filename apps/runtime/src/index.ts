@@ -7,12 +7,14 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createDatabase, databaseOptionsFromEnv } from '@mandate/store';
-import { createServer } from './createServer.js';
+import { Camunda7Port } from '@mandate/workflow';
+import { createRuntime } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
 import { createJwtIdentity } from './identity/jwtIdentity.js';
 import { loadDefinitions } from './loadDefinitions.js';
 import { seedDemo } from './seedDemo.js';
+import { loadProcesses } from './workflow/loadProcesses.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
@@ -36,9 +38,24 @@ await db.migrate();
 // Demo work items are created by a dev-issuer user; a real deployment gets none.
 const seeded = auth.mode === 'dev' ? await seedDemo(db, registry) : 0;
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const app = createServer({ db, registry, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger });
+const { processes, bindings } = await loadProcesses(process.env.MANDATE_BPMN_DIR ?? join(process.cwd(), 'bpmn'));
+// Camunda 7 alongside the embedded engine, when configured: its user tasks of the bound processes become work items too.
+const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
+const camunda = camundaUrl
+  ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
+  : undefined;
+const { app, workflow } = createRuntime({ db, registry, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+await workflow!.start();
+const shutdown = async () => {
+  await workflow!.stop();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
 
 app.listen(port, host, () => {
+  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation and SLA scheduler running)`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);
     console.log(`identity: JWT from ${auth.issuer} for audience ${auth.audience.join(', ')}, keys from ${auth.jwksUrl?.href ?? 'the issuer\'s openid-configuration'}, algorithms ${auth.algorithms.join(', ')}`);

@@ -6,3 +6,16 @@ export { Camunda7Port, camunda7CallerRef, type Camunda7HistoricTask, type Camund
 export { Camunda7Error } from './camunda/Camunda7Error.js';
 export { camundaDate, fromCamundaVariable, fromCamundaVariables, toCamundaVariable, toCamundaVariables, type CamundaVariable } from './camunda/toCamundaVariables.js';
 export { camunda7Double, type Camunda7Double, type Camunda7DoubleOptions, type Camunda7DoubleProcess, type DoubleProcessInstance, type DoubleTask, type RequestMatch } from './camunda/camunda7Double.js';
+export { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type EmbeddedWorkflowEngineOptions, type ResumeSummary, type StartInstanceInput, type UserTaskActivation, type UserTaskEndReason } from './embedded/EmbeddedWorkflowEngine.js';
+export { ProcessExecutionError } from './embedded/BpmnEngineSession.js';
+export { KnexProcessInstanceStore, type ProcessInstanceRecord, type ProcessInstanceStatus, type WaitingUserTask } from './embedded/KnexProcessInstanceStore.js';
+export { systemTimerScheduler, type TimerScheduler } from './embedded/InstanceTimers.js';
+export { ManualTimerScheduler } from './embedded/ManualTimerScheduler.js';
+export { JuelExpressionError, juelExpressions, parseJuel, evaluateJuel, resolveJuelTemplate, type JuelNode } from './embedded/juelExpressions.js';
+export { BINDING_PROPERTIES, BpmnBindingError, FORM_KEY_PREFIX, parseBindings, parseTaskTypeRef, readBindings, type BindingIssue, type BindingIssueCode, type InlineBinding, type ProcessBindings, type TaskBinding, type TemplateBinding, type Unbound, type UserTaskBinding } from './bindings/parseBindings.js';
+export { compileMapping, evaluateMapping, mappingFunction, mappingShape, MappingError, type CompiledMapping, type MappingErrorCode, type MappingFunction, type MappingShape } from './bindings/compileMapping.js';
+export { INPUT_MAPPING_KEYS, workItemRequest, type BusinessObjectRef, type WorkItemRequest } from './bindings/workItemRequest.js';
+export { BindingCatalog, bindingKey, DEFAULT_INPUT_MAPPING, DEFAULT_OUTPUT_MAPPING, type BoundUserTask, type MappingFunctions } from './bindings/BindingCatalog.js';
+export { formatBpmnFinding, lintBpmn, type BpmnFinding, type BpmnLintResult, type BpmnSource } from './bindings/lintBpmn.js';
+export { BPMN_FINDING_CODES, type BpmnFindingCode } from './bindings/bpmnFindingCodes.js';
+export { readBpmn, type BpmnFlow, type BpmnNode, type BpmnProcess, type BpmnReadResult, type BpmnTimer, type BpmnUserTask, type CamundaProperty, type XmlProblem } from './bindings/readBpmn.js';

@@ -33,6 +33,7 @@ export const requestSchemas = {
     required: ['taskType', 'businessObject', 'evidence'],
     properties: {
       taskType: code,
+      taskTypeVersion: { type: 'integer', minimum: 1, maximum: 100000 },
       title: { type: 'string', minLength: 1, maxLength: 200 },
       businessObject,
       evidence: { type: 'object', maxProperties: 200 },
@@ -123,6 +124,14 @@ export const requestSchemas = {
       limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$' },
     },
     dependentRequired: { businessObjectId: ['businessObjectType'], businessObjectType: ['businessObjectId'] },
+  },
+  startProcess: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      businessKey: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' },
+      variables: { type: 'object', maxProperties: 200 },
+    },
   },
   devToken: {
     type: 'object',

@@ -22,6 +22,8 @@ import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
 /** A request to create a work item (from a domain service or a workflow binding). */
 export interface CreateWorkItem {
   taskType: string;
+  /** A pinned published version (a binding's `mandate:ID@N`); the latest published when absent. */
+  taskTypeVersion?: number;
   title?: string;
   businessObject: { type: string; id: string; version: number; revision?: number; snapshot?: Record<string, unknown> };
   evidence: Record<string, unknown>;
@@ -102,8 +104,8 @@ export class WorkItemService {
 
   /** Creates a work item at the latest published version of its task type. */
   async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
-    const taskType = this.registry.latestTaskType(input.taskType);
-    if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}`);
+    const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion);
+    if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}${input.taskTypeVersion !== undefined ? `@${input.taskTypeVersion}` : ''}`);
     const ref = `${taskType.id}@${taskType.version}`;
     this.evidence.assertValid(taskType, input.evidence);
     if (input.businessObject.type !== taskType.businessObjectType) {

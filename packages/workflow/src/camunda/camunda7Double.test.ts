@@ -115,4 +115,21 @@ describe('camunda7Double', () => {
     expect(camunda.completionsApplied(approve!.id)).toBe(1);
     expect(camunda.completeRequests(approve!.id)).toBe(1);
   });
+
+  it('applies a request at once and holds its response on request', async () => {
+    const instance = camunda.startProcess('quote-approval');
+    const [approve] = camunda.openTasks(instance.id);
+    camunda.faults.delayResponse(300, { match: { method: 'POST', path: /\/complete$/ } });
+    const started = Date.now();
+    const answered = call('POST', `/task/${approve!.id}/complete`, { variables: {} });
+    await expect.poll(() => camunda.completionsApplied(approve!.id), { interval: 5 }).toBe(1);
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(await answered).toEqual({ status: 204, body: undefined });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // Only the next matching request: the following one is answered at once.
+    const [countersign] = camunda.openTasks(instance.id);
+    const again = Date.now();
+    expect((await call('POST', `/task/${countersign!.id}/complete`, { variables: {} })).status).toBe(204);
+    expect(Date.now() - again).toBeLessThan(290);
+  });
 });

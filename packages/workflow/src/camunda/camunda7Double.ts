@@ -116,7 +116,7 @@ interface DoubleDetail {
   initial: boolean;
 }
 
-type Fault = { match: RequestMatch; remaining: number } & ({ kind: 'fail'; status: number } | { kind: 'drop' } | { kind: 'delay'; ms: number });
+type Fault = { match: RequestMatch; remaining: number } & ({ kind: 'fail'; status: number } | { kind: 'drop' } | { kind: 'delay'; ms: number } | { kind: 'delayResponse'; ms: number });
 
 /** A failure to answer as Camunda would: status and `{ type, message, code? }`. */
 class CamundaFailure extends Error {
@@ -145,6 +145,11 @@ export interface Camunda7Double {
     dropNextResponse(options?: { match?: RequestMatch }): void;
     /** Matching requests wait `ms` (after their body is read, before they are applied); `count` of them, default all. */
     delay(ms: number, options?: { match?: RequestMatch; count?: number }): void;
+    /**
+     * Matching requests are applied at once and answered only after `ms` (a caller that dies or
+     * gives up meanwhile never hears the answer; a closed connection cancels it); `count` of them, default 1.
+     */
+    delayResponse(ms: number, options?: { match?: RequestMatch; count?: number }): void;
     /** Removes every fault. */
     clear(): void;
   };
@@ -414,14 +419,23 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
     return items.slice(first, max === undefined ? undefined : first + Number(max));
   };
 
-  /** Answers unless the request's response is to be lost: then the change stays applied and the connection is destroyed. */
+  /**
+   * Answers unless the request's response is to be lost: then the change stays applied and the
+   * connection is destroyed. A delayed response is sent later, unless the connection closed first.
+   */
   const reply = (res: Response, status: number, body?: unknown) => {
     if (res.locals.drop === true) {
       res.socket?.destroy();
       return;
     }
-    if (body === undefined) res.status(status).end();
-    else res.status(status).json(body);
+    const send = () => {
+      if (body === undefined) res.status(status).end();
+      else res.status(status).json(body);
+    };
+    const responseDelayMs = typeof res.locals.responseDelayMs === 'number' ? res.locals.responseDelayMs : 0;
+    if (responseDelayMs <= 0) return send();
+    const timer = setTimeout(send, responseDelayMs);
+    res.once('close', () => clearTimeout(timer));
   };
 
   const api = express.Router();
@@ -551,7 +565,8 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
     const failure = matching.find((f) => f.kind === 'fail');
     const drop = matching.find((f) => f.kind === 'drop');
     const wait = matching.reduce((ms, f) => ms + (f.kind === 'delay' ? f.ms : 0), 0);
-    for (const f of matching) if (f.kind === 'delay' || f === failure || f === drop) f.remaining--;
+    const responseWait = matching.reduce((ms, f) => ms + (f.kind === 'delayResponse' ? f.ms : 0), 0);
+    for (const f of matching) if (f.kind === 'delay' || f.kind === 'delayResponse' || f === failure || f === drop) f.remaining--;
     faults = faults.filter((f) => f.remaining > 0);
     const proceed = () => {
       if (failure?.kind === 'fail') {
@@ -559,6 +574,7 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
         return;
       }
       if (drop) res.locals.drop = true;
+      if (responseWait > 0) res.locals.responseDelayMs = responseWait;
       next();
     };
     if (wait > 0) setTimeout(proceed, wait);
@@ -618,6 +634,9 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
       },
       delay(ms, faultOptions = {}) {
         faults.push({ kind: 'delay', ms, match: matchOf(faultOptions.match), remaining: faultOptions.count ?? Number.POSITIVE_INFINITY });
+      },
+      delayResponse(ms, faultOptions = {}) {
+        faults.push({ kind: 'delayResponse', ms, match: matchOf(faultOptions.match), remaining: faultOptions.count ?? 1 });
       },
       clear() {
         faults = [];

@@ -20,7 +20,7 @@ export type OutputVariables = (ref: CallerRef, decision: DecisionOutput) => Prom
 /**
  * Routes outbox commands to the engine waiting for their work item: COMPLETE_TASK completes the
  * user task with the decision's output variables, CANCEL_TASK completes it with the reason the
- * item ended (`mandateOutcome`, for the process to route on), RECOVERY_ACTION correlates the
+ * item ended (`mandateOutcome`, and `decision: null` so the process takes its default flow), RECOVERY_ACTION correlates the
  * message `mandate:<ACTION>` to the process instance. A command whose item no workflow waits for
  * is closed with a note.
  */
@@ -36,7 +36,8 @@ export function commandRouter(db: Database, outputVariables: OutputVariables): (
       case 'COMPLETE_TASK':
         return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, callerRef: ref, variables: await outputVariables(ref, command.payload as unknown as DecisionOutput) } };
       case 'CANCEL_TASK':
-        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, callerRef: ref, variables: { mandateOutcome: String(command.payload.reason) } } };
+        // `decision: null` so the gateway after the task takes its default flow, not a stale decision of an earlier loop.
+        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, callerRef: ref, variables: { mandateOutcome: String(command.payload.reason), decision: null } } };
       case 'RECOVERY_ACTION':
         return {
           kind: 'correlate',

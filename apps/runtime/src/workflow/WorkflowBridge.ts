@@ -1,0 +1,67 @@
+/**
+ * Where workflow engines meet work items (seed 001's round trip). A user task that starts waiting
+ * becomes one work item through its binding's input mapping, however often the engine reports
+ * it; a decision goes back through the binding's output mapping; a user task the process
+ * abandoned (an interrupting timer, a cancelled process) cancels its item.
+ */
+import { KnexAuditLog, KnexWorkItemStore, type Database } from '@mandate/store';
+import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
+import type { Logger } from 'pino';
+import type { WorkItemService, WorkItemView } from '../workItems/WorkItemService.js';
+import { systemPrincipal } from './incidents.js';
+
+/** A user task activation reported by an engine adapter. */
+export interface UserTaskActivation {
+  callerRef: CallerRef;
+  tenantId: string;
+  variables: Record<string, unknown>;
+}
+
+/** The variables every completion carries, whatever the mapping says (gateways may route on them). */
+export function defaultVariables(decision: DecisionOutput): Record<string, unknown> {
+  return { decision: decision.decision, reasonCode: decision.reasonCode, ...decision.outcome };
+}
+
+export class WorkflowBridge {
+  constructor(
+    private readonly db: Database,
+    private readonly service: WorkItemService,
+    private readonly bindings: BindingCatalog,
+    private readonly clock: () => Date,
+    private readonly logger?: Logger,
+  ) {}
+
+  /**
+   * Creates the work item of an activation (or finds the one created before). An unbound task or a
+   * failing input mapping throws (BpmnBindingError, MappingError): the process keeps waiting.
+   */
+  async onUserTask(activation: UserTaskActivation): Promise<WorkItemView> {
+    const { callerRef } = activation;
+    const request = await this.bindings.workItemRequest(callerRef.processKey, callerRef.activityId, activation.variables);
+    const version = this.bindings.get(callerRef.processKey, callerRef.activityId)?.binding.version;
+    return this.service.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), { ...request, ...(version !== undefined ? { taskTypeVersion: version } : {}), callerRef });
+  }
+
+  /** The process abandoned the user task: its live item is cancelled (nothing to send back). */
+  async onUserTaskEnded(callerRef: CallerRef, reason: string): Promise<void> {
+    const items = new KnexWorkItemStore(this.db.knex);
+    const item = await items.byCallerKey(undefined, callerKey(callerRef));
+    if (!item || !['available', 'claimed', 'delegated', 'escalated'].includes(item.state)) return;
+    const now = this.clock().toISOString();
+    await this.db.knex.transaction(async (trx) => {
+      const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
+      if (!moved) return;
+      await new KnexAuditLog(this.db.knex).append(trx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
+    });
+  }
+
+  /** The process variables of a decision: the output mapping's, else the defaults. A failing mapping is logged; the decision stands. */
+  async outputVariables(ref: CallerRef, decision: DecisionOutput): Promise<Record<string, unknown>> {
+    try {
+      return { ...defaultVariables(decision), ...(await this.bindings.outputVariables(ref.processKey, ref.activityId, decision)) };
+    } catch (error) {
+      this.logger?.warn({ err: error, callerRef: ref, workItemId: decision.workItemId }, 'output mapping failed; completing with the default decision variables');
+      return defaultVariables(decision);
+    }
+  }
+}

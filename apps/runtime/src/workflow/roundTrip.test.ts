@@ -1,0 +1,124 @@
+// The workflow round trip end to end, on PGlite and PostgreSQL: a BPMN process started through the
+// API waits on a user task; the work item appears with mapped evidence; a person claims and decides
+// through the API; the outbox relay completes the user task; the process reaches the end event the
+// decision routes to, with the output variables.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../test-support/testApp.js';
+import { workflowApp } from '../../test-support/workflowApp.js';
+
+type App = Awaited<ReturnType<typeof workflowApp>>;
+
+const quoteVariables = (quoteId: string) => ({
+  quoteId,
+  quoteVersion: 12,
+  quoteRevision: 3,
+  salesRepId: 'rita',
+  customerName: 'Acme Manufacturing',
+  customerTier: 'PLATINUM',
+  totalAmount: 420000,
+  currency: 'EUR',
+  regulatoryRisk: true,
+  requestedDiscountPercent: 32,
+  standardLimitPercent: 25,
+  marginImpactPercent: -4.2,
+  pricingResultId: 'price-771',
+  region: 'EMEA',
+  productFamily: 'BROADBAND',
+  slaReminderAfter: 'PT4H',
+  slaEscalateAfter: 'PT8H',
+});
+
+const orderVariables = (orderId: string) => ({
+  orderId,
+  orderVersion: 7,
+  orderStatus: 'IN_PROGRESS',
+  customerImpacting: true,
+  region: 'EMEA',
+  orderLines: [{ sku: 'ONT-G2', quantity: 3, warehouse: 'FRA-2' }],
+  reservationOutcome: 'UNKNOWN',
+  reservationCorrelationId: 'inv-req-119',
+  reservationRequestSentAt: '2026-07-02T07:15:00Z',
+  reservationTimeoutAt: '2026-07-02T07:15:30Z',
+  reservationRequestSummary: 'RESERVE 3 x ONT-G2 at FRA-2',
+  cancellationRequested: false,
+});
+
+describe.each(engines)('workflow round trip on $name', ({ open }) => {
+  let t: App;
+  beforeAll(async () => {
+    t = await workflowApp(open);
+  });
+  afterAll(async () => {
+    await t.workflow.stop();
+    await t.db.close();
+  });
+
+  const as = async (user: string) => ({ Authorization: await t.token(user) });
+  const start = async (key: string, variables: Record<string, unknown>) => {
+    const res = await request(t.app).post(`/processes/${key}/instances`).set(await as('rita')).send({ variables });
+    expect(res.status, res.text).toBe(201);
+    await t.workflow.embedded.whenIdle();
+    return res.body as { processInstanceId: string; status: string };
+  };
+  const itemOf = async (businessObjectId: string, user: string) => {
+    const res = await request(t.app).get(`/work-items?businessObjectId=${businessObjectId}`).set(await as(user));
+    expect(res.body.items, res.text).toHaveLength(1);
+    return res.body.items[0] as { id: string; state: string; evidence: Record<string, unknown>; callerRef: Record<string, string>; title: string; taskType: string; taskTypeVersion: number };
+  };
+  const instance = async (key: string, id: string) => (await request(t.app).get(`/processes/${key}/instances/${id}`).set(await as('rita'))).body as { status: string; endEventId?: string; variables: Record<string, unknown> };
+
+  it('quote approval: start, work item with mapped evidence, claim, approve, the relay completes the task, the process ends approved', async () => {
+    const { processInstanceId } = await start('quote-approval', quoteVariables('Q-RT-1'));
+    expect(await instance('quote-approval', processInstanceId)).toMatchObject({ status: 'RUNNING' });
+    const item = await itemOf('Q-RT-1', 'dana');
+    expect(item).toMatchObject({ taskType: 'DISCOUNT_APPROVAL', state: 'available', title: 'Approve 32% discount on Q-RT-1', callerRef: { engine: 'embedded', processKey: 'quote-approval', processInstanceId, activityId: 'approve-discount' } });
+    expect(item.evidence).toMatchObject({ quoteId: 'Q-RT-1', requestedDiscountPercent: 32, pricingResultId: 'price-771' });
+    // The same activation reported again (a restart resumes it) finds the same item.
+    await t.workflow.embedded.resumeAll();
+    await t.workflow.embedded.whenIdle();
+    await itemOf('Q-RT-1', 'dana');
+
+    expect((await request(t.app).post(`/work-items/${item.id}/claim`).set(await as('dana'))).status).toBe(200);
+    const decided = await request(t.app).post(`/work-items/${item.id}/decisions`).set(await as('dana')).send({ decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 });
+    expect(decided.status, decided.text).toBe(201);
+    // Nothing moves in the process before the relay runs: the decision committed first.
+    expect(await instance('quote-approval', processInstanceId)).toMatchObject({ status: 'RUNNING' });
+
+    expect(await t.workflow.relay.runOnce()).toMatchObject({ sent: 1 });
+    await t.workflow.embedded.whenIdle();
+    const ended = await instance('quote-approval', processInstanceId);
+    expect(ended).toMatchObject({ status: 'COMPLETED', endEventId: 'quote-approved' });
+    expect(ended.variables).toMatchObject({ decision: 'APPROVE', approvalStatus: 'APPROVED', approvalReasonCode: 'STRATEGIC_CUSTOMER_RETENTION', approvalDecidedBy: 'dana', approvalWorkItemId: item.id });
+    expect((await request(t.app).get(`/work-items/${item.id}`).set(await as('dana'))).body.state).toBe('completed');
+    // A second pass sends nothing twice.
+    expect(await t.workflow.relay.runOnce()).toMatchObject({ sent: 0 });
+  });
+
+  it('order fulfilment: an unknown reservation outcome becomes a fallout item; reconcile, confirm, the order is fulfilled', async () => {
+    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-1'));
+    const item = await itemOf('ORD-RT-1', 'olga');
+    expect(item).toMatchObject({ taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', taskTypeVersion: 2, callerRef: { activityId: 'resolve-reservation-unknown' } });
+    expect(item.evidence).toMatchObject({ correlationId: 'inv-req-119', reconciliation: { status: 'NOT_STARTED' } });
+    await request(t.app).post(`/work-items/${item.id}/claim`).set(await as('olga'));
+    const reconciled = await request(t.app).post(`/work-items/${item.id}/actions/RUN_RECONCILIATION`).set(await as('olga')).send({ evidence: { reconciliation: { status: 'COMPLETED', result: 'FOUND', externalReference: 'RSV-88120' } } });
+    expect(reconciled.status, reconciled.text).toBe(201);
+    const decided = await request(t.app).post(`/work-items/${item.id}/decisions`).set(await as('olga')).send({ decision: 'CONFIRM_RESERVED', reasonCode: 'RESERVATION_FOUND_BY_RECONCILIATION', acknowledged: true, expectedBusinessObjectVersion: 7 });
+    expect(decided.status, decided.text).toBe(201);
+    await t.workflow.relay.runOnce();
+    await t.workflow.embedded.whenIdle();
+    const ended = await instance('order-fulfilment', processInstanceId);
+    expect(ended).toMatchObject({ status: 'COMPLETED', endEventId: 'order-fulfilled' });
+    expect(ended.variables).toMatchObject({ decision: 'CONFIRM_RESERVED', falloutDecidedBy: 'olga' });
+  });
+
+  it('a process cancelled while its user task waits cancels the work item', async () => {
+    const { processInstanceId } = await start('quote-approval', quoteVariables('Q-RT-2'));
+    const item = await itemOf('Q-RT-2', 'dana');
+    // The process is cancelled before the decision reaches it: the item is cancelled with it.
+    const cancelled = await t.workflow.embedded.cancelInstance(processInstanceId);
+    expect(cancelled).toBe(true);
+    await t.workflow.embedded.whenIdle();
+    expect((await request(t.app).get(`/work-items/${item.id}`).set(await as('dana'))).body).toMatchObject({ state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED' });
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The workflow side of a runtime process: the embedded engine (and Camunda 7 when configured)
+ * behind the one port, the bridge that turns user tasks into work items, the outbox relay that
+ * carries decisions back, reconciliation, and the SLA scheduler. Every loop is safe to run in
+ * several runtime instances at once (leases, SKIP LOCKED, unique keys).
+ */
+import type { Database } from '@mandate/store';
+import { EmbeddedWorkflowEngine, OutboxRelay, commandRouter, type BindingCatalog, type Camunda7Port, type EmbeddedProcess, type TimerScheduler, type WorkflowPort } from '@mandate/workflow';
+import type { Logger } from 'pino';
+import type { DefinitionRegistry } from '../DefinitionRegistry.js';
+import type { Metrics } from '../http/metrics.js';
+import { SlaScheduler } from '../sla/SlaScheduler.js';
+import type { WorkItemService } from '../workItems/WorkItemService.js';
+import { CamundaTaskPoller } from './CamundaTaskPoller.js';
+import { completeAfterSettlement, reconcileDecisions } from './completion.js';
+import { handleIncidentDecision, openIncident } from './incidents.js';
+import { WorkflowBridge } from './WorkflowBridge.js';
+
+export interface WorkflowRuntimeOptions {
+  db: Database;
+  registry: DefinitionRegistry;
+  service: WorkItemService;
+  processes: readonly EmbeddedProcess[];
+  bindings: BindingCatalog;
+  clock: () => Date;
+  metrics?: Metrics;
+  logger?: Logger;
+  /** BPMN timers of the embedded engine; the host's timers by default. */
+  timers?: TimerScheduler;
+  /** Camunda 7 alongside the embedded engine: its port, the process keys to poll, the tenant its tasks belong to. */
+  camunda?: { port: Camunda7Port; processKeys: string[]; tenantId: string };
+  /** The outbox relay's settings; `leaseMs` is how long a relay that died keeps its commands from the others (default 30 s). */
+  relay?: { owner?: string; batchSize?: number; concurrency?: number; leaseMs?: number; retry?: { maxAttempts: number; backoffMs: (attempt: number) => number } };
+}
+
+export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
+  const { db, registry, service, clock, logger } = options;
+  const now = () => clock().toISOString();
+  const bridge = new WorkflowBridge(db, service, options.bindings, clock, logger);
+  const embedded = new EmbeddedWorkflowEngine({
+    db,
+    processes: options.processes,
+    clock,
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(logger ? { logger } : {}),
+    onUserTask: async (activation) => {
+      try {
+        await bridge.onUserTask(activation);
+      } catch (error) {
+        // Seed 001: an unknown template or a failing mapping leaves the process waiting, loudly.
+        logger?.error({ err: error, callerRef: activation.callerRef }, 'user task without a work item; the process keeps waiting');
+      }
+    },
+    onUserTaskEnded: (callerRef, reason) => bridge.onUserTaskEnded(callerRef, reason),
+  });
+  const ports: WorkflowPort[] = [embedded, ...(options.camunda ? [options.camunda.port] : [])];
+  const route = commandRouter(db, (ref, decision) => bridge.outputVariables(ref, decision));
+  const relay = new OutboxRelay({
+    db,
+    ports,
+    clock,
+    ...options.relay,
+    ...(logger ? { logger } : {}),
+    route: async (command) => (await handleIncidentDecision(db, command, now())) ?? route(command),
+    onAttention: (attention) => openIncident(db, service, attention),
+    onSettled: (command, settlement) => completeAfterSettlement(db, command, settlement, now()),
+  });
+  const scheduler = new SlaScheduler(db, registry, clock, options.metrics);
+  const poller = options.camunda ? new CamundaTaskPoller(options.camunda.port, bridge, options.camunda.processKeys, options.camunda.tenantId, logger) : undefined;
+  let reconciling: NodeJS.Timeout | undefined;
+
+  return {
+    bridge,
+    embedded,
+    relay,
+    scheduler,
+    poller,
+    /** One reconciliation pass (also run every minute by `start`). */
+    reconcile: () => reconcileDecisions(db, registry, clock()),
+    async start(intervals: { relayMs?: number; slaMs?: number; reconcileMs?: number; pollMs?: number } = {}) {
+      await embedded.resumeAll();
+      relay.start(intervals.relayMs);
+      scheduler.start(intervals.slaMs);
+      poller?.start(intervals.pollMs);
+      const reconcile = () => void reconcileDecisions(db, registry, clock()).catch((error: unknown) => logger?.error({ err: error }, 'reconciliation failed'));
+      reconciling = setInterval(reconcile, intervals.reconcileMs ?? 60_000);
+    },
+    async stop() {
+      clearInterval(reconciling);
+      await Promise.all([relay.stop(), scheduler.stop(), poller?.stop()]);
+      await embedded.stop();
+    },
+  };
+}
+
+export type WorkflowRuntime = ReturnType<typeof createWorkflowRuntime>;

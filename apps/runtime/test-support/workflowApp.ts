@@ -1,0 +1,38 @@
+// Test support: the runtime with the shipped BPMN processes on the embedded engine, BPMN timers on
+// a manual scheduler, and a clock the test moves.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@mandate/store';
+import { ManualTimerScheduler, type Camunda7Port } from '@mandate/workflow';
+import { createRuntime } from '../src/createServer.js';
+import { createDevIdentity } from '../src/identity/devIdentity.js';
+import { loadDefinitions } from '../src/loadDefinitions.js';
+import { loadProcesses } from '../src/workflow/loadProcesses.js';
+import { TEST_NOW } from './testApp.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Camunda 7 (a double, in tests) alongside the embedded engine. */
+export interface CamundaSetup {
+  port: Camunda7Port;
+  processKeys: string[];
+  tenantId: string;
+}
+
+export async function workflowApp(open: () => Promise<Database>, options: { camunda?: CamundaSetup } = {}) {
+  const db = await open();
+  const identity = createDevIdentity();
+  const registry = loadDefinitions(join(root, 'definitions'));
+  const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
+  const timers = new ManualTimerScheduler();
+  const clock = { now: Date.parse(TEST_NOW) };
+  const { app, workflow } = createRuntime({
+    db,
+    registry,
+    identity,
+    clock: () => new Date(clock.now),
+    workflow: { processes, bindings, timers, ...(options.camunda ? { camunda: options.camunda } : {}), relay: { retry: { maxAttempts: 3, backoffMs: () => 1000 } } },
+  });
+  const token = async (userId: string) => `Bearer ${await identity.issueDevToken!(userId)}`;
+  return { app, db, registry, workflow: workflow!, timers, clock, token };
+}

@@ -1,0 +1,167 @@
+import type { Database } from '@mandate/store';
+
+type Knex = Database['knex'];
+
+/** RUNNING, or how it ended: COMPLETED at an end event, CANCELLED by a caller, FAILED on an engine error. */
+export type ProcessInstanceStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+
+/** A user task activation waiting for Mandate. */
+export interface WaitingUserTask {
+  /** The user task element id. */
+  activityId: string;
+  /** The activation: bpmn-engine's execution id. */
+  taskId: string;
+  /** The element's name in the BPMN, when it has one. */
+  elementName?: string;
+}
+
+/** A process instance as read: everything but the engine state. */
+export interface ProcessInstanceRecord {
+  id: string;
+  tenantId: string;
+  processKey: string;
+  businessKey?: string;
+  status: ProcessInstanceStatus;
+  variables: Record<string, unknown>;
+  waitingTasks: WaitingUserTask[];
+  endEventId?: string;
+  completedCommandIds: string[];
+  /** Which command completed each user task activation (taskId to commandId). */
+  completedTasks: Record<string, string>;
+  failure?: string;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A process instance with the engine state it resumes from. */
+export interface StoredProcessInstance extends ProcessInstanceRecord {
+  state: unknown;
+}
+
+/** What a save writes; the fields left out keep their value. */
+export interface ProcessInstanceChanges {
+  status?: ProcessInstanceStatus;
+  state?: unknown;
+  variables?: Record<string, unknown>;
+  waitingTasks?: WaitingUserTask[];
+  endEventId?: string;
+  completedCommandIds?: string[];
+  completedTasks?: Record<string, string>;
+  failure?: string;
+}
+
+interface DbProcessInstanceRow {
+  id: string;
+  tenant_id: string;
+  process_key: string;
+  business_key: string | null;
+  status: ProcessInstanceStatus;
+  state: unknown;
+  variables: Record<string, unknown>;
+  waiting_tasks: WaitingUserTask[];
+  end_event_id: string | null;
+  completed_command_ids: string[];
+  completed_tasks: Record<string, string>;
+  failure: string | null;
+  row_version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const RECORD_COLUMNS: (keyof DbProcessInstanceRow)[] = ['id', 'tenant_id', 'process_key', 'business_key', 'status', 'variables', 'waiting_tasks', 'end_event_id', 'completed_command_ids', 'completed_tasks', 'failure', 'row_version', 'created_at', 'updated_at'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toRecord(row: Omit<DbProcessInstanceRow, 'state'>): ProcessInstanceRecord {
+  const record: ProcessInstanceRecord = {
+    id: row.id,
+    tenantId: row.tenant_id,
+    processKey: row.process_key,
+    status: row.status,
+    variables: row.variables,
+    waitingTasks: row.waiting_tasks,
+    completedCommandIds: row.completed_command_ids,
+    completedTasks: row.completed_tasks,
+    rowVersion: row.row_version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+  if (row.business_key !== null) record.businessKey = row.business_key;
+  if (row.end_event_id !== null) record.endEventId = row.end_event_id;
+  if (row.failure !== null) record.failure = row.failure;
+  return record;
+}
+
+/** jsonb columns take JSON text: knex would send a JavaScript array as a PostgreSQL array. */
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * The embedded engine's process instances (table `process_instance`). Every change runs inside the
+ * caller's transaction on a row it locked with {@link lock}, and checks the version it loaded, so
+ * two runtime instances completing tasks of one process serialise instead of overwriting each other.
+ */
+export class KnexProcessInstanceStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Writes a new instance, in the transaction that ran it to its first wait. */
+  async insert(trx: Knex, instance: { id: string; tenantId: string; processKey: string; businessKey?: string } & Required<Pick<ProcessInstanceChanges, 'status' | 'state' | 'variables' | 'waitingTasks'>> & Pick<ProcessInstanceChanges, 'endEventId'>, now: string): Promise<void> {
+    await trx('process_instance').insert({
+      id: instance.id,
+      tenant_id: instance.tenantId,
+      process_key: instance.processKey,
+      business_key: instance.businessKey ?? null,
+      status: instance.status,
+      state: json(instance.state),
+      variables: json(instance.variables),
+      waiting_tasks: json(instance.waitingTasks),
+      end_event_id: instance.endEventId ?? null,
+      completed_command_ids: json([]),
+      completed_tasks: json({}),
+      row_version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  /** Loads an instance and locks its row until the transaction ends (`FOR UPDATE`). */
+  async lock(trx: Knex, id: string): Promise<StoredProcessInstance | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const row = await trx<DbProcessInstanceRow>('process_instance').where({ id }).forUpdate().first();
+    return row ? { ...toRecord(row), state: row.state } : undefined;
+  }
+
+  /**
+   * Saves changes to a locked row and returns its new version. Throws when the row is not at
+   * `expectedVersion` (it was not locked, or someone wrote it without the lock).
+   */
+  async save(trx: Knex, id: string, expectedVersion: number, changes: ProcessInstanceChanges, now: string): Promise<number> {
+    const update: Record<string, unknown> = { row_version: expectedVersion + 1, updated_at: now };
+    if (changes.status !== undefined) update.status = changes.status;
+    if (changes.state !== undefined) update.state = json(changes.state);
+    if (changes.variables !== undefined) update.variables = json(changes.variables);
+    if (changes.waitingTasks !== undefined) update.waiting_tasks = json(changes.waitingTasks);
+    if (changes.endEventId !== undefined) update.end_event_id = changes.endEventId;
+    if (changes.completedCommandIds !== undefined) update.completed_command_ids = json(changes.completedCommandIds);
+    if (changes.completedTasks !== undefined) update.completed_tasks = json(changes.completedTasks);
+    if (changes.failure !== undefined) update.failure = changes.failure.slice(0, 4000);
+    const updated = await trx('process_instance').where({ id, row_version: expectedVersion }).update(update, ['row_version']);
+    if (updated.length !== 1) throw new Error(`process instance ${id} is no longer at version ${expectedVersion}`);
+    return expectedVersion + 1;
+  }
+
+  /** One instance, without its engine state. */
+  async get(id: string): Promise<ProcessInstanceRecord | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const row = await this.knex<DbProcessInstanceRow>('process_instance').where({ id }).first(...RECORD_COLUMNS);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Ids of the RUNNING instances, oldest first; with a business key, only those. */
+  async runningIds(businessKey?: string): Promise<string[]> {
+    const query = this.knex('process_instance').where({ status: 'RUNNING' });
+    if (businessKey !== undefined) void query.andWhere({ business_key: businessKey });
+    const rows = await query.select<{ id: string }[]>('id').orderBy([{ column: 'created_at' }, { column: 'id' }]);
+    return rows.map((r) => r.id);
+  }
+}
