@@ -268,9 +268,14 @@ export class KnexWorkItemStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The live item of a workflow activation (any state that holds the key), if one was created. */
-  async byCallerKey(tenantId: string, callerKey: string): Promise<WorkItemRecord | undefined> {
-    const row = (await this.selectWithGroups(this.knex).where('w.tenant_id', tenantId).andWhere('w.caller_key', callerKey).whereIn('w.state', CALLER_KEY_HOLDERS).first()) as DbWorkItemRow | undefined;
+  /**
+   * The live item of a workflow activation (any state that holds the key), if one was created.
+   * Without a tenant for the engine's own callbacks: a caller key names one activation of one engine.
+   */
+  async byCallerKey(tenantId: string | undefined, callerKey: string): Promise<WorkItemRecord | undefined> {
+    const query = this.selectWithGroups(this.knex).where('w.caller_key', callerKey).whereIn('w.state', CALLER_KEY_HOLDERS);
+    if (tenantId !== undefined) void query.andWhere('w.tenant_id', tenantId);
+    const row = (await query.first()) as DbWorkItemRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
