@@ -1,5 +1,5 @@
 import type { WorkItemRecord } from '@mandate/store';
-import { parseCallerRef } from '@mandate/workflow';
+import { parseCallerRef, type DecisionOutput } from '@mandate/workflow';
 
 /** The engine's process instance and task of an item created by a workflow, for its outbox rows. */
 export function workflowColumns(item: WorkItemRecord): { processInstanceId?: string; taskId?: string } {
@@ -7,17 +7,11 @@ export function workflowColumns(item: WorkItemRecord): { processInstanceId?: str
   return ref ? { processInstanceId: ref.processInstanceId, taskId: ref.taskId } : {};
 }
 
-/** What the workflow hears of a decision (the binding's output mapping reads it). */
-export interface DecisionForWorkflow {
-  decisionId: string;
-  decision: string;
-  reasonCode: string | null;
-  comment: string | null;
-  decidedBy: string;
-  outcome: Record<string, unknown>;
+/** What the workflow hears of a decision (the relay adds the item; the binding's output mapping reads it). */
+export type DecisionForWorkflow = Omit<DecisionOutput, 'workItemId' | 'taskType'> & {
   /** Sent again by reconciliation. */
   reconciled?: boolean;
-}
+};
 
 /** The command that completes the workflow task with the decision (the relay maps it to output variables). */
 export function completeTaskCommand(item: WorkItemRecord, decision: DecisionForWorkflow) {
