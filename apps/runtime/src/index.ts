@@ -13,7 +13,7 @@ import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
 import { createJwtIdentity } from './identity/jwtIdentity.js';
 import { loadDefinitions } from './loadDefinitions.js';
-import { seedDemo } from './seedDemo.js';
+import { demoQuoteProcessVariables, seedDemo } from './seedDemo.js';
 import { loadProcesses } from './workflow/loadProcesses.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
@@ -46,6 +46,10 @@ const camunda = camundaUrl
   : undefined;
 const { app, workflow } = createRuntime({ db, registry, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
+if (seeded) {
+  // One demo quote comes through the workflow: its approval item carries the process's caller reference.
+  await workflow!.embedded.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-2026-000944', variables: demoQuoteProcessVariables });
+}
 const shutdown = async () => {
   await workflow!.stop();
   await db.close();

@@ -44,3 +44,24 @@ export async function seedDemo(db: Database, registry: DefinitionRegistry): Prom
   });
   return quotes.length + 1;
 }
+
+/** Start variables of the demo quote-approval process (the binding's input mapping reads them). */
+export const demoQuoteProcessVariables = {
+  quoteId: 'Q-2026-000944',
+  quoteVersion: 4,
+  quoteRevision: 2,
+  salesRepId: 'rita',
+  customerName: 'Nordlicht Logistics',
+  customerTier: 'GOLD',
+  totalAmount: 185000,
+  currency: 'EUR',
+  regulatoryRisk: false,
+  requestedDiscountPercent: 28,
+  standardLimitPercent: 25,
+  marginImpactPercent: -3.1,
+  pricingResultId: 'price-944',
+  region: 'EMEA',
+  productFamily: 'BROADBAND',
+  slaReminderAfter: 'PT4H',
+  slaEscalateAfter: 'PT8H',
+};
