@@ -101,6 +101,49 @@ describe.each(engines)('Camunda 7 faults on $name', ({ name, open }) => {
     expect(incidents.some((i) => i.evidence.workItemId === item.id && i.evidence.kind === 'INCIDENT')).toBe(true);
   });
 
+  it('a command dead-lettered after its last attempt becomes an incident item; its RETRY_COMMAND decision sends it again, once', async () => {
+    const { item, taskId } = await decidedInCamunda('Q-CF-4');
+    camunda.faults.failNext(3, { match: { path: /\/task\/[^/]+\/complete$/ } });
+    for (let i = 0; i < 3; i++) {
+      await t.workflow.relay.runOnce();
+      t.clock.now += 1_000;
+    }
+    const [command] = await t.db.knex('workflow_command_outbox').where({ command_type: 'COMPLETE_TASK' }).whereRaw(`payload->>'workItemId' = ?`, [item.id]);
+    expect(command).toMatchObject({ status: 'FAILED', attempt_count: 3 });
+    const incidents = (await request(t.app).get(`/work-items?taskType=WORKFLOW_COMMAND_INCIDENT&businessObjectId=${command.id}`).set(await as('olga'))).body.items as { id: string; evidence: Record<string, unknown> }[];
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.evidence).toMatchObject({ kind: 'DEAD_LETTER', commandId: command.id, workItemId: item.id, attempts: 3, engine: 'camunda7' });
+    const incident = incidents[0]!.id;
+    await request(t.app).post(`/work-items/${incident}/claim`).set(await as('olga'));
+    const retry = await request(t.app).post(`/work-items/${incident}/decisions`).set(await as('olga')).send({ decision: 'RETRY_COMMAND', reasonCode: 'ENGINE_RECOVERED', expectedBusinessObjectVersion: 3 });
+    expect(retry.status, retry.text).toBe(201);
+    await t.workflow.relay.runOnce(); // the incident's own command: requeues the dead letter
+    await t.workflow.relay.runOnce(); // the dead letter, sent again
+    expect(camunda.completionsApplied(taskId)).toBe(1);
+    expect((await request(t.app).get(`/work-items/${item.id}`).set(await as('dana'))).body.state).toBe('completed');
+  });
+
+  it('reconciliation re-sends a decision whose command never reached the engine, and completes an item whose completion step was lost', async () => {
+    const lost = await decidedInCamunda('Q-CF-5');
+    // The command is gone (restored from an old backup, say): the decision is not reflected in the process.
+    await t.db.knex('workflow_command_outbox').whereRaw(`payload->>'workItemId' = ?`, [lost.item.id]).del();
+    expect(await t.workflow.reconcile()).toMatchObject({ resent: [] }); // within the grace period
+    t.clock.now += 10 * 60_000;
+    expect((await t.workflow.reconcile()).resent).toContain(lost.item.id);
+    await t.workflow.relay.runOnce();
+    expect(camunda.completionsApplied(lost.taskId)).toBe(1);
+    expect((await request(t.app).get(`/work-items/${lost.item.id}`).set(await as('dana'))).body.state).toBe('completed');
+
+    const settled = await decidedInCamunda('Q-CF-6');
+    await t.workflow.relay.runOnce();
+    // The engine took it, but the item stayed `decided` (the runtime died before its completion step).
+    await t.db.knex('work_item').where({ id: settled.item.id }).update({ state: 'decided' });
+    t.clock.now += 10 * 60_000;
+    expect((await t.workflow.reconcile()).completed).toContain(settled.item.id);
+    expect(camunda.completionsApplied(settled.taskId)).toBe(1);
+    expect((await request(t.app).get(`/work-items/${settled.item.id}`).set(await as('dana'))).body.state).toBe('completed');
+  });
+
   it.skipIf(name !== 'postgresql')('three relay instances over one outbox: every task completed exactly once, counted at the engine', async () => {
     const tasks: string[] = [];
     for (let i = 0; i < 24; i++) tasks.push((await decidedInCamunda(`Q-CF-M${i}`)).taskId);
