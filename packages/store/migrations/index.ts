@@ -7,6 +7,7 @@ import * as m20261124130000 from './20261124130000_worklist_order_index.js';
 import * as m20261124140000 from './20261124140000_second_approval_and_recovery.js';
 import * as m20261124150000 from './20261124150000_process_instances.js';
 import * as m20261124150100 from './20261124150100_workflow_relay_and_sla.js';
+import * as m20261124160000 from './20261124160000_audit_append_and_count_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124140000_second_approval_and_recovery', m20261124140000],
   ['20261124150000_process_instances', m20261124150000],
   ['20261124150100_workflow_relay_and_sla', m20261124150100],
+  ['20261124160000_audit_append_and_count_index', m20261124160000],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

@@ -1,13 +1,18 @@
 import type { Knex } from 'knex';
-import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type WorkItemRecord } from '@mandate/store';
+import type { CompiledPolicy, PolicyContext } from '@mandate/policy';
+import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
 import { policyContext } from './policyContext.js';
 
+const objectKey = (type: string, id: string) => `${type}\u0000${id}`;
+
 /**
  * Loads a work item for one principal (tenant-scoped: another tenant's item is not found) with
- * its pinned policy and the evaluation context at the business object's current version.
+ * its pinned policy and the evaluation context at the business object's current version. The
+ * store reads an item (or a worklist page) together with its business object and approval
+ * request in one statement; items loaded otherwise get theirs in one query each, never one per item.
  */
 export class WorkItemLoader {
   readonly items: KnexWorkItemStore;
@@ -24,21 +29,46 @@ export class WorkItemLoader {
     this.approvals = new KnexApprovalRequestStore(knex);
   }
 
-  async load(principal: Principal, id: string) {
-    const item = await this.items.get(principal.tenant, id);
-    if (!item) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
-    return this.withPolicy(principal, item);
+  async load(principal: Principal, id: string): Promise<LoadedWorkItem> {
+    const loaded = await this.items.getWithContext(principal.tenant, id);
+    if (!loaded) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
+    return this.fromContext(principal, [loaded])[0]!;
+  }
+
+  /** Policies and contexts of items read with their context (`KnexWorkItemStore.listWithContext`), at one instant. */
+  fromContext(principal: Principal, loaded: readonly WorkItemWithContext[]): LoadedWorkItem[] {
+    const now = this.now();
+    return loaded.map(({ item, businessObject, approvalRequest }) => this.assemble(principal, item, businessObject, approvalRequest, now));
   }
 
   /** The pinned policy and the evaluation context of an item already loaded. */
-  async withPolicy(principal: Principal, item: WorkItemRecord) {
-    const [current, approval] = await Promise.all([this.objects.get(principal.tenant, item.businessObject.type, item.businessObject.id), this.approvals.forWorkItem(item.id)]);
+  async withPolicy(principal: Principal, item: WorkItemRecord): Promise<LoadedWorkItem> {
+    const [loaded] = await this.withPolicies(principal, [item]);
+    return loaded!;
+  }
+
+  /** The same for items loaded without their context: their business objects and approval requests in one query each. */
+  async withPolicies(principal: Principal, items: readonly WorkItemRecord[]): Promise<LoadedWorkItem[]> {
+    const [objects, approvals] = await Promise.all([this.objects.getMany(principal.tenant, items.map((i) => i.businessObject)), this.approvals.forWorkItems(items.map((i) => i.id))]);
+    const objectOf = new Map(objects.map((o) => [objectKey(o.type, o.id), o]));
+    const approvalOf = new Map(approvals.map((a) => [a.workItemId, a]));
+    return this.fromContext(
+      principal,
+      items.map((item) => {
+        const businessObject = objectOf.get(objectKey(item.businessObject.type, item.businessObject.id));
+        const approvalRequest = approvalOf.get(item.id);
+        return { item, ...(businessObject ? { businessObject } : {}), ...(approvalRequest ? { approvalRequest } : {}) };
+      }),
+    );
+  }
+
+  private assemble(principal: Principal, item: WorkItemRecord, current: BusinessObjectRecord | undefined, approval: ApprovalRequestRecord | undefined, now: string): LoadedWorkItem {
     const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
     const ctx = policyContext(
       principal,
       item,
       { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision },
-      this.now(),
+      now,
       approval,
     );
     return { item, policy, ctx };
@@ -46,4 +76,8 @@ export class WorkItemLoader {
 }
 
 /** An item with its policy and context, as the loader returns it. */
-export type LoadedWorkItem = Awaited<ReturnType<WorkItemLoader['withPolicy']>>;
+export interface LoadedWorkItem {
+  item: WorkItemRecord;
+  policy: CompiledPolicy;
+  ctx: PolicyContext;
+}

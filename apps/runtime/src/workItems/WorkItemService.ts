@@ -196,10 +196,10 @@ export class WorkItemService {
 
   /** A page of the tenant's queue, each item projected for the caller. */
   async list(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    const result = await this.items.list(principal.tenant, filter, page).catch((e: unknown) => {
+    const result = await this.items.listWithContext(principal.tenant, filter, page).catch((e: unknown) => {
       throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
     });
-    const items = await Promise.all(result.items.map(async (item) => this.project(await this.loader.withPolicy(principal, item))));
+    const items = await Promise.all(this.loader.fromContext(principal, result.items).map((loaded) => this.project(loaded)));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
@@ -330,6 +330,12 @@ export class WorkItemService {
             : { state: 'available', assignee: undefined, pendingApproval: { kind: 'decision', code: command.decision, requestedBy: principal.id, id: decisionId } };
         const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
+        if (status === 'EFFECTIVE') {
+          const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
+          await this.outbox.enqueue(trx, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now);
+        }
+        if (scope) await this.idempotency.complete(trx, scope, 201, body);
+        // Last: the append holds the tenant's audit lock until the commit.
         await this.audit.append(trx, {
           tenantId: principal.tenant,
           eventType: status === 'EFFECTIVE' ? 'TaskDecisionSubmitted' : 'SecondApprovalRequested',
@@ -350,11 +356,6 @@ export class WorkItemService {
           },
           occurredAt: now,
         });
-        if (status === 'EFFECTIVE') {
-          const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
-          await this.outbox.enqueue(trx, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now);
-        }
-        if (scope) await this.idempotency.complete(trx, scope, 201, body);
       });
       if (status === 'EFFECTIVE') this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
       return { status: 201, body };

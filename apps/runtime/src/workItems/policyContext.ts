@@ -9,35 +9,35 @@ export interface CurrentBusinessObject {
   revision?: number | undefined;
 }
 
-/** The policy's view of one actor, one item and its business object at one instant. */
+/**
+ * The policy's view of one actor, one item and its business object at one instant. Built for
+ * every item of a worklist page, so optional fields are assigned, not spread in.
+ */
 export function policyContext(principal: Principal, item: WorkItemRecord, current: CurrentBusinessObject, now: string, approval?: ApprovalRequestRecord): PolicyContext {
   const businessObject: BusinessObjectSnapshot = { ...(current.snapshot as Partial<BusinessObjectSnapshot>), type: item.businessObject.type, id: item.businessObject.id, version: current.version };
   if (current.revision !== undefined) businessObject.revision = current.revision;
-  return {
-    actor: { id: principal.id, roles: principal.roles, groups: principal.groups, tenant: principal.tenant, ...(principal.region ? { region: principal.region } : {}) },
-    now,
-    evidence: item.evidence,
-    businessObject,
-    item: {
-      id: item.id,
-      taskType: item.taskType,
-      state: item.state as PolicyContext['item']['state'],
-      tenant: item.tenantId,
-      candidateGroups: item.candidateGroups,
-      escalationLevel: item.escalationLevel,
-      createdAt: item.createdAt,
-      businessObjectVersion: item.businessObject.version,
-      ...(item.businessObject.revision !== undefined ? { businessObjectRevision: item.businessObject.revision } : {}),
-      ...(item.region ? { region: item.region } : {}),
-      ...(item.productFamily ? { productFamily: item.productFamily } : {}),
-      ...(item.assignee ? { assignee: item.assignee } : {}),
-      ...(item.owner ? { owner: item.owner } : {}),
-      ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
-      ...(item.delegatedTo ? { delegatedTo: item.delegatedTo } : {}),
-      ...(item.dueAt ? { dueAt: item.dueAt } : {}),
-      ...(item.escalationGroup ? { escalationGroup: item.escalationGroup } : {}),
-      ...(approval ? { forbiddenApprovers: approval.forbiddenApproverUserIds } : {}),
-      ...(item.pendingApproval ? { pendingApproval: { kind: item.pendingApproval.kind, code: item.pendingApproval.code, requestedBy: item.pendingApproval.requestedBy } } : {}),
-    },
+  const actor: PolicyContext['actor'] = { id: principal.id, roles: principal.roles, groups: principal.groups, tenant: principal.tenant };
+  if (principal.region) actor.region = principal.region;
+  const snapshot: PolicyContext['item'] = {
+    id: item.id,
+    taskType: item.taskType,
+    state: item.state as PolicyContext['item']['state'],
+    tenant: item.tenantId,
+    candidateGroups: item.candidateGroups,
+    escalationLevel: item.escalationLevel,
+    createdAt: item.createdAt,
+    businessObjectVersion: item.businessObject.version,
   };
+  if (item.businessObject.revision !== undefined) snapshot.businessObjectRevision = item.businessObject.revision;
+  if (item.region) snapshot.region = item.region;
+  if (item.productFamily) snapshot.productFamily = item.productFamily;
+  if (item.assignee) snapshot.assignee = item.assignee;
+  if (item.owner) snapshot.owner = item.owner;
+  if (item.requestedBy) snapshot.requestedBy = item.requestedBy;
+  if (item.delegatedTo) snapshot.delegatedTo = item.delegatedTo;
+  if (item.dueAt) snapshot.dueAt = item.dueAt;
+  if (item.escalationGroup) snapshot.escalationGroup = item.escalationGroup;
+  if (approval) snapshot.forbiddenApprovers = approval.forbiddenApproverUserIds;
+  if (item.pendingApproval) snapshot.pendingApproval = { kind: item.pendingApproval.kind, code: item.pendingApproval.code, requestedBy: item.pendingApproval.requestedBy };
+  return { actor, now, evidence: item.evidence, businessObject, item: snapshot };
 }

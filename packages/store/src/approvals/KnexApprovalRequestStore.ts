@@ -11,7 +11,7 @@ export interface ApprovalRequestRecord {
   forbiddenApproverRoleCodes: string[];
 }
 
-interface DbApprovalRequestRow {
+export interface DbApprovalRequestRow {
   work_item_id: string;
   requested_by: string;
   requested_at: Date | string;
@@ -38,14 +38,25 @@ export class KnexApprovalRequestStore {
   /** The request of an item the caller has already loaded for its tenant. */
   async forWorkItem(workItemId: string, trx?: Knex.Transaction): Promise<ApprovalRequestRecord | undefined> {
     const row = await (trx ?? this.knex)<DbApprovalRequestRow>('approval_request').where({ work_item_id: workItemId }).first();
-    if (!row) return undefined;
-    return {
-      workItemId: row.work_item_id,
-      requestedBy: row.requested_by,
-      requestedAt: new Date(row.requested_at).toISOString(),
-      requiredAuthority: row.required_authority,
-      forbiddenApproverUserIds: row.forbidden_approver_user_ids,
-      forbiddenApproverRoleCodes: row.forbidden_approver_role_codes,
-    };
+    return row ? toApprovalRequestRecord(row) : undefined;
   }
+
+  /** The requests of several items the caller has already loaded for its tenant, in one query; items without one are left out. */
+  async forWorkItems(workItemIds: readonly string[], trx?: Knex.Transaction): Promise<ApprovalRequestRecord[]> {
+    if (!workItemIds.length) return [];
+    const rows = await (trx ?? this.knex)<DbApprovalRequestRow>('approval_request').whereRaw('work_item_id = any(?::uuid[])', [[...workItemIds]]);
+    return rows.map(toApprovalRequestRecord);
+  }
+}
+
+/** Maps a row (also one read as JSON, `to_jsonb(a)`, whose timestamps are strings). */
+export function toApprovalRequestRecord(row: DbApprovalRequestRow): ApprovalRequestRecord {
+  return {
+    workItemId: row.work_item_id,
+    requestedBy: row.requested_by,
+    requestedAt: new Date(row.requested_at).toISOString(),
+    requiredAuthority: row.required_authority,
+    forbiddenApproverUserIds: row.forbidden_approver_user_ids,
+    forbiddenApproverRoleCodes: row.forbidden_approver_role_codes,
+  };
 }

@@ -58,6 +58,18 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
     expect(await log.list('ROLLBACK')).toEqual([]);
   });
 
+  it('hashes in the database exactly as verify hashes: unicode, escapes, look-alike keys, no item', async () => {
+    const tricky = (i: number) => ({
+      tenantId: 'UNICODE',
+      eventType: 'TaskCommented',
+      actor: `https://id.example|jürgen-${i}-😀`,
+      payload: { text: 'Grüße "quoted" \\ back\nslash \u2028 ∑ 😀', nested: { sequence: 0, tenantId: 'x', '"sequence":0,': i }, sequence: i, list: [null, 1.5, -0, 1e21, true] },
+      occurredAt: `2026-07-02T10:0${i}:00.123+02:00`,
+    });
+    for (let i = 1; i <= 3; i++) await db.knex.transaction((trx) => log.append(trx, tricky(i)));
+    expect(await log.verify('UNICODE')).toEqual({ ok: true, events: 3 });
+  });
+
   it('concurrent appends extend the chain one at a time', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'BUSY')))));
     expect(await log.verify('BUSY')).toEqual({ ok: true, events: 20 });

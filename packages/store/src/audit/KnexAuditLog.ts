@@ -41,8 +41,8 @@ interface DbAuditEventRow {
 }
 
 /** What is hashed: every field of the event except the hash itself, canonically. */
-function hashOf(prevHash: string, event: AuditEventInput & { sequence: number }): string {
-  const content = canonicalJson({
+function contentOf(event: AuditEventInput & { sequence: number }): string {
+  return canonicalJson({
     tenantId: event.tenantId,
     sequence: event.sequence,
     eventType: event.eventType,
@@ -52,8 +52,34 @@ function hashOf(prevHash: string, event: AuditEventInput & { sequence: number })
     payload: event.payload,
     occurredAt: new Date(event.occurredAt).toISOString(),
   });
-  return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
+
+const sha256 = (prevHash: string, content: string) => createHash('sha256').update(prevHash).update(content).digest('hex');
+
+function hashOf(prevHash: string, event: AuditEventInput & { sequence: number }): string {
+  return sha256(prevHash, contentOf(event));
+}
+
+/**
+ * The hashed content around its sequence number, which only the database knows at insert time:
+ * `content = before + sequence + after`. Keys are sorted, and after `sequence` come only
+ * `tenantId` and `workItemId` (JSON strings or null), so the last `"sequence":0,` is the field's.
+ */
+function contentAroundSequence(event: AuditEventInput): [before: string, after: string] {
+  const content = contentOf({ ...event, sequence: 0 });
+  const at = content.lastIndexOf('"sequence":0,');
+  return [content.slice(0, at + '"sequence":'.length), content.slice(at + '"sequence":0'.length)];
+}
+
+/**
+ * The append in one statement: `audit_chain_lock` takes the tenant's lock and returns the tail as
+ * committed after it (see its migration); the row is the next link, hashed in SQL exactly as
+ * `hashOf` hashes it (sha256 over the UTF-8 of prev_hash, then the canonical content).
+ */
+const APPEND = `insert into audit_event (tenant_id, sequence, event_type, work_item_id, business_object_type, business_object_id, actor, payload, occurred_at, prev_hash, hash)
+  select ?, t.last_sequence + 1, ?, ?, ?, ?, ?, ?::jsonb, ?, t.last_hash, encode(sha256(convert_to(t.last_hash || ? || (t.last_sequence + 1)::text || ?, 'UTF8')), 'hex')
+  from audit_chain_lock(?) t
+  returning sequence, prev_hash, hash`;
 
 function toEvent(row: DbAuditEventRow): AuditEvent {
   const event: AuditEvent = {
@@ -86,32 +112,33 @@ export interface AuditFilter {
 /**
  * The audit log: append-only evidence, hash-chained per tenant so that editing or deleting a row
  * is detectable. Appends take a transaction-scoped advisory lock per tenant, so concurrent writers
- * (several runtime instances) extend the chain one at a time.
+ * (several runtime instances) extend the chain one at a time; the lock is held until the caller's
+ * transaction ends, so append last in it.
  */
 export class KnexAuditLog {
   constructor(private readonly knex: Knex) {}
 
   /** Appends an event inside the caller's transaction (the one that writes the decision). */
   async append(trx: Knex.Transaction, input: AuditEventInput): Promise<AuditEvent> {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`audit:${input.tenantId}`]);
-    const last = await trx<DbAuditEventRow>('audit_event').where({ tenant_id: input.tenantId }).orderBy('sequence', 'desc').first('sequence', 'hash');
-    const sequence = last ? Number(last.sequence) + 1 : 1;
-    const prevHash = last?.hash ?? GENESIS;
-    const hash = hashOf(prevHash, { ...input, sequence });
-    await trx('audit_event').insert({
-      tenant_id: input.tenantId,
-      sequence,
-      event_type: input.eventType,
-      work_item_id: input.workItemId ?? null,
-      business_object_type: input.businessObject?.type ?? null,
-      business_object_id: input.businessObject?.id ?? null,
-      actor: input.actor ?? null,
-      payload: JSON.stringify(input.payload),
-      occurred_at: input.occurredAt,
-      prev_hash: prevHash,
-      hash,
-    });
-    return { ...input, sequence, prevHash, hash };
+    const [before, after] = contentAroundSequence(input);
+    const result = await trx.raw<{ rows: Pick<DbAuditEventRow, 'sequence' | 'prev_hash' | 'hash'>[] }>(APPEND, [
+      input.tenantId,
+      input.eventType,
+      input.workItemId ?? null,
+      input.businessObject?.type ?? null,
+      input.businessObject?.id ?? null,
+      input.actor ?? null,
+      JSON.stringify(input.payload),
+      input.occurredAt,
+      before,
+      after,
+      input.tenantId,
+    ]);
+    const row = result.rows[0]!;
+    const sequence = Number(row.sequence);
+    // `verify` hashes in JavaScript: an event it would reject (a database not in UTF-8) is refused here, rolling back the command.
+    if (sha256(row.prev_hash, `${before}${sequence}${after}`) !== row.hash) throw new Error(`audit event ${input.tenantId}/${sequence}: the database's hash differs from the verifier's`);
+    return { ...input, sequence, prevHash: row.prev_hash, hash: row.hash };
   }
 
   /** Events of a tenant, filtered, in chain order. */

@@ -12,7 +12,7 @@ export interface BusinessObjectRecord {
   updatedAt: string;
 }
 
-interface DbBusinessObjectRow {
+export interface DbBusinessObjectRow {
   tenant_id: string;
   type: string;
   id: string;
@@ -22,7 +22,8 @@ interface DbBusinessObjectRow {
   updated_at: Date | string;
 }
 
-function toRecord(row: DbBusinessObjectRow): BusinessObjectRecord {
+/** Maps a row (also one read as JSON, `to_jsonb(b)`, whose timestamps are strings). */
+export function toBusinessObjectRecord(row: DbBusinessObjectRow): BusinessObjectRecord {
   const record: BusinessObjectRecord = { tenantId: row.tenant_id, type: row.type, id: row.id, version: row.version, snapshot: row.snapshot, updatedAt: new Date(row.updated_at).toISOString() };
   if (row.revision !== null) record.revision = row.revision;
   return record;
@@ -49,6 +50,17 @@ export class KnexBusinessObjectStore {
   /** The latest known version, or undefined. */
   async get(tenantId: string, type: string, id: string, trx?: Knex.Transaction): Promise<BusinessObjectRecord | undefined> {
     const row = await (trx ?? this.knex)<DbBusinessObjectRow>('business_object').where({ tenant_id: tenantId, type, id }).first();
-    return row ? toRecord(row) : undefined;
+    return row ? toBusinessObjectRecord(row) : undefined;
+  }
+
+  /** The latest known versions of several objects of a tenant, in one query; unknown ones are left out. */
+  async getMany(tenantId: string, refs: readonly { type: string; id: string }[], trx?: Knex.Transaction): Promise<BusinessObjectRecord[]> {
+    if (!refs.length) return [];
+    // Two array parameters rather than a (type, id) pair per object: one index scan, few bindings.
+    const wanted = new Set(refs.map((r) => `${r.type}\u0000${r.id}`));
+    const rows = await (trx ?? this.knex)<DbBusinessObjectRow>('business_object')
+      .where({ tenant_id: tenantId })
+      .whereRaw('type = any(?::text[]) and id = any(?::text[])', [[...new Set(refs.map((r) => r.type))], [...new Set(refs.map((r) => r.id))]]);
+    return rows.filter((row) => wanted.has(`${row.type}\u0000${row.id}`)).map(toBusinessObjectRecord);
   }
 }

@@ -24,6 +24,12 @@ export type IdempotencyClaim =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The claim: a new key in flight, or nothing when the key exists; its transaction (the statement) commits asynchronously. */
+const CLAIM = `insert into idempotency_key (tenant_id, principal, route, key, request_hash, status, created_at, expires_at)
+  select ?, ?, ?, ?, ?, 'IN_FLIGHT', ?, ? from (select set_config('synchronous_commit', 'off', true)) as async_commit
+  on conflict (tenant_id, principal, route, key) do nothing
+  returning key`;
+
 /** sha256 of the canonical request body. */
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
@@ -42,23 +48,16 @@ export class KnexIdempotencyStore {
     if (retentionMs < DAY_MS) throw new Error('idempotency keys are kept at least 24 hours');
   }
 
-  /** Records the key as in flight, or says what the earlier use of it was. Runs in its own statement. */
+  /**
+   * Records the key as in flight, or says what the earlier use of it was. Runs in its own
+   * statement, committed without waiting for the WAL flush (`synchronous_commit` off for that
+   * statement alone): the command's own commit flushes the WAL up to itself, this claim
+   * included, so a claim lost in a database crash is one whose command never committed, which a
+   * retry may run again. A command waits for one flush, not two.
+   */
   async claim(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyClaim> {
     const hash = requestHash(body);
-    const inserted = await this.knex('idempotency_key')
-      .insert({
-        tenant_id: scope.tenantId,
-        principal: scope.principal,
-        route: scope.route,
-        key: scope.key,
-        request_hash: hash,
-        status: 'IN_FLIGHT',
-        created_at: now,
-        expires_at: new Date(Date.parse(now) + this.retentionMs).toISOString(),
-      })
-      .onConflict(['tenant_id', 'principal', 'route', 'key'])
-      .ignore()
-      .returning('key');
+    const { rows: inserted } = await this.knex.raw<{ rows: { key: string }[] }>(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]);
     if (inserted.length === 1) return { kind: 'new' };
     const row = await this.knex('idempotency_key')
       .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })

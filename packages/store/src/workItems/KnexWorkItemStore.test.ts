@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
+import { KnexApprovalRequestStore } from '../approvals/KnexApprovalRequestStore.js';
+import { KnexBusinessObjectStore } from '../businessObjects/KnexBusinessObjectStore.js';
 import { InvalidCursorError, KnexWorkItemStore, type NewWorkItem } from './KnexWorkItemStore.js';
 
 function item(n: number, overrides: Partial<NewWorkItem> = {}): NewWorkItem {
@@ -89,6 +91,64 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     expect((await store.list('ACME_EU', { businessObjectId: 'Q-3' })).items.map((i) => i.title)).toEqual(['Approve discount 3']);
   });
 
+  it('pages through due dates with microseconds (written by SQL) without repeats or gaps', async () => {
+    // Items the service creates have whole milliseconds; a migration, an import or plain SQL can
+    // write microseconds, and a cursor that kept milliseconds would repeat rows on the next page.
+    const ids: string[] = [];
+    await db.knex.transaction(async (trx) => {
+      for (let n = 0; n < 14; n++) {
+        const it = item(200 + n, { tenantId: 'MICRO', priority: 50 });
+        ids.push(it.id);
+        await store.create(trx, it, '2026-07-02T08:00:00Z');
+      }
+    });
+    // Pairs share a microsecond; all share one millisecond except the last two (no due date, and the next millisecond).
+    await db.knex.raw(
+      `update work_item set due_at = case when ordinal = 13 then null when ordinal = 12 then '2026-07-02T10:00:00.124Z'::timestamptz
+         else '2026-07-02T10:00:00.123Z'::timestamptz + make_interval(secs => (ordinal / 2) * 0.000137) end
+       from unnest(?::uuid[]) with ordinality as o(item_id, ordinal) where work_item.id = o.item_id`,
+      [ids],
+    );
+    const expected = await db.knex('work_item').where({ tenant_id: 'MICRO' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'due_at', order: 'asc', nulls: 'last' }, { column: 'id', order: 'asc' }]).pluck('id');
+    expect((await db.knex.raw(`select count(distinct due_at) as n from work_item where tenant_id = 'MICRO' and extract(microseconds from due_at)::bigint % 1000 <> 0`)).rows[0].n).toSatisfy((n: unknown) => Number(n) >= 5);
+    for (const limit of [1, 2, 3, 5]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.list('MICRO', {}, { limit, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor && seen.length <= expected.length);
+      expect(seen).toEqual(expected);
+    }
+  });
+
+  it('reads items with their business object and approval request in one statement', async () => {
+    const [withBoth, withNone] = [created[5]!, created[6]!];
+    await db.knex.transaction(async (trx) => {
+      await new KnexBusinessObjectStore(db.knex).record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: withBoth.businessObject.id, version: 14, snapshot: { ownerId: 'rita', totalAmount: 1000 } }, '2026-07-02T08:30:00Z');
+      await new KnexApprovalRequestStore(db.knex).insert(trx, { workItemId: withBoth.id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00.123Z', requiredAuthority: { measure: 'discountPercent', amount: 25 }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
+    });
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    db.knex.on('query', listen);
+    const both = await store.getWithContext('ACME_EU', withBoth.id);
+    const none = await store.getWithContext('ACME_EU', withNone.id);
+    db.knex.removeListener('query', listen);
+    expect(statements).toHaveLength(2);
+    expect(both).toEqual({
+      item: await store.get('ACME_EU', withBoth.id),
+      businessObject: { tenantId: 'ACME_EU', type: 'QUOTE', id: withBoth.businessObject.id, version: 14, snapshot: { ownerId: 'rita', totalAmount: 1000 }, updatedAt: '2026-07-02T08:30:00.000Z' },
+      approvalRequest: { workItemId: withBoth.id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00.123Z', requiredAuthority: { measure: 'discountPercent', amount: 25 }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] },
+    });
+    expect(none).toEqual({ item: await store.get('ACME_EU', withNone.id) });
+    expect(await store.getWithContext('GLOBEX', withBoth.id)).toBeUndefined();
+    const page = await store.listWithContext('ACME_EU', { state: 'available' }, { limit: 200 });
+    expect(page.items.map((i) => i.item)).toEqual((await store.list('ACME_EU', { state: 'available' }, { limit: 200 })).items);
+    expect(page.items.find((i) => i.item.id === withBoth.id)).toEqual(both);
+    expect(page.items.filter((i) => i.businessObject || i.approvalRequest).map((i) => i.item.id)).toEqual([withBoth.id]);
+  });
+
   it('refuses a cursor it did not issue', async () => {
     await expect(store.list('ACME_EU', {}, { cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursorError);
   });
@@ -97,6 +157,7 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     const target = created[2]!;
     const claimed = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'sam' }, '2026-07-02T09:00:00Z'));
     expect(claimed).toMatchObject({ state: 'claimed', assignee: 'sam', rowVersion: 2 });
+    expect(claimed).toEqual(await store.get('ACME_EU', target.id));
     const late = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'dana' }, '2026-07-02T09:00:01Z'));
     expect(late).toBeUndefined();
     expect(await store.get('ACME_EU', target.id)).toMatchObject({ assignee: 'sam', rowVersion: 2 });
