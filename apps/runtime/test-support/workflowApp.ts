@@ -36,3 +36,24 @@ export async function workflowApp(open: () => Promise<Database>, options: { camu
   const token = async (userId: string) => `Bearer ${await identity.issueDevToken!(userId)}`;
   return { app, db, registry, workflow: workflow!, timers, clock, token };
 }
+
+/** Start variables of a quote-approval instance: a 32% discount on a high-value regulated quote of rita's (the binding maps them). */
+export const quoteVariables = (quoteId: string) => ({
+  quoteId,
+  quoteVersion: 12,
+  quoteRevision: 3,
+  salesRepId: 'rita',
+  customerName: 'Acme Manufacturing',
+  customerTier: 'PLATINUM',
+  totalAmount: 420000,
+  currency: 'EUR',
+  regulatoryRisk: true,
+  requestedDiscountPercent: 32,
+  standardLimitPercent: 25,
+  marginImpactPercent: -4.2,
+  pricingResultId: 'price-771',
+  region: 'EMEA',
+  productFamily: 'BROADBAND',
+  slaReminderAfter: 'PT4H',
+  slaEscalateAfter: 'PT8H',
+});

@@ -25,6 +25,7 @@ import { createDevIdentity } from '../identity/devIdentity.js';
 import { loadDefinitions } from '../loadDefinitions.js';
 import { loadProcesses } from './loadProcesses.js';
 import { CAMUNDA_TENANT, relayChildEnv, relayChildPath, type RelayChildConfig } from '../../test-support/relayChild.js';
+import { quoteVariables } from '../../test-support/workflowApp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const runtimeDir = join(root, 'apps/runtime');
@@ -66,26 +67,6 @@ if (databaseUrl) {
     },
   });
 }
-
-const quoteVariables = (quoteId: string) => ({
-  quoteId,
-  quoteVersion: 12,
-  quoteRevision: 3,
-  salesRepId: 'rita',
-  customerName: 'Acme Manufacturing',
-  customerTier: 'PLATINUM',
-  totalAmount: 420000,
-  currency: 'EUR',
-  regulatoryRisk: true,
-  requestedDiscountPercent: 32,
-  standardLimitPercent: 25,
-  marginImpactPercent: -4.2,
-  pricingResultId: 'price-771',
-  region: 'EMEA',
-  productFamily: 'BROADBAND',
-  slaReminderAfter: 'PT4H',
-  slaEscalateAfter: 'PT8H',
-});
 
 interface OutboxRow {
   id: string;

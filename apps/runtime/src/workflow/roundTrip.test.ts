@@ -5,29 +5,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';
-import { workflowApp } from '../../test-support/workflowApp.js';
+import { quoteVariables, workflowApp } from '../../test-support/workflowApp.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
-
-const quoteVariables = (quoteId: string) => ({
-  quoteId,
-  quoteVersion: 12,
-  quoteRevision: 3,
-  salesRepId: 'rita',
-  customerName: 'Acme Manufacturing',
-  customerTier: 'PLATINUM',
-  totalAmount: 420000,
-  currency: 'EUR',
-  regulatoryRisk: true,
-  requestedDiscountPercent: 32,
-  standardLimitPercent: 25,
-  marginImpactPercent: -4.2,
-  pricingResultId: 'price-771',
-  region: 'EMEA',
-  productFamily: 'BROADBAND',
-  slaReminderAfter: 'PT4H',
-  slaEscalateAfter: 'PT8H',
-});
 
 const orderVariables = (orderId: string) => ({
   orderId,
