@@ -7,6 +7,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 const code = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,79}$' } as const;
 /** A person (`sub`, or `iss|sub`). */
 const reference = { type: 'string', pattern: '^[A-Za-z0-9_.@|:/-]{1,200}$' } as const;
+/** An id from another system: a business object, business key or workflow reference. */
+const externalId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' } as const;
 const integerText = { type: 'string', pattern: '^-?[0-9]{1,9}$' } as const;
 /** An RFC 3339 instant with an offset. */
 const instantText = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$' } as const;
@@ -46,7 +48,7 @@ export const requestSchemas = {
         additionalProperties: false,
         required: ['engine', 'processKey', 'processInstanceId', 'activityId', 'taskId'],
         description: 'The workflow activation waiting for the decision; a second create with the same reference returns the first item.',
-        properties: Object.fromEntries(['engine', 'processKey', 'processInstanceId', 'activityId', 'taskId'].map((name) => [name, { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' }])),
+        properties: Object.fromEntries(['engine', 'processKey', 'processInstanceId', 'activityId', 'taskId'].map((name) => [name, externalId])),
       },
     },
   },
@@ -103,7 +105,7 @@ export const requestSchemas = {
       taskType: code,
       assignee: reference,
       candidateGroup: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' },
-      businessObjectId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' },
+      businessObjectId: externalId,
       priorityMin: integerText,
       overdue: { enum: ['true', 'false'] },
       limit: { type: 'string', pattern: '^(?:[1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' },
@@ -116,7 +118,7 @@ export const requestSchemas = {
     properties: {
       workItemId: { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' },
       businessObjectType: code,
-      businessObjectId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' },
+      businessObjectId: externalId,
       actor: reference,
       from: instantText,
       to: instantText,
@@ -129,7 +131,7 @@ export const requestSchemas = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      businessKey: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' },
+      businessKey: externalId,
       variables: { type: 'object', maxProperties: 200 },
     },
   },

@@ -10,11 +10,8 @@ import { priority } from '@mandate/policy';
 import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkItemStore, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
-import type { Principal } from '../identity/Principal.js';
+import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { policyContext } from '../workItems/policyContext.js';
-
-/** The scheduler acts as itself, never as a person. */
-const schedulerPrincipal = (tenant: string): Principal => ({ id: 'mandate-sla-scheduler', issuer: 'urn:mandate:system', name: 'SLA scheduler', roles: ['SYSTEM'], groups: [], tenant });
 
 export interface SlaPass {
   warned: string[];
@@ -112,7 +109,7 @@ export class SlaScheduler {
   private async rescore(item: WorkItemRecord, now: string) {
     const current = await this.objects.get(item.tenantId, item.businessObject.type, item.businessObject.id);
     const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
-    const ctx = policyContext(schedulerPrincipal(item.tenantId), item, { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision }, now);
+    const ctx = policyContext(systemPrincipal(item.tenantId, 'mandate-sla-scheduler'), item, { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision }, now);
     return priority(policy, ctx);
   }
 }

@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { allowedActions, authorityOf, priority, sla, validateDecision, visibleView } from '@mandate/policy';
 import type { Database } from '@mandate/store';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
-import { InvalidCursorError, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
+import { InvalidCursorError, OPEN_WORK_ITEM_STATES, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
+import { valueAt } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotent } from './idempotent.js';
 import { policyContext } from './policyContext.js';
@@ -53,7 +54,6 @@ export interface BusinessEvent {
   evidence?: Record<string, unknown>;
 }
 
-const OPEN_STATES = ['available', 'claimed', 'delegated', 'escalated'];
 
 /** A decision command (seed section 25). */
 export interface DecideCommand {
@@ -371,7 +371,7 @@ export class WorkItemService {
     const now = this.now();
     const bo = event.businessObject;
     const open = await this.items.list(principal.tenant, { businessObjectId: bo.id }, { limit: 200 });
-    const affected = open.items.filter((item) => OPEN_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
+    const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
     const obsoleted: string[] = [];
     const renewals: WorkItemRecord[] = [];
     await this.db.knex.transaction(async (trx) => {
@@ -432,10 +432,8 @@ export class WorkItemService {
 }
 
 /** The value at an `evidence.a.b` path. */
-export function evidenceValue(evidence: Record<string, unknown>, path: string): unknown {
-  let node: unknown = evidence;
-  for (const step of path.split('.').slice(1)) node = node !== null && typeof node === 'object' && Object.hasOwn(node, step) ? (node as Record<string, unknown>)[step] : undefined;
-  return node;
+function evidenceValue(evidence: Record<string, unknown>, path: string): unknown {
+  return valueAt(evidence, path.split('.').slice(1));
 }
 
 /** PostgreSQL's unique_violation, from pg or PGlite. */

@@ -35,7 +35,8 @@ function leafPaths(value: Record<string, unknown>, prefix: string[] = []): strin
   return keys.flatMap((key) => (isObject(value[key]) ? leafPaths(value[key], [...prefix, key]) : [[...prefix, key]]));
 }
 
-function valueAt(value: Record<string, unknown>, steps: string[]): unknown {
+/** The value at a path of steps, or undefined (own properties only). */
+export function valueAt(value: Record<string, unknown>, steps: readonly string[]): unknown {
   let node: unknown = value;
   for (const step of steps) node = isObject(node) && Object.hasOwn(node, step) ? node[step] : undefined;
   return node;

@@ -4,11 +4,11 @@
  * it; a decision goes back through the binding's output mapping; a user task the process
  * abandoned (an interrupting timer, a cancelled process) cancels its item.
  */
-import { KnexAuditLog, KnexWorkItemStore, type Database } from '@mandate/store';
+import { KnexAuditLog, KnexWorkItemStore, OPEN_WORK_ITEM_STATES, type Database } from '@mandate/store';
 import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
 import type { Logger } from 'pino';
 import type { WorkItemService, WorkItemView } from '../workItems/WorkItemService.js';
-import { systemPrincipal } from './incidents.js';
+import { systemPrincipal } from '../identity/systemPrincipal.js';
 
 /** A user task activation reported by an engine adapter. */
 export interface UserTaskActivation {
@@ -46,7 +46,7 @@ export class WorkflowBridge {
   async onUserTaskEnded(callerRef: CallerRef, reason: string): Promise<void> {
     const items = new KnexWorkItemStore(this.db.knex);
     const item = await items.byCallerKey(undefined, callerKey(callerRef));
-    if (!item || !['available', 'claimed', 'delegated', 'escalated'].includes(item.state)) return;
+    if (!item || !OPEN_WORK_ITEM_STATES.includes(item.state)) return;
     const now = this.clock().toISOString();
     await this.db.knex.transaction(async (trx) => {
       const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);

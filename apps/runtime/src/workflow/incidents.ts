@@ -4,21 +4,19 @@
  * for workflow operations, never a silent drop. Deciding that item acts on the command: retry it
  * with a fresh budget, or close it as fixed in the engine or no longer needed.
  */
-import { KnexWorkItemStore, KnexWorkflowOutbox, type Database, type WorkflowCommand } from '@mandate/store';
+import { KnexWorkItemStore, KnexWorkflowOutbox, OPEN_WORK_ITEM_STATES, type Database, type WorkflowCommand } from '@mandate/store';
 import { parseCallerRef, type OperatorAttention, type RoutedCommand } from '@mandate/workflow';
-import type { Principal } from '../identity/Principal.js';
+import { systemPrincipal } from '../identity/systemPrincipal.js';
 import type { WorkItemService } from '../workItems/WorkItemService.js';
 
 export const INCIDENT_TASK_TYPE = 'WORKFLOW_COMMAND_INCIDENT';
 
-/** The runtime acting on its own behalf (relay, scheduler, workflow bridge), in one tenant. */
-export const systemPrincipal = (tenant: string, id = 'mandate-workflow'): Principal => ({ id, issuer: 'urn:mandate:system', name: id, roles: ['SYSTEM'], groups: [], tenant });
-
 /** Opens the operator item for a command, once per command while one is open. */
 export async function openIncident(db: Database, service: WorkItemService, { kind, command, reason }: OperatorAttention): Promise<void> {
-  const open = await new KnexWorkItemStore(db.knex).list(command.tenantId, { taskType: INCIDENT_TASK_TYPE, businessObjectId: command.id }, { limit: 5 });
-  if (open.items.some((i) => ['available', 'claimed', 'delegated', 'escalated'].includes(i.state))) return;
-  const item = typeof command.payload.workItemId === 'string' ? await new KnexWorkItemStore(db.knex).get(command.tenantId, command.payload.workItemId) : undefined;
+  const items = new KnexWorkItemStore(db.knex);
+  const open = await items.list(command.tenantId, { taskType: INCIDENT_TASK_TYPE, businessObjectId: command.id }, { limit: 5 });
+  if (open.items.some((i) => OPEN_WORK_ITEM_STATES.includes(i.state))) return;
+  const item = typeof command.payload.workItemId === 'string' ? await items.get(command.tenantId, command.payload.workItemId) : undefined;
   const ref = parseCallerRef(item?.callerRef);
   await service.create(systemPrincipal(command.tenantId, 'mandate-outbox-relay'), {
     taskType: INCIDENT_TASK_TYPE,

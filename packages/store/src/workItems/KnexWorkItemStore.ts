@@ -116,7 +116,9 @@ const CANDIDATE_GROUPS = `coalesce((select json_agg(g.group_code) from work_item
 /** The same, in the RETURNING of an update of `work_item` (no alias there). */
 const CANDIDATE_GROUPS_OF_UPDATED = `coalesce((select json_agg(g.group_code) from work_item_candidate_group g where g.work_item_id = work_item.id), '[]'::json) as candidate_groups`;
 const FINISHED = ['decided', 'completed', 'cancelled', 'obsolete', 'expired'];
-const OPEN = ['available', 'claimed', 'delegated', 'escalated'];
+/** States in which an item waits for a person (its queue); the others are finished. */
+export const OPEN_WORK_ITEM_STATES: readonly string[] = ['available', 'claimed', 'delegated', 'escalated'];
+const OPEN = OPEN_WORK_ITEM_STATES;
 /** States in which an item holds its workflow activation's caller key (the partial unique index). */
 const CALLER_KEY_HOLDERS = [...OPEN, 'decided', 'completed'];
 const iso = (value: Date | string) => new Date(value).toISOString();
