@@ -15,10 +15,18 @@ import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
+import { withVerifiedTokenCache } from './identity/verifiedTokenCache.js';
 import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
 import { RecoveryActionService } from './workItems/RecoveryActionService.js';
 import { processRoutes } from './workflow/processRoutes.js';
+import { DefinitionGovernanceService } from './governance/DefinitionGovernanceService.js';
+import { definitionRoutes } from './governance/definitionRoutes.js';
+import type { ImportReport } from './governance/importDefinitions.js';
+import { WorkItemMigrationService } from './governance/WorkItemMigrationService.js';
+import { ImpactReplayService } from './replay/ImpactReplayService.js';
+import { impactRoutes } from './replay/impactRoutes.js';
+import { studioRoutes } from './studio/studioRoutes.js';
 import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflow/workflowRuntime.js';
 
 /** The audit query: filters by item, business object, actor and time range, paged by sequence. */
@@ -41,8 +49,12 @@ export interface RuntimeDeps {
   clock?: () => Date;
   /** Structured logs (pino); silent when absent, as in tests. */
   logger?: Logger;
+  /** What importing the shipped definitions found at start (`importDefinitions`): its conflicts are served and counted in /healthz. */
+  definitionImport?: ImportReport;
   /** The workflow round trip (BPMN processes, bindings, engines); absent: work items only. */
   workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
+  /** The studio's build directory (apps/studio/dist), served at `/` after the API; absent: API only. */
+  studioDir?: string;
 }
 
 /** The HTTP app, and the workflow runtime whose loops the caller starts and stops. */
@@ -51,8 +63,12 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.disable('x-powered-by');
   const metrics = createMetrics();
   const clock = deps.clock ?? (() => new Date());
+  // Real time, not the injected clock: token expiry is checked against real time too.
+  const identity = withVerifiedTokenCache(deps.identity);
   const service = new WorkItemService(deps.db, deps.registry, clock, metrics);
   const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
+  const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
+  const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
 
   const logger = deps.logger ?? pino({ level: 'silent' });
   const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
@@ -86,7 +102,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   });
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', database: deps.db.kind, auth: deps.identity.mode, definitions: deps.registry.definitions.length });
+    res.json({ status: 'ok', database: deps.db.kind, auth: deps.identity.mode, definitions: deps.registry.definitions.length, ...(deps.definitionImport ? { definitionImportConflicts: deps.definitionImport.conflicts.length } : {}) });
   });
 
   if (deps.identity.issueDevToken) {
@@ -98,7 +114,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   }
 
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
-    res.locals.principal = await deps.identity.verify(req.header('authorization'));
+    res.locals.principal = await identity.verify(req.header('authorization'));
     next();
   };
 
@@ -125,7 +141,11 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.get('/audit/verify', authenticate, async (_req, res) => {
     res.json(await service.verifyAudit(principalOf(res)));
   });
+  // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
+  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(deps.db, clock)), definitionRoutes(governance, migrations));
   if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key)));
+
+  if (deps.studioDir) app.use(studioRoutes(deps.studioDir));
 
   app.use((req) => {
     throw new NotFoundError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}`);

@@ -6,13 +6,15 @@
  */
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createDatabase, databaseOptionsFromEnv } from '@mandate/store';
+import { createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
 import { Camunda7Port } from '@mandate/workflow';
+import { AuditSealer } from './audit/AuditSealer.js';
 import { createRuntime } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
 import { createJwtIdentity } from './identity/jwtIdentity.js';
-import { loadDefinitions } from './loadDefinitions.js';
+import { DefinitionRegistry } from './DefinitionRegistry.js';
+import { importDefinitions } from './governance/importDefinitions.js';
 import { demoQuoteProcessVariables, seedDemo } from './seedDemo.js';
 import { loadProcesses } from './workflow/loadProcesses.js';
 
@@ -32,26 +34,32 @@ if (auth.mode === 'dev' && (process.env.NODE_ENV === 'production' || !loopback))
   process.exit(1);
 }
 
-const registry = loadDefinitions(process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions'));
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const db = createDatabase(databaseOptionsFromEnv());
 await db.migrate();
+// The shipped definitions into the store (missing versions only); a changed published file is a conflict, never an overwrite.
+const definitionImport = await importDefinitions(db, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions'));
+for (const c of definitionImport.conflicts) logger.warn({ conflict: c }, `definition import conflict: ${c.file} differs from the stored ${c.kind} ${c.id}@${c.version} (${c.storedStatus}); the stored version is kept`);
+if (definitionImport.inserted.length) logger.info({ inserted: definitionImport.inserted }, `imported ${definitionImport.inserted.length} definition versions`);
+const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
 // Demo work items are created by a dev-issuer user; a real deployment gets none.
 const seeded = auth.mode === 'dev' ? await seedDemo(db, registry) : 0;
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const { processes, bindings } = await loadProcesses(process.env.MANDATE_BPMN_DIR ?? join(process.cwd(), 'bpmn'));
 // Camunda 7 alongside the embedded engine, when configured: its user tasks of the bound processes become work items too.
 const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
 const camunda = camundaUrl
   ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
   : undefined;
-const { app, workflow } = createRuntime({ db, registry, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
+const sealer = new AuditSealer(db, logger);
+sealer.start();
 if (seeded) {
   // One demo quote comes through the workflow: its approval item carries the process's caller reference.
   await workflow!.embedded.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-2026-000944', variables: demoQuoteProcessVariables });
 }
 const shutdown = async () => {
-  await workflow!.stop();
+  await Promise.all([workflow!.stop(), sealer.stop()]);
   await db.close();
   process.exit(0);
 };
@@ -59,14 +67,15 @@ process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 
 app.listen(port, host, () => {
-  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation and SLA scheduler running)`);
+  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation, SLA scheduler and audit sealer running)`);
+  console.log(`studio: http://${host}:${port}/studio/`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);
     console.log(`identity: JWT from ${auth.issuer} for audience ${auth.audience.join(', ')}, keys from ${auth.jwksUrl?.href ?? 'the issuer\'s openid-configuration'}, algorithms ${auth.algorithms.join(', ')}`);
     return;
   }
   console.warn('!!! DEVELOPMENT IDENTITY: tokens are signed with a per-process key for demo users. Never expose this server. !!!');
-  console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions${seeded ? `, ${seeded} demo work items seeded` : ''})`);
+  console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions${definitionImport.conflicts.length ? `, ${definitionImport.conflicts.length} IMPORT CONFLICTS (GET /definitions/import-conflicts)` : ''}${seeded ? `, ${seeded} demo work items seeded` : ''})`);
   console.log(`demo users: ${Object.entries(DEV_USERS).map(([id, u]) => `${id} (${u.name.replace(/^\w+ \(|\)$/g, '')})`).join(', ')}`);
   console.log(`get a token: curl -s -X POST http://${host}:${port}/auth/dev/token -H 'Content-Type: application/json' -d '{"userId":"dana"}'`);
 });

@@ -132,7 +132,7 @@ describe.each(engines)('recovery actions on $name', ({ open }) => {
     const after = await request(t.app).get(`/work-items/${id}`).set(await as('otto'));
     expect(after.body.pendingApproval).toBeUndefined();
     expect(await t.db.knex('workflow_command_outbox').whereRaw(`payload->>'action' = 'FORCE_ORDER_COMPLETED'`)).toHaveLength(1);
-    const events = (await t.db.knex('audit_event').where({ work_item_id: id }).orderBy('sequence')).map((e: { event_type: string }) => e.event_type);
+    const events = (await t.db.knex('audit_event').where({ work_item_id: id }).orderBy('id')).map((e: { event_type: string }) => e.event_type);
     expect(events).toEqual(['TaskCreated', 'TaskClaimed', 'RecoveryActionTaken', 'SecondApprovalRequested', 'TaskClaimed', 'TaskReleased', 'TaskClaimed', 'RecoveryActionTaken']);
   });
 });

@@ -2,12 +2,13 @@
 // set), the shipped definitions, the dev identity, and a fixed clock.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIsolatedDatabase, createMemoryDatabase, type Database } from '@mandate/store';
+import { createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore, type Database } from '@mandate/store';
 import { createServer } from '../src/createServer.js';
-import { loadDefinitions } from '../src/loadDefinitions.js';
+import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
+import { importDefinitions } from '../src/governance/importDefinitions.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
 
-const definitionsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../definitions');
+export const definitionsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../definitions');
 
 /** Engines to run API tests on: PGlite, and PostgreSQL when DATABASE_URL is set. */
 export const engines: { name: string; open: () => Promise<Database> }[] = [{ name: 'pglite', open: createMemoryDatabase }];
@@ -17,12 +18,17 @@ if (url) engines.push({ name: 'postgresql', open: () => createIsolatedDatabase(u
 /** The clock of API tests: a Thursday, 10:00 in Berlin. */
 export const TEST_NOW = '2026-07-02T08:00:00Z';
 
-/** The app with its database, and a way to get tokens for demo users. Tests that move time pass their own clock. */
-export async function testApp(open: () => Promise<Database>, clock: () => Date = () => new Date(TEST_NOW)) {
-  const db = await open();
+/**
+ * The app with its database (the shipped definitions imported, as at a start), and a way to get
+ * tokens for demo users. Tests that move time pass their own clock; `db` shares a database with
+ * another app (a second runtime instance).
+ */
+export async function testApp(open: () => Promise<Database>, clock: () => Date = () => new Date(TEST_NOW), options: { db?: Database; refreshIntervalMs?: number } = {}) {
+  const db = options.db ?? (await open());
   const identity = createDevIdentity();
-  const registry = loadDefinitions(definitionsDir);
-  const app = createServer({ db, registry, identity, clock });
+  const definitionImport = await importDefinitions(db, definitionsDir, clock);
+  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock, ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}) });
+  const app = createServer({ db, registry, definitionImport, identity, clock });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     let t = tokens.get(userId);

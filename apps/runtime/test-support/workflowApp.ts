@@ -2,11 +2,12 @@
 // a manual scheduler, and a clock the test moves.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '@mandate/store';
+import { KnexDefinitionVersionStore, type Database } from '@mandate/store';
 import { ManualTimerScheduler, type Camunda7Port } from '@mandate/workflow';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
-import { loadDefinitions } from '../src/loadDefinitions.js';
+import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
+import { importDefinitions } from '../src/governance/importDefinitions.js';
 import { loadProcesses } from '../src/workflow/loadProcesses.js';
 import { TEST_NOW } from './testApp.js';
 
@@ -22,13 +23,15 @@ export interface CamundaSetup {
 export async function workflowApp(open: () => Promise<Database>, options: { camunda?: CamundaSetup } = {}) {
   const db = await open();
   const identity = createDevIdentity();
-  const registry = loadDefinitions(join(root, 'definitions'));
+  const clock = { now: Date.parse(TEST_NOW) };
+  const definitionImport = await importDefinitions(db, join(root, 'definitions'), () => new Date(clock.now));
+  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock: () => new Date(clock.now) });
   const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
   const timers = new ManualTimerScheduler();
-  const clock = { now: Date.parse(TEST_NOW) };
   const { app, workflow } = createRuntime({
     db,
     registry,
+    definitionImport,
     identity,
     clock: () => new Date(clock.now),
     workflow: { processes, bindings, timers, ...(options.camunda ? { camunda: options.camunda } : {}), relay: { retry: { maxAttempts: 3, backoffMs: () => 1000 } } },

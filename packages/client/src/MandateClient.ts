@@ -8,18 +8,30 @@ import type {
   BusinessEvent,
   BusinessEventResult,
   ChainVerification,
+  CreateDraft,
   CreateWorkItem,
   DecideCommand,
   Decision,
+  DefinitionList,
+  DefinitionVersionDiff,
+  DefinitionVersionRecord,
+  DefinitionVersions,
+  DefinitionVersionView,
   DevToken,
   Health,
   IdempotencyOptions,
   IdempotentResult,
+  ImpactQuery,
+  ImpactReport,
+  ImportConflicts,
   LifecycleCommand,
   LifecycleResult,
+  MigrateWorkItems,
+  MigrationResult,
   OpenApiDocument,
   Problem,
   RecoveryActions,
+  UpdateDraft,
   WorkItem,
   WorkItemCount,
   WorkItemFilter,
@@ -41,6 +53,7 @@ export interface MandateClientOptions {
 }
 
 type QueryValue = string | number | boolean | undefined;
+type Method = 'GET' | 'POST' | 'PUT';
 
 interface Call {
   query?: Record<string, QueryValue>;
@@ -249,24 +262,108 @@ export class MandateClient {
     return this.json('GET', '/audit/verify');
   }
 
+  /** `GET /definitions?kind=`: every definition with its versions (drafts and reviews for governance admins and auditors only). */
+  listDefinitions(kind?: string): Promise<DefinitionList> {
+    return this.json('GET', '/definitions', { query: { kind } });
+  }
+
+  /** `GET /definitions/{kind}/{id}/versions`: lifecycle records, oldest first. */
+  definitionVersions(kind: string, id: string): Promise<DefinitionVersions> {
+    return this.json('GET', definitionPath(kind, id, 'versions'));
+  }
+
+  /** `GET /definitions/{kind}/{id}/versions/{version}`: one version with its content. */
+  getDefinitionVersion(kind: string, id: string, version: number): Promise<DefinitionVersionRecord> {
+    return this.json('GET', definitionPath(kind, id, 'versions', String(version)));
+  }
+
+  /** `POST /definitions/{kind}/{id}/drafts`: a new draft (highest version + 1) with its findings; 409 `DRAFT_EXISTS` while one is open. */
+  createDraft(kind: string, id: string, body: CreateDraft = {}): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'drafts'), { body });
+  }
+
+  /** `PUT /definitions/{kind}/{id}/versions/{version}`: a draft's new content, with its findings. */
+  updateDraft(kind: string, id: string, version: number, body: UpdateDraft): Promise<DefinitionVersionView> {
+    return this.json('PUT', definitionPath(kind, id, 'versions', String(version)), { body });
+  }
+
+  /** `POST .../versions/{version}/submit`: draft to review; 422 `DEFINITION_INVALID` with findings when it has errors. */
+  submitDefinition(kind: string, id: string, version: number): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'submit'));
+  }
+
+  /** `POST .../versions/{version}/approve`: a governance admin other than the author (403 `FOUR_EYES_VIOLATION`). */
+  approveDefinition(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'approve'), { body: { comment } });
+  }
+
+  /** `POST .../versions/{version}/reject`: back to draft with the reviewer's comment. */
+  rejectDefinition(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'reject'), { body: { comment } });
+  }
+
+  /** `POST .../versions/{version}/publish`: an approved version, now or from `effectiveFrom` (not in the past). */
+  publishDefinition(kind: string, id: string, version: number, options: { effectiveFrom?: string } = {}): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'publish'), { body: options.effectiveFrom === undefined ? {} : { effectiveFrom: options.effectiveFrom } });
+  }
+
+  /** `POST .../versions/{version}/retire`: no new item resolves to it; pinned items keep it. */
+  retireDefinition(kind: string, id: string, version: number): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'retire'));
+  }
+
+  /** `GET /definitions/{kind}/{id}/diff?from=&to=`: semantic changes (tightening, loosening, neutral) and the JSON Patch. */
+  diffDefinitionVersions(kind: string, id: string, from: number, to: number): Promise<DefinitionVersionDiff> {
+    return this.json('GET', definitionPath(kind, id, 'diff'), { query: { from, to } });
+  }
+
+  /** `POST /definitions/TaskType/{id}/migrations`: moves the caller's tenant's open items to another task type version (`dryRun` writes nothing). */
+  migrateWorkItems(taskTypeId: string, body: MigrateWorkItems): Promise<MigrationResult> {
+    return this.json('POST', definitionPath('TaskType', taskTypeId, 'migrations'), { body });
+  }
+
+  /** The same as a dry run: what a migration would change, per item, with its blockers. */
+  planMigration(taskTypeId: string, body: Omit<MigrateWorkItems, 'dryRun'>): Promise<MigrationResult> {
+    return this.migrateWorkItems(taskTypeId, { ...body, dryRun: true });
+  }
+
+  /** The same, applied in one transaction (422 `MIGRATION_BLOCKED` if any selected item is blocked). */
+  applyMigration(taskTypeId: string, body: Omit<MigrateWorkItems, 'dryRun'>): Promise<MigrationResult> {
+    return this.migrateWorkItems(taskTypeId, { ...body, dryRun: false });
+  }
+
+  /** `GET /definitions/import-conflicts`: shipped files that differ from their stored published version. */
+  importConflicts(): Promise<ImportConflicts> {
+    return this.json('GET', '/definitions/import-conflicts');
+  }
+
+  /**
+   * `GET /definitions/{kind}/{id}/impact?candidate=&from=&to=`: the caller's tenant's items pinned
+   * to this definition replayed under a candidate version (a draft or any version): decisions that
+   * would have been refused, actions that flip, priority and SLA changes (governance admins and auditors).
+   */
+  definitionImpact(kind: string, id: string, query: ImpactQuery): Promise<ImpactReport> {
+    return this.json('GET', definitionPath(kind, id, 'impact'), { query: { candidate: query.candidate, from: query.from, to: query.to } });
+  }
+
   private async idempotent<T>(path: string, body: unknown, options: IdempotencyOptions): Promise<IdempotentResult<T>> {
     const idempotencyKey = options.idempotencyKey ?? crypto.randomUUID();
     const { status, text } = await this.send('POST', path, { body, idempotencyKey });
     return { idempotencyKey, status, result: JSON.parse(text) as T };
   }
 
-  private async json<T>(method: 'GET' | 'POST', path: string, call: Call = {}): Promise<T> {
+  private async json<T>(method: Method, path: string, call: Call = {}): Promise<T> {
     return JSON.parse((await this.send(method, path, call)).text) as T;
   }
 
-  private async send(method: 'GET' | 'POST', path: string, call: Call = {}): Promise<{ status: number; text: string }> {
+  private async send(method: Method, path: string, call: Call = {}): Promise<{ status: number; text: string }> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const token = typeof this.token === 'function' ? await this.token() : this.token;
     if (token) headers.Authorization = /^Bearer /i.test(token) ? token : `Bearer ${token}`;
-    if (method === 'POST') headers['Content-Type'] = 'application/json';
+    if (method !== 'GET') headers['Content-Type'] = 'application/json';
     if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey;
     const url = `${this.baseUrl}${path}${queryString(call.query ?? {})}`;
-    const response = await this.fetchImpl(url, { method, headers, ...(method === 'POST' ? { body: JSON.stringify(call.body ?? {}) } : {}) });
+    const response = await this.fetchImpl(url, { method, headers, ...(method !== 'GET' ? { body: JSON.stringify(call.body ?? {}) } : {}) });
     const text = await response.text();
     if (!response.ok) {
       const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -278,4 +375,8 @@ export class MandateClient {
 
 function workItemPath(id: string, ...rest: string[]): string {
   return ['/work-items', id, ...rest].map((segment, i) => (i === 0 ? segment : encodeURIComponent(segment))).join('/');
+}
+
+function definitionPath(kind: string, id: string, ...rest: string[]): string {
+  return ['/definitions', kind, id, ...rest].map((segment, i) => (i === 0 ? segment : encodeURIComponent(segment))).join('/');
 }

@@ -6,8 +6,36 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { engines, testApp } from '@mandate/runtime/test-support';
-import type { AuditEvent as StoreAuditEvent, ChainVerification as StoreChainVerification, DatabaseKind, RecoveryActionRecord, WorkItemRecord } from '@mandate/store';
-import { MandateClient, MandateProblem, type ActionResult, type AuditEvent, type ChainVerification, type CreateWorkItem, type Health, type RecoveryAction, type WorkItem } from './index.js';
+import type { ControlEffect as DefinitionsControlEffect, JsonPatchOperation as DefinitionsJsonPatchOperation, SemanticChange as DefinitionsSemanticChange } from '@mandate/definitions';
+import type { ImpactReport as PolicyImpactReport } from '@mandate/policy';
+import type {
+  AuditEvent as StoreAuditEvent,
+  ChainVerification as StoreChainVerification,
+  DatabaseKind,
+  DefinitionVersionMeta as StoreDefinitionVersionMeta,
+  DefinitionVersionRecord as StoreDefinitionVersionRecord,
+  DefinitionVersionStatus as StoreDefinitionVersionStatus,
+  RecoveryActionRecord,
+  WorkItemRecord,
+} from '@mandate/store';
+import {
+  MandateClient,
+  MandateProblem,
+  type ActionResult,
+  type AuditEvent,
+  type ChainVerification,
+  type ControlEffect,
+  type CreateWorkItem,
+  type DefinitionVersionMeta,
+  type DefinitionVersionRecord,
+  type DefinitionVersionStatus,
+  type Health,
+  type ImpactReport,
+  type JsonPatchOperation,
+  type RecoveryAction,
+  type SemanticChange,
+  type WorkItem,
+} from './index.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -240,6 +268,46 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     expect(actions.map((a) => [a.id, a.actionCode, a.actor])).toEqual([[first.result.id, 'RUN_RECONCILIATION', 'olga']]);
     await expect(olga.runAction(id, 'NO_SUCH_ACTION')).rejects.toBeInstanceOf(MandateProblem);
   });
+
+  it('governs definitions: drafts, review, publish, retire, diff, import conflicts, migration dry run', async () => {
+    const gabe = as('gabe');
+    const gina = as('gina');
+    const kind = 'PriorityModel';
+    const id = 'WORKFLOW_INCIDENT_PRIORITY';
+    const listed = await as('aude').listDefinitions(kind);
+    expect(listed.definitions.map((d) => d.id)).toContain(id);
+    const { versions } = await gabe.definitionVersions(kind, id);
+    const latest = versions[versions.length - 1]!;
+    expect(latest).toMatchObject({ kind, id, status: 'published' });
+    const draft = await gabe.createDraft(kind, id, { from: latest.version, changeNote: 'client test' });
+    expect(draft).toMatchObject({ version: latest.version + 1, status: 'draft', author: 'gabe', findings: [] });
+    const updated = await gabe.updateDraft(kind, id, draft.version, { content: { ...draft.content, title: 'Workflow incident priority (client)' } });
+    expect(updated.title).toBe('Workflow incident priority (client)');
+    expect((await gabe.getDefinitionVersion(kind, id, draft.version)).content.title).toBe('Workflow incident priority (client)');
+    expect((await gabe.submitDefinition(kind, id, draft.version)).status).toBe('in_review');
+    const own = await gabe.approveDefinition(kind, id, draft.version, 'mine').catch((e: unknown) => e);
+    expect(own).toBeInstanceOf(MandateProblem);
+    expect(own).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    expect((await gina.rejectDefinition(kind, id, draft.version, 'Say why.')).status).toBe('draft');
+    await gabe.submitDefinition(kind, id, draft.version);
+    expect((await gina.approveDefinition(kind, id, draft.version, 'Fine.')).reviewer).toBe('gina');
+    expect((await gabe.publishDefinition(kind, id, draft.version)).status).toBe('published');
+    const diff = await as('sam').diffDefinitionVersions(kind, id, latest.version, draft.version);
+    expect(diff).toMatchObject({ from: `${id}@${latest.version}`, to: `${id}@${draft.version}` });
+    expect(diff.patch).toContainEqual(expect.objectContaining({ op: 'replace', path: '/title' }));
+    expect((await gabe.retireDefinition(kind, id, draft.version)).status).toBe('retired');
+    expect(await as('aude').importConflicts()).toMatchObject({ conflicts: [] });
+    await expect(as('rita').importConflicts()).rejects.toMatchObject({ status: 403, code: 'GOVERNANCE_READER_REQUIRED' });
+    const plan = await gabe.planMigration('DISCOUNT_APPROVAL', { fromVersion: 1, toVersion: 2 });
+    expect(plan).toMatchObject({ taskType: 'DISCOUNT_APPROVAL', dryRun: true, applied: false });
+  });
+
+  it('reads the impact of a candidate version', async () => {
+    const report = await as('aude').definitionImpact('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', { candidate: 1, from: '2000-01-01T00:00:00Z' });
+    expect(report).toMatchObject({ candidate: { kind: 'AuthorityPolicy', id: 'COMMERCIAL_AUTHORITY', version: 1 }, evaluator: 'compiled', totals: { affected: 0, failed: 0 } });
+    await expect(as('rita').definitionImpact('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', { candidate: 1 })).rejects.toMatchObject({ status: 403, code: 'GOVERNANCE_READER_REQUIRED' });
+    await expect(as('aude').definitionImpact('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', { candidate: 99 })).rejects.toMatchObject({ status: 404, code: 'DEFINITION_VERSION_NOT_FOUND' });
+  });
 });
 
 describe('MandateClient with a stubbed fetch', () => {
@@ -283,6 +351,13 @@ describe('MandateClient with a stubbed fetch', () => {
   });
 
   it('wire types equal the records of the store they are restated from', () => {
+    expectTypeOf<DefinitionVersionMeta>().toEqualTypeOf<StoreDefinitionVersionMeta>();
+    expectTypeOf<DefinitionVersionRecord>().toEqualTypeOf<StoreDefinitionVersionRecord>();
+    expectTypeOf<DefinitionVersionStatus>().toEqualTypeOf<StoreDefinitionVersionStatus>();
+    expectTypeOf<SemanticChange>().toEqualTypeOf<DefinitionsSemanticChange>();
+    expectTypeOf<ControlEffect>().toEqualTypeOf<DefinitionsControlEffect>();
+    expectTypeOf<DefinitionsJsonPatchOperation>().toExtend<JsonPatchOperation>();
+    expectTypeOf<ImpactReport>().toEqualTypeOf<PolicyImpactReport>();
     expectTypeOf<AuditEvent>().toEqualTypeOf<StoreAuditEvent>();
     expectTypeOf<ChainVerification>().toEqualTypeOf<StoreChainVerification>();
     expectTypeOf<Health['database']>().toEqualTypeOf<DatabaseKind>();

@@ -6,9 +6,9 @@
  * they still equal the store's records. Allowed actions come from `@mandate/policy` (pure, no I/O;
  * the import is type-only and erased from any bundle).
  */
-import type { ActionAvailability, AllowedActions } from '@mandate/policy';
+import type { ActionAvailability, AllowedActions, ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals } from '@mandate/policy';
 
-export type { ActionAvailability, AllowedActions };
+export type { ActionAvailability, AllowedActions, ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals };
 
 /** `GET /healthz`. */
 export interface Health {
@@ -321,4 +321,188 @@ export interface Problem {
   failedChecks?: string[];
   requiredFields?: string[];
   [extension: string]: unknown;
+}
+
+/** The lifecycle states of a definition version (docs/governance.md). */
+export type DefinitionVersionStatus = 'draft' | 'in_review' | 'published' | 'retired';
+
+/** A definition version's lifecycle record, without its content (`GET /definitions/{kind}/{id}/versions`). */
+export interface DefinitionVersionMeta {
+  kind: string;
+  id: string;
+  version: number;
+  status: DefinitionVersionStatus;
+  title: string;
+  /** SHA-256 of the canonical content without `status` and `$schema`. */
+  contentHash: string;
+  author: string;
+  reviewer: string | null;
+  reviewComment: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  /** From when new work items resolve to it; null: since publication. */
+  effectiveFrom: string | null;
+  retiredAt: string | null;
+  changeNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A definition version with its content (`GET /definitions/{kind}/{id}/versions/{version}`). */
+export interface DefinitionVersionRecord extends DefinitionVersionMeta {
+  content: Record<string, unknown>;
+}
+
+/** A validation or lint finding of a version, located by JSON Pointer into its content. */
+export interface DraftFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  pointer: string;
+}
+
+/** A version as the governance commands answer: with its findings where the command computes them (drafts). */
+export interface DefinitionVersionView extends DefinitionVersionRecord {
+  findings?: DraftFinding[];
+}
+
+/** One definition with its versions (`GET /definitions`). */
+export interface DefinitionSummary {
+  kind: string;
+  id: string;
+  title: string;
+  versions: { version: number; status: DefinitionVersionStatus; effectiveFrom: string | null }[];
+}
+
+/** `GET /definitions`. */
+export interface DefinitionList {
+  definitions: DefinitionSummary[];
+}
+
+/** `GET /definitions/{kind}/{id}/versions`, oldest first. */
+export interface DefinitionVersions {
+  versions: DefinitionVersionMeta[];
+}
+
+/** `POST /definitions/{kind}/{id}/drafts`: empty, a copy of version `from`, or the given `content`; not both. */
+export interface CreateDraft {
+  from?: number;
+  content?: Record<string, unknown>;
+  changeNote?: string;
+}
+
+/** `PUT /definitions/{kind}/{id}/versions/{version}`: a draft's new content. */
+export interface UpdateDraft {
+  content: Record<string, unknown>;
+  changeNote?: string;
+}
+
+/** Whether a change tightens control, loosens it, or neither. */
+export type ControlEffect = 'tightening' | 'loosening' | 'neutral';
+
+/** One semantic change between two versions, e.g. "reason code COMPETITIVE_MATCH added". */
+export interface SemanticChange {
+  /** Stable path keyed by ids, e.g. `codes[COMPETITIVE_MATCH].riskLevel`. */
+  path: string;
+  op: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+  control: ControlEffect;
+  summary: string;
+}
+
+/** An RFC 6902 JSON Patch operation. */
+export interface JsonPatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  from?: string;
+  value?: unknown;
+}
+
+/** `GET /definitions/{kind}/{id}/diff?from=&to=`: semantic changes, their counts by control effect, and the JSON Patch. */
+export interface DefinitionVersionDiff {
+  /** `ID@VERSION` of each side. */
+  from: string;
+  to: string;
+  changes: SemanticChange[];
+  control: Record<ControlEffect, number>;
+  patch: JsonPatchOperation[];
+}
+
+/** `POST /definitions/TaskType/{id}/migrations`. */
+export interface MigrateWorkItems {
+  fromVersion: number;
+  toVersion: number;
+  /** true: report what would change, write nothing. */
+  dryRun: boolean;
+  /** These items (at most 1,000); all open items at `fromVersion` when absent. */
+  workItemIds?: string[];
+}
+
+/** A value before and after a migration. */
+export interface Change<T> {
+  from: T;
+  to: T;
+}
+
+/** Why an item cannot be migrated (`EVIDENCE_INVALID`, `BUSINESS_OBJECT_TYPE_MISMATCH`, `SECOND_APPROVAL_PENDING`). */
+export interface MigrationBlocker {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** What a migration changes on one item. */
+export interface ItemMigration {
+  workItemId: string;
+  state: string;
+  pinnedDefinitions: Change<string[]> & { changed: string[] };
+  priority: Change<number> & { reasons: Change<string[]> };
+  dueAt: Change<string | null>;
+  slaWarnAt: Change<string | null>;
+  slaEscalateAt: Change<string | null>;
+  escalationGroup: Change<string | null>;
+  blockers: MigrationBlocker[];
+}
+
+/** The answer of a migration, dry run or applied. */
+export interface MigrationResult {
+  taskType: string;
+  from: string;
+  to: string;
+  dryRun: boolean;
+  applied: boolean;
+  definitionChanges: SemanticChange[];
+  decisionOptions: { added: string[]; removed: string[] };
+  items: ItemMigration[];
+  skipped: { workItemId: string; reason: 'NOT_FOUND' | 'NOT_OPEN' | 'NOT_AT_FROM_VERSION' }[];
+  /** More than 1,000 items matched: apply again. */
+  truncated: boolean;
+}
+
+/** A shipped definition file that differs from its stored version (the stored one is kept). */
+export interface ImportConflict {
+  kind: string;
+  id: string;
+  version: number;
+  file: string;
+  fileStatus: string;
+  fileHash: string;
+  storedStatus: DefinitionVersionStatus;
+  storedHash: string;
+  resolution: 'STORED_VERSION_KEPT';
+}
+
+/** `GET /definitions/import-conflicts`. */
+export interface ImportConflicts {
+  importedAt: string | null;
+  conflicts: ImportConflict[];
+}
+
+/** `GET /definitions/{kind}/{id}/impact`: the candidate version and the time range (ISO 8601, from inclusive, to exclusive). */
+export interface ImpactQuery {
+  candidate: number;
+  from?: string;
+  to?: string;
 }

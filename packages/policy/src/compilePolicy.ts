@@ -37,6 +37,8 @@ export interface CompiledRuleSet {
   rules: RuleSpec[];
   evaluator(kind: EvaluatorKind): RuleSetEvaluator;
   compiled(): ReturnType<typeof compiledEvaluator>;
+  /** The set of one named rule (cached): a decision needs only its option's rule, not every action's. */
+  only(name: string): CompiledRuleSet | undefined;
 }
 
 /** A pinned definition set, compiled. */
@@ -55,10 +57,21 @@ function ruleSet(rules: RuleSpec[]): CompiledRuleSet {
   let jre: RuleSetEvaluator | undefined;
   let compiled: ReturnType<typeof compiledEvaluator> | undefined;
   const getCompiled = () => (compiled ??= compiledEvaluator(rules));
+  const singles = new Map<string, CompiledRuleSet>();
   return {
     rules,
     evaluator: (kind) => (kind === 'compiled' ? getCompiled() : (jre ??= jsonRulesEngineEvaluator(rules))),
     compiled: getCompiled,
+    only(name) {
+      let single = singles.get(name);
+      if (!single) {
+        const rule = rules.find((r) => r.name === name);
+        if (!rule) return undefined;
+        single = ruleSet([rule]);
+        singles.set(name, single);
+      }
+      return single;
+    },
   };
 }
 

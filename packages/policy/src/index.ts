@@ -19,3 +19,5 @@ export { buildFacts, authorityOf, type FactIssue } from './facts/buildFacts.js';
 export { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
 export { compiledEvaluator, RuleCompileError } from './rules/compiledEvaluator.js';
 export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec, RuleTrace } from './rules/RuleSpec.js';
+export { ImpactReplay, replayImpact, replayImpactBatches } from './replay/replayImpact.js';
+export type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ReplayCase, ReplayDecision, ReplayOptions } from './replay/ReplayCase.js';

@@ -82,8 +82,10 @@ export async function validateDecision(
   }
 
   const reason = command.reasonCode === undefined ? undefined : reasonCodes.codes.find((c) => c.code === command.reasonCode);
-  const { outcomes, issues } = await runRuleSet(policy, policy.actions.rules, ctx, options);
-  const outcome = outcomes.find((o) => o.name === `decision:${command.decision}`);
+  // Only the chosen option's rule: the other actions' outcomes do not bear on this decision.
+  const rule = `decision:${command.decision}`;
+  const { outcomes, issues } = await runRuleSet(policy, policy.actions.rules.only(rule) ?? policy.actions.rules, ctx, options);
+  const outcome = outcomes.find((o) => o.name === rule);
   for (const check of outcome ? failedChecks(outcome.trace) : []) {
     violations.push({ code: check, message: CHECK_MESSAGES[check] ?? check });
   }

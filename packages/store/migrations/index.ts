@@ -8,6 +8,9 @@ import * as m20261124140000 from './20261124140000_second_approval_and_recovery.
 import * as m20261124150000 from './20261124150000_process_instances.js';
 import * as m20261124150100 from './20261124150100_workflow_relay_and_sla.js';
 import * as m20261124160000 from './20261124160000_audit_append_and_count_index.js';
+import * as m20261124170000 from './20261124170000_definition_versions.js';
+import * as m20261124175000 from './20261124175000_single_statement_decisions.js';
+import * as m20261124175100 from './20261124175100_audit_sealed_after_commit.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -25,6 +28,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124150000_process_instances', m20261124150000],
   ['20261124150100_workflow_relay_and_sla', m20261124150100],
   ['20261124160000_audit_append_and_count_index', m20261124160000],
+  ['20261124170000_definition_versions', m20261124170000],
+  ['20261124175000_single_statement_decisions', m20261124175000],
+  ['20261124175100_audit_sealed_after_commit', m20261124175100],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

@@ -2,6 +2,7 @@
 export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { canonicalJson } from './canonicalJson.js';
+export { writeTogether, type WriteStatement } from './writeTogether.js';
 export { KnexWorkflowOutbox, defaultRetryPolicy, type RetryPolicy, type Settlement, type WorkflowCommand, type WorkflowCommandInput, type WorkflowCommandStatus } from './outbox/KnexWorkflowOutbox.js';
 export { KnexWorkItemStore, InvalidCursorError, OPEN_WORK_ITEM_STATES, type NewWorkItem, type PendingApprovalRecord, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord, type WorkItemWithContext, type WorkItemWithContextPage } from './workItems/KnexWorkItemStore.js';
 export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
@@ -9,3 +10,5 @@ export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessOb
 export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';
 export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approvals/KnexApprovalRequestStore.js';
 export { KnexRecoveryActionStore, type RecoveryActionRecord } from './recoveryActions/KnexRecoveryActionStore.js';
+export { KnexDefinitionVersionStore, definitionContentHash, type DefinitionVersionChanges, type DefinitionVersionFilter, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from './definitions/KnexDefinitionVersionStore.js';
+export { KnexReplayCaseSource, type DecisionActorContext, type ReplayCaseFilter, type ReplayCaseRecord } from './replay/KnexReplayCaseSource.js';

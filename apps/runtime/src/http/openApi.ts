@@ -6,6 +6,16 @@ const body = (schema: string) => ({ required: true, content: { 'application/json
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const secured = [{ bearer: [] }];
 
+/** Path parameters of a definition (and of one of its versions). */
+function definitionPath(withVersion = false) {
+  const { kind, id, version } = requestSchemas.definitionPath.properties;
+  return [
+    { name: 'kind', in: 'path', required: true, schema: kind },
+    { name: 'id', in: 'path', required: true, schema: id },
+    ...(withVersion ? [{ name: 'version', in: 'path', required: true, schema: version }] : []),
+  ];
+}
+
 /** Query parameters from a query schema: each with its own pattern or enum. */
 function queryParameters(schema: { properties: Record<string, object> }) {
   return Object.entries(schema.properties).map(([name, property]) => ({ name, in: 'query', schema: property }));
@@ -20,9 +30,16 @@ export function openApiDocument(): Record<string, unknown> {
     ...(schema ? { requestBody: body(schema) } : {}),
     responses: { '200': json('the item after the change'), '4XX': problem },
   });
+  const definitionCommand = (summary: string, schema: string) => ({
+    summary,
+    security: secured,
+    parameters: definitionPath(true),
+    requestBody: { ...body(schema), required: false },
+    responses: { '200': json('the version after the change'), '4XX': problem },
+  });
   return {
     openapi: '3.1.0',
-    info: { title: 'Mandate runtime', version: '0.1.0', description: 'Governs human decisions: work items, allowed actions, decisions, audit.' },
+    info: { title: 'Mandate runtime', version: '0.1.0', description: 'Governs human decisions: work items, allowed actions, decisions, audit, definition governance.' },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
@@ -32,6 +49,12 @@ export function openApiDocument(): Record<string, unknown> {
         BusinessEvent: requestSchemas.businessEvent,
         RecoveryAction: requestSchemas.recoveryAction,
         DevToken: requestSchemas.devToken,
+        CreateDraft: requestSchemas.createDraft,
+        UpdateDraft: requestSchemas.updateDraft,
+        DefinitionCommand: requestSchemas.definitionCommand,
+        Review: requestSchemas.review,
+        Publish: requestSchemas.publish,
+        MigrateWorkItems: requestSchemas.migrateWorkItems,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'code', 'detail'],
@@ -84,6 +107,47 @@ export function openApiDocument(): Record<string, unknown> {
       '/events': { post: { summary: 'A business event, e.g. QuoteRevised', security: secured, requestBody: body('BusinessEvent'), responses: { '202': json('obsoleted and created items'), '4XX': problem } } },
       '/audit': { get: { summary: "Audit events: one item's history, or the tenant trail for auditors", security: secured, parameters: queryParameters(requestSchemas.auditQuery), responses: { '200': json('events'), '4XX': problem } } },
       '/audit/verify': { get: { summary: 'Walk the hash chain; names the first broken sequence', security: secured, responses: { '200': json('verification'), '4XX': problem } } },
+      '/definitions': {
+        get: { summary: 'Definitions with their versions (drafts and reviews for governance admins and auditors only)', security: secured, parameters: queryParameters(requestSchemas.definitionListQuery), responses: { '200': json('{ definitions: [{ kind, id, title, versions }] }'), '4XX': problem } },
+      },
+      '/definitions/import-conflicts': {
+        get: { summary: 'Shipped definition files that differ from their stored published version (the stored one is kept)', security: secured, responses: { '200': json('{ importedAt, conflicts }'), '4XX': problem } },
+      },
+      '/definitions/{kind}/{id}/versions': {
+        get: { summary: 'Versions of one definition, with lifecycle metadata', security: secured, parameters: definitionPath(), responses: { '200': json('{ versions }'), '4XX': problem } },
+      },
+      '/definitions/{kind}/{id}/versions/{version}': {
+        get: { summary: 'One version with its content', security: secured, parameters: definitionPath(true), responses: { '200': json('the version and its content'), '4XX': problem } },
+        put: { summary: 'Replace a draft\'s content (409 DEFINITION_IMMUTABLE once published); returns its findings', security: secured, parameters: definitionPath(true), requestBody: body('UpdateDraft'), responses: { '200': json('the draft with findings'), '4XX': problem } },
+      },
+      '/definitions/{kind}/{id}/drafts': {
+        post: { summary: 'A new draft (highest version + 1): empty, a copy of `from`, or the given content', security: secured, parameters: definitionPath(), requestBody: body('CreateDraft'), responses: { '201': json('the draft with findings'), '4XX': problem } },
+      },
+      '/definitions/{kind}/{id}/versions/{version}/submit': { post: definitionCommand('Submit a draft for review (422 DEFINITION_INVALID with error findings)', 'DefinitionCommand') },
+      '/definitions/{kind}/{id}/versions/{version}/approve': { post: definitionCommand('Approve a version under review: a governance admin other than the author (403 FOUR_EYES_VIOLATION)', 'Review') },
+      '/definitions/{kind}/{id}/versions/{version}/reject': { post: definitionCommand('Send a version under review back to draft with a comment: a governance admin other than the author', 'Review') },
+      '/definitions/{kind}/{id}/versions/{version}/publish': { post: definitionCommand('Publish an approved version, now or from effectiveFrom', 'Publish') },
+      '/definitions/{kind}/{id}/versions/{version}/retire': { post: definitionCommand('Retire a published version: no new item resolves to it; pinned items keep it', 'DefinitionCommand') },
+      '/definitions/{kind}/{id}/diff': {
+        get: { summary: 'Semantic diff of two versions (tightening, loosening, neutral) with the RFC 6902 JSON Patch', security: secured, parameters: [...definitionPath(), ...queryParameters(requestSchemas.definitionDiffQuery).map((p) => ({ ...p, required: true }))], responses: { '200': json('{ from, to, changes, control, patch }'), '4XX': problem } },
+      },
+      '/definitions/{kind}/{id}/impact': {
+        get: {
+          summary: "Impact replay: re-evaluate the caller's tenant's items pinned to this definition under a candidate version (a draft or any version) and report what would differ (governance admins and auditors)",
+          security: secured,
+          parameters: [...definitionPath(), ...queryParameters(requestSchemas.definitionImpactQuery).map((p) => ({ ...p, required: p.name === 'candidate' }))],
+          responses: { '200': json('{ candidate, evaluator, totals, findings, errors }'), '4XX': problem },
+        },
+      },
+      '/definitions/TaskType/{id}/migrations': {
+        post: {
+          summary: 'Move open work items of the caller\'s tenant from one task type version to another: dryRun lists per item what changes; applying writes them and an audit event per item in one transaction',
+          security: secured,
+          parameters: [definitionPath()[1]!],
+          requestBody: body('MigrateWorkItems'),
+          responses: { '200': json('per item: pinned definitions, priority, SLA instants, blockers'), '4XX': problem },
+        },
+      },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition format' } } } },
     },
   };

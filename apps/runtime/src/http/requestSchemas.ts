@@ -1,5 +1,5 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { WORK_ITEM_STATES } from '@mandate/definitions';
+import { DEFINITION_KINDS, WORK_ITEM_STATES } from '@mandate/definitions';
 import { InputError } from './errors.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -12,6 +12,14 @@ const externalId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' } as co
 const integerText = { type: 'string', pattern: '^-?[0-9]{1,9}$' } as const;
 /** An RFC 3339 instant with an offset. */
 const instantText = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$' } as const;
+
+/** A definition id (SCREAMING_SNAKE), a version number, and the same as path or query text. */
+const definitionId = { type: 'string', pattern: '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$', maxLength: 80 } as const;
+const definitionVersion = { type: 'integer', minimum: 1, maximum: 100000 } as const;
+const versionText = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const;
+/** A definition document; its schema and lint run in the service and come back as findings. */
+const definitionContent = { type: 'object', maxProperties: 100 } as const;
+const changeNote = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 
 /** A business object reference with its version and, optionally, the facts the policy reads. */
 const businessObject = {
@@ -141,6 +149,79 @@ export const requestSchemas = {
     required: ['userId'],
     properties: { userId: { type: 'string', pattern: '^[a-z]{1,40}$' } },
   },
+  /** Path parameters of `/definitions/{kind}/{id}[/versions/{version}]`, as text. */
+  definitionPath: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['kind', 'id'],
+    properties: { kind: { enum: DEFINITION_KINDS }, id: definitionId, version: versionText },
+  },
+  definitionListQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { kind: { enum: DEFINITION_KINDS } },
+  },
+  definitionDiffQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['from', 'to'],
+    properties: { from: versionText, to: versionText },
+  },
+  definitionImpactQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['candidate'],
+    properties: {
+      candidate: { ...versionText, description: 'The version to replay under: a draft or any stored version of the definition.' },
+      from: { ...instantText, description: 'Items decided (open items: created) at or after this instant.' },
+      to: { ...instantText, description: 'Items decided (open items: created) before this instant.' },
+    },
+  },
+  createDraft: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'A new version (the highest + 1): empty, a copy of `from`, or the given `content`; not both.',
+    properties: {
+      from: definitionVersion,
+      content: definitionContent,
+      changeNote,
+    },
+    not: { required: ['from', 'content'], properties: { from: true, content: true } },
+  },
+  updateDraft: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['content'],
+    properties: { content: definitionContent, changeNote },
+  },
+  definitionCommand: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Submit or retire: no fields.',
+    properties: {},
+  },
+  review: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['comment'],
+    properties: { comment: { type: 'string', minLength: 1, maxLength: 4000, pattern: '\\S' } },
+  },
+  publish: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { effectiveFrom: { ...instantText, description: 'From when new work items resolve to this version; now when absent. Not in the past.' } },
+  },
+  migrateWorkItems: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fromVersion', 'toVersion', 'dryRun'],
+    properties: {
+      fromVersion: definitionVersion,
+      toVersion: definitionVersion,
+      dryRun: { type: 'boolean', description: 'true: report what would change, write nothing.' },
+      workItemIds: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } },
+    },
+  },
 } as const;
 
 const compiled = new Map<object, ValidateFunction>();
@@ -160,6 +241,13 @@ export function validQuery<T>(schema: object, query: unknown): T {
   const violations = violationsOf(schema, query);
   if (!violations) return query as T;
   throw new InputError('INVALID_QUERY', `the query does not match the schema: ${violations.map((v) => `${v.pointer === '/' ? '' : v.pointer.slice(1)}${v.property ?? ''} ${v.message}`).slice(0, 3).join('; ')}`, { violations });
+}
+
+/** Returns the path parameters typed when they match the schema; else a 400. */
+export function validParams<T>(schema: object, params: unknown): T {
+  const violations = violationsOf(schema, params);
+  if (!violations) return params as T;
+  throw new InputError('INVALID_PATH', `the path does not match: ${violations.map((v) => `${v.pointer === '/' ? '' : v.pointer.slice(1)} ${v.message}`).slice(0, 3).join('; ')}`, { violations });
 }
 
 /** Returns the body typed when it matches the schema; else a 400 with every violation. */

@@ -2,6 +2,7 @@
  * Development identity: demo users signed into JWTs with a random per-process key, under an
  * issuer production never trusts. Only the dev start command uses it, and it says so loudly.
  */
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../http/errors.js';
 import devDirectory from './devDirectory.json' with { type: 'json' };
@@ -17,7 +18,8 @@ export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDi
 
 /** Creates the dev identity: it signs and verifies tokens with a key that lives only in this process. */
 export function createDevIdentity(): Identity {
-  const key = crypto.getRandomValues(new Uint8Array(32));
+  // A KeyObject, not raw bytes: jose would import raw bytes into a CryptoKey on every verification.
+  const key = createSecretKey(randomBytes(32));
   return {
     mode: 'dev',
     issueDevToken: async (userId) => {

@@ -25,7 +25,7 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
   });
   afterAll(() => t.db.close());
 
-  const events = async (id: string) => (await t.db.knex('audit_event').where({ work_item_id: id }).orderBy('sequence')).map((e: { event_type: string }) => e.event_type);
+  const events = async (id: string) => (await t.db.knex('audit_event').where({ work_item_id: id }).orderBy('id')).map((e: { event_type: string }) => e.event_type);
 
   it('warns at the warning instant and escalates at the business-time deadline, once, across a restart', async () => {
     now = Date.parse(TEST_NOW);

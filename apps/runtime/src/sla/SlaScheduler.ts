@@ -108,6 +108,7 @@ export class SlaScheduler {
   /** The item's priority from its pinned model, as it will be after the firing. */
   private async rescore(item: WorkItemRecord, now: string) {
     const current = await this.objects.get(item.tenantId, item.businessObject.type, item.businessObject.id);
+    await this.registry.ensure([`${item.taskType}@${item.taskTypeVersion}`]);
     const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
     const ctx = policyContext(systemPrincipal(item.tenantId, 'mandate-sla-scheduler'), item, { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision }, now);
     return priority(policy, ctx);

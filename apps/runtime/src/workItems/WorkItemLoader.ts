@@ -32,7 +32,16 @@ export class WorkItemLoader {
   async load(principal: Principal, id: string): Promise<LoadedWorkItem> {
     const loaded = await this.items.getWithContext(principal.tenant, id);
     if (!loaded) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
-    return this.fromContext(principal, [loaded])[0]!;
+    return (await this.fromContextEnsured(principal, [loaded]))[0]!;
+  }
+
+  /**
+   * The same as `fromContext`, after making sure the registry holds every pinned version (it
+   * queries only when one was published by another instance since its last refresh).
+   */
+  async fromContextEnsured(principal: Principal, loaded: readonly WorkItemWithContext[]): Promise<LoadedWorkItem[]> {
+    await this.registry.ensure(loaded.map(({ item }) => `${item.taskType}@${item.taskTypeVersion}`));
+    return this.fromContext(principal, loaded);
   }
 
   /** Policies and contexts of items read with their context (`KnexWorkItemStore.listWithContext`), at one instant. */
@@ -52,7 +61,7 @@ export class WorkItemLoader {
     const [objects, approvals] = await Promise.all([this.objects.getMany(principal.tenant, items.map((i) => i.businessObject)), this.approvals.forWorkItems(items.map((i) => i.id))]);
     const objectOf = new Map(objects.map((o) => [objectKey(o.type, o.id), o]));
     const approvalOf = new Map(approvals.map((a) => [a.workItemId, a]));
-    return this.fromContext(
+    return this.fromContextEnsured(
       principal,
       items.map((item) => {
         const businessObject = objectOf.get(objectKey(item.businessObject.type, item.businessObject.id));

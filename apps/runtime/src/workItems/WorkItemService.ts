@@ -102,9 +102,11 @@ export class WorkItemService {
     return this.clock().toISOString();
   }
 
-  /** Creates a work item at the latest published version of its task type. */
+  /** Creates a work item at the version of its task type in effect now (or the published version it names), pinned for its life. */
   async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
-    const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion);
+    // The version in effect at creation; a store-backed registry re-reads the version list when it is stale.
+    await this.registry.refreshIfStale();
+    const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion, this.clock());
     if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}${input.taskTypeVersion !== undefined ? `@${input.taskTypeVersion}` : ''}`);
     const ref = `${taskType.id}@${taskType.version}`;
     this.evidence.assertValid(taskType, input.evidence);
@@ -199,7 +201,7 @@ export class WorkItemService {
     const result = await this.items.listWithContext(principal.tenant, filter, page).catch((e: unknown) => {
       throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
     });
-    const items = await Promise.all(this.loader.fromContext(principal, result.items).map((loaded) => this.project(loaded)));
+    const items = await Promise.all((await this.loader.fromContextEnsured(principal, result.items)).map((loaded) => this.project(loaded)));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
@@ -307,8 +309,16 @@ export class WorkItemService {
       const body = JSON.stringify({ id: decisionId, workItemId: id, decision: command.decision, reasonCode: command.reasonCode ?? null, status, ...(pending ? { secondApprovalOf: pending.id } : {}), decidedAt: now });
       const measure = policy.pinned.taskType.authority;
       const authority = measure ? { measure: measure.measure, requested: evidenceValue(item.evidence, measure.evidencePath) ?? null, ...authorityOf(policy.pinned.taskType, policy.pinned.authority, ctx) } : undefined;
-      await this.db.knex.transaction(async (trx) => {
-        await this.decisions.insert(trx, {
+      const knex = this.db.knex;
+      const changes: WorkItemChanges =
+        status === 'EFFECTIVE'
+          ? { state: 'decided', pendingApproval: undefined }
+          : { state: 'available', assignee: undefined, pendingApproval: { kind: 'decision', code: command.decision, requestedBy: principal.id, id: decisionId } };
+      const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
+      // One statement: the decision, the transition, the outbox command, the key's answer and the
+      // audit event commit together, or (the item changed meanwhile) none of them does.
+      const moved = await this.items.transitionTogether(principal.tenant, id, item.rowVersion, changes, now, [
+        this.decisions.insertStatement(knex, {
           id: decisionId,
           workItemId: id,
           tenantId: principal.tenant,
@@ -317,26 +327,19 @@ export class WorkItemService {
           ...(command.comment ? { comment: command.comment } : {}),
           actor: principal.id,
           actorRoles: principal.roles,
+          actorContext: { ...ctx.actor },
           businessObjectVersion: command.expectedBusinessObjectVersion,
           payload: command.form ?? { decision: command.decision, reasonCode: command.reasonCode, comment: command.comment },
           policyTrace: verdict.trace ?? null,
           status,
           ...(pending ? { secondApprovalOf: pending.id } : {}),
           decidedAt: now,
-        });
-        const changes: WorkItemChanges =
-          status === 'EFFECTIVE'
-            ? { state: 'decided', pendingApproval: undefined }
-            : { state: 'available', assignee: undefined, pendingApproval: { kind: 'decision', code: command.decision, requestedBy: principal.id, id: decisionId } };
-        const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
-        if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-        if (status === 'EFFECTIVE') {
-          const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
-          await this.outbox.enqueue(trx, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now);
-        }
-        if (scope) await this.idempotency.complete(trx, scope, 201, body);
-        // Last: the append holds the tenant's audit lock until the commit.
-        await this.audit.append(trx, {
+        }),
+        ...(status === 'EFFECTIVE'
+          ? [this.outbox.enqueueStatement(knex, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now).statement]
+          : []),
+        ...(scope ? [this.idempotency.completeStatement(knex, scope, 201, body)] : []),
+        this.audit.appendStatement(knex, {
           tenantId: principal.tenant,
           eventType: status === 'EFFECTIVE' ? 'TaskDecisionSubmitted' : 'SecondApprovalRequested',
           workItemId: id,
@@ -355,8 +358,9 @@ export class WorkItemService {
             pinnedDefinitions: item.pinnedDefinitions,
           },
           occurredAt: now,
-        });
-      });
+        }),
+      ]);
+      if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
       if (status === 'EFFECTIVE') this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
       return { status: 201, body };
     });
@@ -372,6 +376,7 @@ export class WorkItemService {
     const bo = event.businessObject;
     const open = await this.items.list(principal.tenant, { businessObjectId: bo.id }, { limit: 200 });
     const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
+    await this.registry.ensure(affected.map((item) => `${item.taskType}@${item.taskTypeVersion}`));
     const obsoleted: string[] = [];
     const renewals: WorkItemRecord[] = [];
     await this.db.knex.transaction(async (trx) => {

@@ -52,6 +52,7 @@ export async function reconcileDecisions(db: Database, registry: DefinitionRegis
     }
     const decision = (await decisions.forWorkItem(item.tenantId, item.id)).findLast((d) => d.status === 'EFFECTIVE');
     if (!decision) continue;
+    await registry.ensure([`${item.taskType}@${item.taskTypeVersion}`]);
     const option = registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType.decisionOptions.find((o) => o.code === decision.decision);
     await db.knex.transaction((trx) =>
       outbox.enqueue(trx, completeTaskCommand(item, { decisionId: decision.id, decision: decision.decision, reasonCode: decision.reasonCode ?? null, comment: decision.comment ?? null, decidedBy: decision.actor, outcome: option?.outcome ?? {}, reconciled: true }), now.toISOString()),

@@ -44,6 +44,7 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
     await db.knex('audit_event').where({ tenant_id: 'GLOBEX' }).del();
     await db.knex.transaction((trx) => log.append(trx, event(1, 'GLOBEX')));
     await db.knex.transaction((trx) => log.append(trx, event(2, 'GLOBEX')));
+    await log.seal('GLOBEX'); // tamper evidence starts at sealing
     await db.knex('audit_event').where({ tenant_id: 'GLOBEX', sequence: 1 }).del();
     expect(await log.verify('GLOBEX')).toMatchObject({ ok: false, brokenAt: 1, reason: 'sequence 1 is missing' });
   });
@@ -58,7 +59,7 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
     expect(await log.list('ROLLBACK')).toEqual([]);
   });
 
-  it('hashes in the database exactly as verify hashes: unicode, escapes, look-alike keys, no item', async () => {
+  it('seals unicode, escapes, look-alike keys and events without an item so that verify agrees', async () => {
     const tricky = (i: number) => ({
       tenantId: 'UNICODE',
       eventType: 'TaskCommented',
@@ -73,5 +74,50 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
   it('concurrent appends extend the chain one at a time', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'BUSY')))));
     expect(await log.verify('BUSY')).toEqual({ ok: true, events: 20 });
+  });
+
+  const sequences = (tenantId: string) => db.knex('audit_event').where({ tenant_id: tenantId }).orderBy('id').pluck<(string | number | null)[]>('sequence');
+
+  it('an appended event is unsealed until the sealer chains it after the last sealed one', async () => {
+    await db.knex.transaction((trx) => log.append(trx, event(1, 'SEALING')));
+    await db.knex.transaction((trx) => log.append(trx, event(2, 'SEALING')));
+    expect(await sequences('SEALING')).toEqual([null, null]);
+    expect(await log.seal('SEALING')).toBe(2);
+    await db.knex.transaction((trx) => log.append(trx, event(3, 'SEALING')));
+    expect(await log.seal()).toBe(1);
+    expect((await sequences('SEALING')).map(Number)).toEqual([1, 2, 3]);
+    expect(await log.seal('SEALING')).toBe(0);
+    expect(await log.verify('SEALING')).toEqual({ ok: true, events: 3 });
+  });
+
+  it('an event that commits after a later-inserted one is chained after it, not lost', async (ctx) => {
+    if (db.kind === 'pglite') ctx.skip(); // one connection: two transactions cannot be open at once
+    let releaseFirst!: () => void;
+    const firstWaits = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const first = db.knex.transaction(async (trx) => {
+      await log.append(trx, event(1, 'LATE'));
+      await firstWaits;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await db.knex.transaction((trx) => log.append(trx, event(2, 'LATE')));
+    expect(await log.seal('LATE')).toBe(1);
+    releaseFirst();
+    await first;
+    expect(await log.seal('LATE')).toBe(1);
+    const events = await log.list('LATE');
+    expect(events.map((e) => [e.sequence, e.eventType])).toEqual([
+      [1, 'TaskClaimed'],
+      [2, 'TaskCreated'],
+    ]);
+    expect(await log.verify('LATE')).toEqual({ ok: true, events: 2 });
+  });
+
+  it('sealers running at once while commands append build one unbroken chain', async () => {
+    const appends = Array.from({ length: 30 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'RACE'))));
+    const sealers = Array.from({ length: 3 }, () => log.seal('RACE'));
+    await Promise.all([...appends, ...sealers]);
+    await log.seal();
+    expect(await log.verify('RACE')).toEqual({ ok: true, events: 30 });
+    expect((await sequences('RACE')).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });

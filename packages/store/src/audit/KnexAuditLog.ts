@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../canonicalJson.js';
+import type { WriteStatement } from '../writeTogether.js';
 
 /** One audit event as the domain writes it (seed section 24). */
 export interface AuditEventInput {
@@ -27,8 +28,9 @@ export type ChainVerification = { ok: true; events: number } | { ok: false; even
 const GENESIS = '0'.repeat(64);
 
 interface DbAuditEventRow {
+  id: string | number;
   tenant_id: string;
-  sequence: string | number;
+  sequence: string | number | null;
   event_type: string;
   work_item_id: string | null;
   business_object_type: string | null;
@@ -36,8 +38,8 @@ interface DbAuditEventRow {
   actor: string | null;
   payload: Record<string, unknown>;
   occurred_at: Date | string;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** What is hashed: every field of the event except the hash itself, canonically. */
@@ -54,47 +56,27 @@ function contentOf(event: AuditEventInput & { sequence: number }): string {
   });
 }
 
-const sha256 = (prevHash: string, content: string) => createHash('sha256').update(prevHash).update(content).digest('hex');
-
 function hashOf(prevHash: string, event: AuditEventInput & { sequence: number }): string {
-  return sha256(prevHash, contentOf(event));
+  return createHash('sha256').update(prevHash).update(contentOf(event)).digest('hex');
 }
 
-/**
- * The hashed content around its sequence number, which only the database knows at insert time:
- * `content = before + sequence + after`. Keys are sorted, and after `sequence` come only
- * `tenantId` and `workItemId` (JSON strings or null), so the last `"sequence":0,` is the field's.
- */
-function contentAroundSequence(event: AuditEventInput): [before: string, after: string] {
-  const content = contentOf({ ...event, sequence: 0 });
-  const at = content.lastIndexOf('"sequence":0,');
-  return [content.slice(0, at + '"sequence":'.length), content.slice(at + '"sequence":0'.length)];
-}
+/** A committed event not yet in the chain. */
+type UnsealedRow = Omit<DbAuditEventRow, 'sequence' | 'prev_hash' | 'hash'>;
 
-/**
- * The append in one statement: `audit_chain_lock` takes the tenant's lock and returns the tail as
- * committed after it (see its migration); the row is the next link, hashed in SQL exactly as
- * `hashOf` hashes it (sha256 over the UTF-8 of prev_hash, then the canonical content).
- */
-const APPEND = `insert into audit_event (tenant_id, sequence, event_type, work_item_id, business_object_type, business_object_id, actor, payload, occurred_at, prev_hash, hash)
-  select ?, t.last_sequence + 1, ?, ?, ?, ?, ?, ?::jsonb, ?, t.last_hash, encode(sha256(convert_to(t.last_hash || ? || (t.last_sequence + 1)::text || ?, 'UTF8')), 'hex')
-  from audit_chain_lock(?) t
-  returning sequence, prev_hash, hash`;
+const inputOf = (row: UnsealedRow): AuditEventInput => {
+  const input: AuditEventInput = { tenantId: row.tenant_id, eventType: row.event_type, payload: row.payload, occurredAt: new Date(row.occurred_at).toISOString() };
+  if (row.work_item_id) input.workItemId = row.work_item_id;
+  if (row.business_object_type && row.business_object_id) input.businessObject = { type: row.business_object_type, id: row.business_object_id };
+  if (row.actor) input.actor = row.actor;
+  return input;
+};
 
+/** Events sealed per transaction. */
+const SEAL_BATCH = 500;
+
+/** A sealed row as an event (list and verify read sealed rows only). */
 function toEvent(row: DbAuditEventRow): AuditEvent {
-  const event: AuditEvent = {
-    tenantId: row.tenant_id,
-    sequence: Number(row.sequence),
-    eventType: row.event_type,
-    payload: row.payload,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-  if (row.work_item_id) event.workItemId = row.work_item_id;
-  if (row.business_object_type && row.business_object_id) event.businessObject = { type: row.business_object_type, id: row.business_object_id };
-  if (row.actor) event.actor = row.actor;
-  return event;
+  return { ...inputOf(row), sequence: Number(row.sequence), prevHash: row.prev_hash ?? '', hash: row.hash ?? '' };
 }
 
 /** Filters of an audit query (seed section 25: `GET /audit`). */
@@ -111,39 +93,78 @@ export interface AuditFilter {
 
 /**
  * The audit log: append-only evidence, hash-chained per tenant so that editing or deleting a row
- * is detectable. Appends take a transaction-scoped advisory lock per tenant, so concurrent writers
- * (several runtime instances) extend the chain one at a time; the lock is held until the caller's
- * transaction ends, so append last in it.
+ * is detectable. A command appends its event in its own transaction, unsealed; `seal` chains
+ * committed events afterwards, one tenant at a time under a transaction-scoped advisory lock (so
+ * several runtime instances may seal at once), and every read and verification seals first. Why
+ * not chain inside the command: see migration 20261124175100.
  */
 export class KnexAuditLog {
   constructor(private readonly knex: Knex) {}
 
   /** Appends an event inside the caller's transaction (the one that writes the decision). */
-  async append(trx: Knex.Transaction, input: AuditEventInput): Promise<AuditEvent> {
-    const [before, after] = contentAroundSequence(input);
-    const result = await trx.raw<{ rows: Pick<DbAuditEventRow, 'sequence' | 'prev_hash' | 'hash'>[] }>(APPEND, [
-      input.tenantId,
-      input.eventType,
-      input.workItemId ?? null,
-      input.businessObject?.type ?? null,
-      input.businessObject?.id ?? null,
-      input.actor ?? null,
-      JSON.stringify(input.payload),
-      input.occurredAt,
-      before,
-      after,
-      input.tenantId,
-    ]);
-    const row = result.rows[0]!;
-    const sequence = Number(row.sequence);
-    // `verify` hashes in JavaScript: an event it would reject (a database not in UTF-8) is refused here, rolling back the command.
-    if (sha256(row.prev_hash, `${before}${sequence}${after}`) !== row.hash) throw new Error(`audit event ${input.tenantId}/${sequence}: the database's hash differs from the verifier's`);
-    return { ...input, sequence, prevHash: row.prev_hash, hash: row.hash };
+  async append(trx: Knex.Transaction, input: AuditEventInput): Promise<void> {
+    await this.appendStatement(trx, input);
+  }
+
+  /** The append, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
+  appendStatement(db: Knex | Knex.Transaction, input: AuditEventInput): WriteStatement {
+    return db('audit_event').insert({
+      tenant_id: input.tenantId,
+      event_type: input.eventType,
+      work_item_id: input.workItemId ?? null,
+      business_object_type: input.businessObject?.type ?? null,
+      business_object_id: input.businessObject?.id ?? null,
+      actor: input.actor ?? null,
+      payload: JSON.stringify(input.payload),
+      occurred_at: input.occurredAt,
+    });
+  }
+
+  /**
+   * Chains the committed unsealed events of one tenant (or of every tenant that has some), in
+   * insert order, each after the tenant's last sealed event. Returns how many it sealed.
+   */
+  async seal(tenantId?: string, now: () => string = () => new Date().toISOString()): Promise<number> {
+    const tenants = tenantId !== undefined ? [tenantId] : await this.knex('audit_event').whereNull('sequence').distinct().pluck<string[]>('tenant_id');
+    let sealed = 0;
+    for (const tenant of tenants) {
+      for (;;) {
+        const batch = await this.sealBatch(tenant, now());
+        sealed += batch;
+        if (batch < SEAL_BATCH) break;
+      }
+    }
+    return sealed;
+  }
+
+  private sealBatch(tenantId: string, now: string): Promise<number> {
+    return this.knex.transaction(async (trx) => {
+      await trx.raw(`select pg_advisory_xact_lock(hashtext('audit:' || ?))`, [tenantId]);
+      const rows = await trx<UnsealedRow>('audit_event').where({ tenant_id: tenantId }).whereNull('sequence').orderBy('id', 'asc').limit(SEAL_BATCH);
+      if (!rows.length) return 0;
+      const tail = await trx<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence').orderBy('sequence', 'desc').first('sequence', 'hash');
+      let sequence = tail ? Number(tail.sequence) : 0;
+      let prevHash = tail?.hash ?? GENESIS;
+      const links: (string | number)[] = [];
+      for (const row of rows) {
+        sequence++;
+        const hash = hashOf(prevHash, { ...inputOf(row), sequence });
+        links.push(row.id, sequence, prevHash, hash);
+        prevHash = hash;
+      }
+      const values = rows.map(() => '(?::bigint, ?::bigint, ?, ?)').join(', ');
+      await trx.raw(
+        `update audit_event e set sequence = v.sequence, prev_hash = v.prev_hash, hash = v.hash, sealed_at = ? from (values ${values}) as v (id, sequence, prev_hash, hash) where e.id = v.id`,
+        [now, ...links],
+      );
+      return rows.length;
+    });
   }
 
   /** Events of a tenant, filtered, in chain order. */
   async list(tenantId: string, filter: AuditFilter = {}): Promise<AuditEvent[]> {
-    const query = this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId });
+    await this.seal(tenantId);
+    const query = this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence');
     if (filter.workItemId) void query.andWhere({ work_item_id: filter.workItemId });
     if (filter.businessObject) void query.andWhere({ business_object_type: filter.businessObject.type, business_object_id: filter.businessObject.id });
     if (filter.actor) void query.andWhere({ actor: filter.actor });
@@ -156,7 +177,8 @@ export class KnexAuditLog {
 
   /** Walks a tenant's chain and names the first sequence whose content or link does not hold. */
   async verify(tenantId: string): Promise<ChainVerification> {
-    const rows = await this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).orderBy('sequence', 'asc');
+    await this.seal(tenantId);
+    const rows = await this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence').orderBy('sequence', 'asc');
     let prevHash = GENESIS;
     let expected = 1;
     for (const row of rows) {

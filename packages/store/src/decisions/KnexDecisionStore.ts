@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { WriteStatement } from '../writeTogether.js';
 
 /** A decision on a work item; immutable once written. */
 export interface DecisionRecord {
@@ -16,6 +17,8 @@ export interface DecisionRecord {
   status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
   /** The first decision this one gives the second approval for. */
   secondApprovalOf?: string;
+  /** The decider as the policy saw them (for replaying the decision under another version). */
+  actorContext?: Record<string, unknown>;
   decidedAt: string;
 }
 
@@ -33,6 +36,7 @@ interface DbDecisionRow {
   policy_trace: unknown;
   status: DecisionRecord['status'];
   second_approval_of: string | null;
+  actor_context: Record<string, unknown> | null;
   decided_at: Date | string;
 }
 
@@ -53,6 +57,7 @@ function toRecord(row: DbDecisionRow): DecisionRecord {
   if (row.reason_code !== null) record.reasonCode = row.reason_code;
   if (row.comment !== null) record.comment = row.comment;
   if (row.second_approval_of !== null) record.secondApprovalOf = row.second_approval_of;
+  if (row.actor_context) record.actorContext = row.actor_context;
   return record;
 }
 
@@ -62,7 +67,13 @@ export class KnexDecisionStore {
 
   /** Writes a decision inside the caller's transaction. */
   async insert(trx: Knex.Transaction, decision: DecisionRecord): Promise<DecisionRecord> {
-    await trx('decision').insert({
+    await this.insertStatement(trx, decision);
+    return decision;
+  }
+
+  /** The insert, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
+  insertStatement(db: Knex | Knex.Transaction, decision: DecisionRecord): WriteStatement {
+    return db('decision').insert({
       id: decision.id,
       work_item_id: decision.workItemId,
       tenant_id: decision.tenantId,
@@ -76,9 +87,9 @@ export class KnexDecisionStore {
       policy_trace: JSON.stringify(decision.policyTrace ?? null),
       status: decision.status,
       second_approval_of: decision.secondApprovalOf ?? null,
+      actor_context: decision.actorContext ? JSON.stringify(decision.actorContext) : null,
       decided_at: decision.decidedAt,
     });
-    return decision;
   }
 
   /** The decisions of an item, oldest first. */

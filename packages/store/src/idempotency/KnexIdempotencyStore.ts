@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { affectedRows } from '../affectedRows.js';
 import { canonicalJson } from '../canonicalJson.js';
+import { prepared } from '../prepared.js';
+import type { WriteStatement } from '../writeTogether.js';
 
 /** Who sent a command with which key on which route. */
 export interface IdempotencyScope {
@@ -57,7 +59,7 @@ export class KnexIdempotencyStore {
    */
   async claim(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyClaim> {
     const hash = requestHash(body);
-    const { rows: inserted } = await this.knex.raw<{ rows: { key: string }[] }>(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]);
+    const { rows: inserted } = await prepared(this.knex.raw<{ rows: { key: string }[] }>(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]));
     if (inserted.length === 1) return { kind: 'new' };
     const row = await this.knex('idempotency_key')
       .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
@@ -74,7 +76,12 @@ export class KnexIdempotencyStore {
 
   /** Stores the response of a claimed key, in the command's transaction (so it commits with it). */
   async complete(trx: Knex.Transaction, scope: IdempotencyScope, status: number, body: string): Promise<void> {
-    await trx('idempotency_key')
+    await this.completeStatement(trx, scope, status, body);
+  }
+
+  /** The same update, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
+  completeStatement(db: Knex | Knex.Transaction, scope: IdempotencyScope, status: number, body: string): WriteStatement {
+    return db('idempotency_key')
       .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
       .update({ status: 'COMPLETED', response_status: status, response_body: body });
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { WriteStatement } from '../writeTogether.js';
 import { affectedRows } from '../affectedRows.js';
 
 /** A workflow command to send after the decision committed (seed section 21). */
@@ -95,8 +96,15 @@ export class KnexWorkflowOutbox {
 
   /** Writes a command inside the caller's transaction. */
   async enqueue(trx: Knex.Transaction, input: WorkflowCommandInput, now: string): Promise<string> {
+    const { id, statement } = this.enqueueStatement(trx, input, now);
+    await statement;
+    return id;
+  }
+
+  /** The insert, not yet sent, and the command's id: one write of a command that commits in one statement (`writeTogether`). */
+  enqueueStatement(db: Knex | Knex.Transaction, input: WorkflowCommandInput, now: string): { id: string; statement: WriteStatement } {
     const id = randomUUID();
-    await trx('workflow_command_outbox').insert({
+    const statement = db('workflow_command_outbox').insert({
       id,
       tenant_id: input.tenantId,
       command_type: input.commandType,
@@ -109,7 +117,7 @@ export class KnexWorkflowOutbox {
       created_at: now,
       updated_at: now,
     });
-    return id;
+    return { id, statement };
   }
 
   /** Leases up to `limit` due commands to `owner` for `leaseMs`, oldest first. */

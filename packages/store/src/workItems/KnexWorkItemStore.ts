@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { prepared } from '../prepared.js';
+import { writeTogether, type WriteStatement } from '../writeTogether.js';
 import { toApprovalRequestRecord, type ApprovalRequestRecord, type DbApprovalRequestRow } from '../approvals/KnexApprovalRequestStore.js';
 import { toBusinessObjectRecord, type BusinessObjectRecord, type DbBusinessObjectRow } from '../businessObjects/KnexBusinessObjectStore.js';
 
@@ -190,9 +192,11 @@ function toWithContext(row: DbWorkItemContextRow): WorkItemWithContext {
 }
 
 /** Columns a transition may change. */
-export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'slaWarnAt' | 'slaEscalateAt' | 'priority' | 'priorityReasons' | 'outcomeReason' | 'pendingApproval' | 'evidence'>>;
+export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'taskTypeVersion' | 'pinnedDefinitions' | 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'slaWarnAt' | 'slaEscalateAt' | 'priority' | 'priorityReasons' | 'outcomeReason' | 'pendingApproval' | 'evidence'>>;
 
 const COLUMN: Record<keyof WorkItemChanges, string> = {
+  taskTypeVersion: 'task_type_version',
+  pinnedDefinitions: 'pinned_definitions',
   state: 'state',
   assignee: 'assignee',
   owner: 'owner',
@@ -210,7 +214,7 @@ const COLUMN: Record<keyof WorkItemChanges, string> = {
 };
 
 /** Changes stored as JSON documents. */
-const JSON_CHANGES = new Set<keyof WorkItemChanges>(['priorityReasons', 'pendingApproval', 'evidence']);
+const JSON_CHANGES = new Set<keyof WorkItemChanges>(['pinnedDefinitions', 'priorityReasons', 'pendingApproval', 'evidence']);
 
 /** Keyset cursor: the sort key of the last row of a page. */
 interface Cursor {
@@ -305,7 +309,7 @@ export class KnexWorkItemStore {
    */
   async getWithContext(tenantId: string, id: string): Promise<WorkItemWithContext | undefined> {
     if (!UUID.test(id)) return undefined;
-    const row = (await this.selectWithGroups(this.knex).select(this.knex.raw(CONTEXT)).where('w.tenant_id', tenantId).andWhere('w.id', id).first()) as DbWorkItemContextRow | undefined;
+    const row = (await prepared(this.selectWithGroups(this.knex).select(this.knex.raw(CONTEXT)).where('w.tenant_id', tenantId).andWhere('w.id', id).first())) as DbWorkItemContextRow | undefined;
     return row ? toWithContext(row) : undefined;
   }
 
@@ -380,9 +384,22 @@ export class KnexWorkItemStore {
     // The cursor keeps due_at to the microsecond (the column's precision; a record's dueAt has
     // milliseconds): a truncated key would repeat the rows between it and the real value.
     void query.select(this.knex.raw(`to_char(w.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as due_at_key`));
-    const rows = (await query.orderBy([{ column: 'w.priority', order: 'desc' }, { column: 'w.due_at', order: 'asc', nulls: 'last' }, { column: 'w.id', order: 'asc' }]).limit(limit + 1)) as DbWorkItemRow[];
+    const rows = (await prepared(query.orderBy([{ column: 'w.priority', order: 'desc' }, { column: 'w.due_at', order: 'asc', nulls: 'last' }, { column: 'w.id', order: 'asc' }]).limit(limit + 1))) as DbWorkItemRow[];
     const last = rows[limit - 1];
     return rows.length > limit && last ? { rows: rows.slice(0, limit), nextCursor: encodeCursor({ priority: last.priority, dueAt: last.due_at_key ?? null, id: last.id }) } : { rows };
+  }
+
+  /**
+   * Items of one task type for a definition migration, in id order: by `version` and `states`,
+   * and/or by `ids` (at most `limit`). Scoped by tenant like every query.
+   */
+  async ofTaskType(tenantId: string, taskType: string, filter: { version?: number; states?: readonly string[]; ids?: readonly string[] }, limit: number): Promise<WorkItemRecord[]> {
+    const query = this.selectWithGroups(this.knex).where('w.tenant_id', tenantId).andWhere('w.task_type', taskType);
+    if (filter.version !== undefined) void query.andWhere('w.task_type_version', filter.version);
+    if (filter.states) void query.whereIn('w.state', [...filter.states]);
+    if (filter.ids) void query.whereIn('w.id', filter.ids.filter((id) => UUID.test(id)));
+    const rows = (await query.orderBy('w.id', 'asc').limit(limit)) as DbWorkItemRow[];
+    return rows.map(toRecord);
   }
 
   /** Replaces an item's candidate groups inside the caller's transaction (an escalation hands it to the escalation group). */
@@ -411,14 +428,27 @@ export class KnexWorkItemStore {
    * undefined when someone else changed it first (the caller answers 409).
    */
   async transition(trx: Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
-    const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
-    for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
-      update[COLUMN[key]] = value === undefined ? null : JSON_CHANGES.has(key) ? JSON.stringify(value) : value;
-    }
-    // One statement: the new row (and its candidate groups) come back from the update itself.
-    const [row] = await trx<DbWorkItemRow>('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update).returning<DbWorkItemRow[]>(trx.raw(`work_item.*, ${CANDIDATE_GROUPS_OF_UPDATED}`));
+    const [row] = await transitionStatement(trx, tenantId, id, expectedRowVersion, changes, now);
     return row ? toRecord(row) : undefined;
   }
+
+  /**
+   * The same transition and the command's other writes in one statement (`writeTogether`): all
+   * of them commit when the item is still at `expectedRowVersion`, none of them otherwise.
+   */
+  async transitionTogether(tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string, writes: readonly WriteStatement[]): Promise<WorkItemRecord | undefined> {
+    const row = await writeTogether<DbWorkItemRow>(this.knex, transitionStatement(this.knex, tenantId, id, expectedRowVersion, changes, now), writes);
+    return row ? toRecord(row) : undefined;
+  }
+}
+
+/** A conditional update on the row version; the new row (and its candidate groups) come back from the update itself. */
+function transitionStatement(db: Knex | Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string) {
+  const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
+  for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
+    update[COLUMN[key]] = value === undefined ? null : JSON_CHANGES.has(key) ? JSON.stringify(value) : value;
+  }
+  return db<DbWorkItemRow>('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update).returning<DbWorkItemRow[]>(db.raw(`work_item.*, ${CANDIDATE_GROUPS_OF_UPDATED}`));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

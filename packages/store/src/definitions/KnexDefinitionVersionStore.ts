@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { canonicalJson } from '../canonicalJson.js';
+
+/** The lifecycle states of a definition version. */
+export type DefinitionVersionStatus = 'draft' | 'in_review' | 'published' | 'retired';
+
+/** A definition version without its content: what lists show. */
+export interface DefinitionVersionMeta {
+  kind: string;
+  id: string;
+  version: number;
+  status: DefinitionVersionStatus;
+  title: string;
+  contentHash: string;
+  author: string;
+  reviewer: string | null;
+  reviewComment: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  /** From when new work items resolve to it; null: since publication. */
+  effectiveFrom: string | null;
+  retiredAt: string | null;
+  changeNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A definition version with its content. */
+export interface DefinitionVersionRecord extends DefinitionVersionMeta {
+  content: Record<string, unknown>;
+}
+
+/** Columns a lifecycle command may change (the key, author and creation time never change). */
+export type DefinitionVersionChanges = Partial<Omit<DefinitionVersionRecord, 'kind' | 'id' | 'version' | 'author' | 'createdAt' | 'contentHash' | 'title'>>;
+
+/** Which versions to list. */
+export interface DefinitionVersionFilter {
+  kind?: string;
+  id?: string;
+  statuses?: readonly DefinitionVersionStatus[];
+}
+
+interface DbDefinitionVersionRow {
+  kind: string;
+  id: string;
+  version: number;
+  status: DefinitionVersionStatus;
+  content?: Record<string, unknown>;
+  content_hash: string;
+  title: string;
+  author: string;
+  submitted_at: Date | string | null;
+  reviewer: string | null;
+  review_comment: string | null;
+  approved_at: Date | string | null;
+  published_at: Date | string | null;
+  effective_from: Date | string | null;
+  retired_at: Date | string | null;
+  change_note: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const META_COLUMNS = ['kind', 'id', 'version', 'status', 'content_hash', 'title', 'author', 'submitted_at', 'reviewer', 'review_comment', 'approved_at', 'published_at', 'effective_from', 'retired_at', 'change_note', 'created_at', 'updated_at'];
+
+const COLUMN: Record<keyof DefinitionVersionChanges, string> = {
+  status: 'status',
+  content: 'content',
+  reviewer: 'reviewer',
+  reviewComment: 'review_comment',
+  submittedAt: 'submitted_at',
+  approvedAt: 'approved_at',
+  publishedAt: 'published_at',
+  effectiveFrom: 'effective_from',
+  retiredAt: 'retired_at',
+  changeNote: 'change_note',
+  updatedAt: 'updated_at',
+};
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function toMeta(row: DbDefinitionVersionRow): DefinitionVersionMeta {
+  return {
+    kind: row.kind,
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    title: row.title,
+    contentHash: row.content_hash,
+    author: row.author,
+    reviewer: row.reviewer,
+    reviewComment: row.review_comment,
+    submittedAt: iso(row.submitted_at),
+    approvedAt: iso(row.approved_at),
+    publishedAt: iso(row.published_at),
+    effectiveFrom: iso(row.effective_from),
+    retiredAt: iso(row.retired_at),
+    changeNote: row.change_note,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+  };
+}
+
+function toRecord(row: DbDefinitionVersionRow): DefinitionVersionRecord {
+  return { ...toMeta(row), content: row.content ?? {} };
+}
+
+/**
+ * The content hash of a definition: SHA-256 of its canonical JSON (keys sorted at every level),
+ * without `status` (the lifecycle lives on the row, so publishing or retiring a version keeps its
+ * hash) and `$schema` (an editor hint that depends on where the file lies).
+ *
+ * @example
+ * definitionContentHash({ kind: 'SlaPolicy', id: 'X', version: 1, status: 'draft', title: 'x' }) ===
+ *   definitionContentHash({ title: 'x', status: 'published', version: 1, id: 'X', kind: 'SlaPolicy' }) // true
+ */
+export function definitionContentHash(content: Record<string, unknown>): string {
+  const { status: _status, $schema: _schema, ...hashed } = content;
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+}
+
+/** The title a list shows for a content (its `title`, else its id). */
+function titleOf(content: Record<string, unknown>, id: string): string {
+  return typeof content.title === 'string' && content.title.length > 0 ? content.title.slice(0, 200) : id;
+}
+
+/**
+ * Definition versions and their governance lifecycle, global to the installation. Writes run in
+ * the caller's transaction (the one that appends the audit event); the content hash and title
+ * are derived here from the content, so they cannot disagree with it. The database refuses any
+ * change to a published or retired version's content (migration `20261124170000`).
+ */
+export class KnexDefinitionVersionStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Versions matching the filter, without content, ordered by kind, id and version. */
+  async list(filter: DefinitionVersionFilter = {}, trx?: Knex.Transaction): Promise<DefinitionVersionMeta[]> {
+    const rows = await this.filtered(filter, trx).select<DbDefinitionVersionRow[]>(META_COLUMNS);
+    return rows.map(toMeta);
+  }
+
+  /** The same with content (the lint context of a draft, the runtime's published set). */
+  async listWithContent(filter: DefinitionVersionFilter = {}, trx?: Knex.Transaction): Promise<DefinitionVersionRecord[]> {
+    const rows = await this.filtered(filter, trx).select<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
+    return rows.map(toRecord);
+  }
+
+  /** The contents of the given `ID@VERSION` references (one query), for the registry's cache misses. */
+  async contentsOf(refs: readonly { id: string; version: number }[]): Promise<DefinitionVersionRecord[]> {
+    if (!refs.length) return [];
+    const rows = (await this.knex('definition_version')
+      .select([...META_COLUMNS, 'content'])
+      .whereIn(['id', 'version'], refs.map((r) => [r.id, r.version]))) as DbDefinitionVersionRow[];
+    return rows.map(toRecord);
+  }
+
+  private filtered(filter: DefinitionVersionFilter, trx?: Knex.Transaction) {
+    const query = (trx ?? this.knex)('definition_version');
+    if (filter.kind) void query.where('kind', filter.kind);
+    if (filter.id) void query.where('id', filter.id);
+    if (filter.statuses) void query.whereIn('status', [...filter.statuses]);
+    return query.orderBy([{ column: 'kind' }, { column: 'id' }, { column: 'version' }]);
+  }
+
+  /** One version with its content; `forUpdate` locks the row until the caller's transaction ends. */
+  async get(kind: string, id: string, version: number, options: { trx?: Knex.Transaction; forUpdate?: boolean } = {}): Promise<DefinitionVersionRecord | undefined> {
+    const query = (options.trx ?? this.knex)('definition_version').select([...META_COLUMNS, 'content']).where({ kind, id, version });
+    if (options.forUpdate) void query.forUpdate();
+    const row = (await query.first()) as DbDefinitionVersionRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The kind an id is used for, if any (an id names one kind). */
+  async kindOfId(id: string, trx?: Knex.Transaction): Promise<string | undefined> {
+    const row = (await (trx ?? this.knex)('definition_version').select('kind').where({ id }).first()) as { kind: string } | undefined;
+    return row?.kind;
+  }
+
+  /** The highest version of a definition, 0 when it has none. */
+  async highestVersion(trx: Knex.Transaction, kind: string, id: string): Promise<number> {
+    const row = (await trx('definition_version').max<{ max: number | null }>('version as max').where({ kind, id }).first()) as { max: number | string | null } | undefined;
+    return Number(row?.max ?? 0);
+  }
+
+  /**
+   * Inserts a version; with `ifMissing`, an existing version is left alone (the import, which
+   * two instances may run at once) and the result says whether it was inserted.
+   */
+  async insert(trx: Knex.Transaction, record: Omit<DefinitionVersionRecord, 'contentHash' | 'title'>, options: { ifMissing?: boolean } = {}): Promise<boolean> {
+    const query = trx('definition_version').insert({
+      kind: record.kind,
+      id: record.id,
+      version: record.version,
+      status: record.status,
+      content: JSON.stringify(record.content),
+      content_hash: definitionContentHash(record.content),
+      title: titleOf(record.content, record.id),
+      author: record.author,
+      submitted_at: record.submittedAt,
+      reviewer: record.reviewer,
+      review_comment: record.reviewComment,
+      approved_at: record.approvedAt,
+      published_at: record.publishedAt,
+      effective_from: record.effectiveFrom,
+      retired_at: record.retiredAt,
+      change_note: record.changeNote,
+      created_at: record.createdAt,
+      updated_at: record.updatedAt,
+    });
+    if (!options.ifMissing) {
+      await query;
+      return true;
+    }
+    const inserted = (await query.onConflict(['kind', 'id', 'version']).ignore().returning('version')) as unknown[];
+    return inserted.length === 1;
+  }
+
+  /** Applies lifecycle changes to one version inside the caller's transaction; returns it as changed. */
+  async update(trx: Knex.Transaction, kind: string, id: string, version: number, changes: DefinitionVersionChanges): Promise<DefinitionVersionRecord | undefined> {
+    const update: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changes) as [keyof DefinitionVersionChanges, unknown][]) {
+      update[COLUMN[key]] = key === 'content' ? JSON.stringify(value) : value;
+    }
+    if (changes.content) {
+      update.content_hash = definitionContentHash(changes.content);
+      update.title = titleOf(changes.content, id);
+    }
+    const [row] = await trx('definition_version').where({ kind, id, version }).update(update).returning<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
+    return row ? toRecord(row) : undefined;
+  }
+}
