@@ -108,7 +108,10 @@ export class DefinitionGovernanceService {
   /** The semantic diff of two versions (tightening, loosening, neutral) and the RFC 6902 patch from one to the other. */
   async diff(principal: Principal, kind: string, id: string, from: number, to: number): Promise<VersionDiff> {
     const [before, after] = await Promise.all([this.version(principal, kind, id, from), this.version(principal, kind, id, to)]);
-    const diff = diffDefinitions(before.content as unknown as Definition, after.content as unknown as Definition);
+    // The lifecycle status is the version's state (its own column), not what it says: a review
+    // compares the rules, so both sides are read with the same status.
+    const asContent = (v: DefinitionVersionView) => ({ ...v.content, status: 'published' }) as unknown as Definition;
+    const diff = diffDefinitions(asContent(before), asContent(after));
     return { from: diff.from, to: diff.to, changes: diff.changes, control: diff.control, patch: diff.patch };
   }
 

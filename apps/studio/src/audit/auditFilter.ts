@@ -1,0 +1,32 @@
+import type { AuditFilter } from '@mandate/client';
+
+/** The filter fields the audit form offers, in order. */
+export const AUDIT_FILTER_FIELDS = ['workItemId', 'businessObjectType', 'businessObjectId', 'actor', 'from', 'to'] as const;
+
+/** The audit filter of a URL: its route parameters first, then its query. */
+export function auditFilterOf(route: { workItemId?: string; type?: string; id?: string }, query: URLSearchParams): AuditFilter {
+  const filter: AuditFilter = {};
+  for (const field of AUDIT_FILTER_FIELDS) {
+    const value = query.get(field);
+    if (value) filter[field] = value;
+  }
+  if (route.workItemId) filter.workItemId = route.workItemId;
+  if (route.type && route.id) {
+    filter.businessObjectType = route.type;
+    filter.businessObjectId = route.id;
+  }
+  return filter;
+}
+
+/** Why the runtime would refuse a filter, before asking it: a business object needs its type and its id. */
+export function auditFilterProblem(filter: AuditFilter): string | undefined {
+  if (Boolean(filter.businessObjectType) !== Boolean(filter.businessObjectId)) return 'give both the business object type and its id';
+  if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) return '“from” is after “to”';
+  return undefined;
+}
+
+/** A `datetime-local` value as an ISO instant (the runtime's `from`/`to`), or it unchanged when it is not one. */
+export function instantOf(local: string): string {
+  const t = Date.parse(local);
+  return Number.isNaN(t) ? local : new Date(t).toISOString();
+}

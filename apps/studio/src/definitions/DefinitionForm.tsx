@@ -1,0 +1,36 @@
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import type { DefinitionKind } from '@mandate/definitions';
+import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import type { ReactNode } from 'react';
+import { definitionFields, formSchemaOf, uiSchemaOf } from './kindForms.js';
+
+/** The generated form of a definition document: live schema validation, server findings on their fields. */
+export function DefinitionForm(props: {
+  kind: DefinitionKind;
+  content: Record<string, unknown>;
+  extraErrors?: ErrorSchema;
+  readonly?: boolean;
+  onChange?: (content: Record<string, unknown>) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <Form<Record<string, unknown>, RJSFSchema>
+      className="definition-form"
+      schema={formSchemaOf(props.kind)}
+      uiSchema={uiSchemaOf(props.kind)}
+      fields={definitionFields}
+      formData={props.content}
+      validator={validator}
+      liveValidate={!props.readonly}
+      showErrorList={false}
+      noHtml5Validate
+      readonly={props.readonly}
+      {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}
+      onChange={(e: IChangeEvent<Record<string, unknown>>) => props.onChange?.(e.formData ?? {})}
+    >
+      {props.children ?? <></>}
+    </Form>
+  );
+}

@@ -1,0 +1,89 @@
+import type { DefinitionKind } from '@mandate/definitions';
+import { useMemo, useState } from 'react';
+import { DefinitionForm } from './DefinitionForm.js';
+import { FindingList } from './FindingList.js';
+import { type Finding, findingsToErrorSchema } from './findingsToErrorSchema.js';
+import type { GovernanceApi, VersionView } from './governanceTypes.js';
+import { problemFindings, problemText } from './useResource.js';
+
+/**
+ * A draft in the generated form: live schema validation as one types, the server's validation and
+ * lint findings (in the context of every stored version) on their fields after each save, and
+ * submit for review.
+ */
+export function DraftEditor({ api, view, kind, onChanged }: { api: GovernanceApi; view: VersionView; kind: DefinitionKind; onChanged: (view?: VersionView) => void }) {
+  const [content, setContent] = useState(view.content);
+  const [changeNote, setChangeNote] = useState(view.changeNote ?? '');
+  const [findings, setFindings] = useState<Finding[]>(view.findings ?? []);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<'saving' | 'submitting'>();
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const extraErrors = useMemo(() => findingsToErrorSchema(findings), [findings]);
+
+  const save = async (): Promise<boolean> => {
+    const next = await api.updateDraft(view.kind, view.id, view.version, { content, ...(changeNote ? { changeNote } : {}) });
+    setFindings(next.findings ?? []);
+    setContent(next.content);
+    setDirty(false);
+    setSaved(true);
+    return !(next.findings ?? []).some((f) => f.severity === 'error');
+  };
+
+  const run = async (what: 'saving' | 'submitting') => {
+    setBusy(what);
+    setError(undefined);
+    setSaved(false);
+    try {
+      const clean = await save();
+      if (what === 'submitting') {
+        if (!clean) throw new Error('fix the errors below before submitting');
+        await api.submit(view.kind, view.id, view.version);
+        onChanged();
+      }
+    } catch (e) {
+      const fromProblem = problemFindings(e) as Finding[];
+      if (fromProblem.length) setFindings(fromProblem);
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <section className="draft-editor" aria-label={`Draft v${view.version}`}>
+      {view.reviewComment && view.reviewer ? (
+        <p className="review-comment" role="note">
+          Sent back by {view.reviewer}: “{view.reviewComment}”
+        </p>
+      ) : null}
+      <FindingList findings={findings} title="Findings as of the last save" />
+      <DefinitionForm
+        kind={kind}
+        content={content}
+        extraErrors={extraErrors}
+        onChange={(next) => {
+          setContent(next);
+          setDirty(true);
+          setSaved(false);
+        }}
+      >
+        <div className="form-actions">
+          <label>
+            Change note <input value={changeNote} onChange={(e) => (setChangeNote(e.target.value), setDirty(true))} />
+          </label>
+          <button type="button" disabled={busy !== undefined} onClick={() => void run('saving')}>
+            {busy === 'saving' ? 'Saving…' : 'Save draft'}
+          </button>
+          <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void run('submitting')}>
+            {busy === 'submitting' ? 'Submitting…' : 'Submit for review'}
+          </button>
+          <span role="status" aria-live="polite">
+            {dirty ? 'Unsaved changes' : saved ? 'Saved' : ''}
+          </span>
+        </div>
+      </DefinitionForm>
+      {error ? <p role="alert">{problemText(error)}</p> : null}
+    </section>
+  );
+}

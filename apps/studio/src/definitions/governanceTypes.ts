@@ -1,0 +1,30 @@
+/**
+ * The governance calls the studio makes (docs/governance.md), as one interface over
+ * `MandateClient` so the areas depend on what they use, and the wire types they read.
+ */
+import type {
+  CreateDraft,
+  DefinitionSummary,
+  DefinitionVersionDiff,
+  DefinitionVersionMeta,
+  DefinitionVersionView,
+  ImpactReport,
+  UpdateDraft,
+} from '@mandate/client';
+
+export type { DefinitionSummary, DefinitionVersionMeta as VersionMeta, DefinitionVersionView as VersionView, DefinitionVersionDiff as VersionDiff, ImpactReport };
+
+/** The governance calls of the definitions and diff areas. */
+export interface GovernanceApi {
+  list(kind?: string): Promise<DefinitionSummary[]>;
+  versions(kind: string, id: string): Promise<DefinitionVersionMeta[]>;
+  version(kind: string, id: string, version: number): Promise<DefinitionVersionView>;
+  createDraft(kind: string, id: string, body: CreateDraft): Promise<DefinitionVersionView>;
+  updateDraft(kind: string, id: string, version: number, body: UpdateDraft): Promise<DefinitionVersionView>;
+  submit(kind: string, id: string, version: number): Promise<DefinitionVersionView>;
+  approve(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView>;
+  reject(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView>;
+  publish(kind: string, id: string, version: number, effectiveFrom?: string): Promise<DefinitionVersionView>;
+  diff(kind: string, id: string, from: number, to: number): Promise<DefinitionVersionDiff>;
+  impact(kind: string, id: string, candidate: number): Promise<ImpactReport>;
+}

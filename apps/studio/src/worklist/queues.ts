@@ -1,0 +1,79 @@
+/**
+ * The queues and filters of the worklist (seed section 27) and the `GET /work-items` query each
+ * one means. The runtime scopes every query to the caller's tenant and projects items for them;
+ * the studio only chooses filters.
+ */
+import type { WorkItemFilter } from '@mandate/client';
+
+/** The queue tabs. */
+export type QueueId = 'mine' | 'available' | 'overdue' | 'high-priority' | 'all-open';
+
+/** Items at or above this priority are "high priority" (the priority models' urgent band). */
+export const HIGH_PRIORITY_MIN = 100;
+
+/** A queue as a tab. */
+export interface Queue {
+  id: QueueId;
+  label: string;
+  description: string;
+}
+
+export const QUEUES: readonly Queue[] = [
+  { id: 'mine', label: 'My tasks', description: 'Claimed by you' },
+  { id: 'available', label: 'Available', description: 'Waiting to be claimed by one of your groups' },
+  { id: 'overdue', label: 'Overdue', description: 'Past their SLA due time' },
+  { id: 'high-priority', label: 'High priority', description: `Priority ${HIGH_PRIORITY_MIN} or more` },
+  { id: 'all-open', label: 'All', description: 'Every item you may see' },
+];
+
+/** Narrowing filters on top of a queue. */
+export interface QueueFilters {
+  taskType?: string;
+  candidateGroup?: string;
+  businessObjectId?: string;
+}
+
+/** Whether a string names a queue. */
+export function isQueueId(value: string | null | undefined): value is QueueId {
+  return QUEUES.some((q) => q.id === value);
+}
+
+/** The runtime filter of a queue with its narrowing filters, for the signed-in user. */
+export function queueFilter(queue: QueueId, filters: QueueFilters, userId: string): WorkItemFilter {
+  const narrowing: WorkItemFilter = {
+    ...(filters.taskType ? { taskType: filters.taskType } : {}),
+    ...(filters.candidateGroup ? { candidateGroup: filters.candidateGroup } : {}),
+    ...(filters.businessObjectId?.trim() ? { businessObjectId: filters.businessObjectId.trim() } : {}),
+  };
+  switch (queue) {
+    case 'mine':
+      return { ...narrowing, assignee: userId, status: 'claimed' };
+    case 'available':
+      return { ...narrowing, status: 'available' };
+    case 'overdue':
+      return { ...narrowing, overdue: true };
+    case 'high-priority':
+      return { ...narrowing, priorityMin: HIGH_PRIORITY_MIN };
+    case 'all-open':
+      return narrowing;
+  }
+}
+
+/** The URL search parameters of a worklist view, and back: views are bookmarkable. */
+export function viewFromSearch(search: URLSearchParams): { queue: QueueId; filters: QueueFilters } {
+  const queue = search.get('queue');
+  const filters: QueueFilters = {};
+  for (const key of ['taskType', 'candidateGroup', 'businessObjectId'] as const) {
+    const value = search.get(key);
+    if (value) filters[key] = value;
+  }
+  return { queue: isQueueId(queue) ? queue : 'available', filters };
+}
+
+/** The search parameters of a view (the default queue and empty filters are left out). */
+export function searchFromView(queue: QueueId, filters: QueueFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (queue !== 'available') search.set('queue', queue);
+  for (const [key, value] of Object.entries(filters)) if (value) search.set(key, String(value));
+  return search;
+}
