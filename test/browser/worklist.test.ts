@@ -105,6 +105,26 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await studio.screenshot(dana, 'stale-approval');
   });
 
+  it('lets an operations lead claim a fallout item and run a recovery action from allowed-actions', async () => {
+    const olga = await studio.page('olga');
+    await olga.getByRole('link', { name: /^All/ }).click();
+    await olga.locator('tbody tr', { hasText: 'ORD-2026-004411' }).first().getByRole('link').first().click();
+    await olga.getByRole('heading', { name: 'Evidence' }).waitFor();
+    // Before the claim the recovery action is there but disabled, with its reason.
+    const reconcile = olga.getByRole('button', { name: 'Run reconciliation query' });
+    await reconcile.waitFor();
+    expect(await reconcile.isDisabled()).toBe(true);
+    await olga.getByRole('button', { name: 'Claim' }).click();
+    await olga.getByRole('status').filter({ hasText: 'You claimed the item.' }).waitFor();
+    await reconcile.click();
+    const form = olga.getByRole('form', { name: 'Run reconciliation query' });
+    await form.getByRole('textbox', { name: /^Comment/ }).fill('Asked INV-CORE for correlation id inv-req-119.');
+    await form.getByRole('button', { name: 'Run reconciliation query' }).click();
+    await olga.getByRole('status').filter({ hasText: 'Run reconciliation query: done' }).waitFor();
+    await expect.poll(() => olga.locator('ol.history').textContent()).toContain('Recovery action taken by olga');
+    await studio.screenshot(olga, 'recovery-action');
+  });
+
   it('is usable at 390 px wide and with the keyboard alone', async () => {
     const sam = await studio.page();
     await sam.setViewportSize({ width: 390, height: 844 });

@@ -7,18 +7,19 @@ import { MandateProblem, type AllowedActions, type AuditEvent, type Decision, ty
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../session/SessionContext.js';
-import { explainCheck, rankChecks } from '../ui/checkReasons.js';
 import { Loading } from '../ui/Loading.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { useNow } from '../ui/useNow.js';
 import { PriorityBadge } from '../worklist/PriorityBadge.js';
 import { humanizeCode } from '../worklist/priorityReasons.js';
 import { SlaBadge } from '../worklist/SlaBadge.js';
+import { ActionButton } from './ActionButton.js';
 import { approvalWarning } from './approvalWarning.js';
 import { DecisionForm, type DecisionInput } from './DecisionForm.js';
 import { EvidenceList } from './EvidenceList.js';
 import { itemChanges, type ItemChange } from './itemChanges.js';
 import { loadPinnedTaskType, type PinnedTaskType } from './pinnedDefinitions.js';
+import { RecoveryActions } from './RecoveryActions.js';
 
 interface Loaded {
   item: WorkItem;
@@ -112,6 +113,7 @@ export function ItemPage() {
   const decisions = actions.actions.filter((a) => a.kind === 'decision');
   const lifecycle = actions.actions.filter((a) => a.kind === 'lifecycle');
   const forbidden = actions.actions.filter((a) => a.kind === 'forbidden');
+  const recovery = actions.actions.filter((a) => a.kind === 'recovery');
   const claim = lifecycle.find((a) => a.code === 'CLAIM');
   const release = lifecycle.find((a) => a.code === 'RELEASE');
   const delegate = lifecycle.find((a) => a.code === 'DELEGATE');
@@ -254,6 +256,7 @@ export function ItemPage() {
                 </li>
               ))}
             </ul>
+            <RecoveryActions client={client} itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
             {forbidden.length > 0 && (
               <>
                 <h3>Never allowed here</h3>
@@ -322,35 +325,6 @@ function decisionNotice(decision: Decision): string {
 }
 
 /** An action as a button; a disabled one says why, in words, next to it. */
-function ActionButton({ action, busy, onClick, pressed, expanded }: { action: AllowedActions['actions'][number]; busy: boolean; onClick: () => void; pressed?: boolean; expanded?: boolean }) {
-  const reasonId = `reason-${action.kind}-${action.code}`;
-  const checks = rankChecks(action.failedChecks);
-  return (
-    <div className={`action ${action.enabled ? 'enabled' : 'disabled'}`}>
-      <button
-        type="button"
-        className={pressed ? 'pressed' : 'secondary'}
-        disabled={!action.enabled || busy}
-        onClick={onClick}
-        {...(pressed !== undefined ? { 'aria-pressed': pressed } : {})}
-        {...(expanded !== undefined ? { 'aria-expanded': expanded } : {})}
-        {...(!action.enabled ? { 'aria-describedby': reasonId } : {})}
-      >
-        {action.label}
-      </button>
-      {!action.enabled && (
-        <ul className="disabled-reasons" id={reasonId}>
-          {checks.map((c) => (
-            <li key={c} data-check={c}>
-              {explainCheck(c)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 function DelegateForm({ busy, onSubmit }: { busy: boolean; onSubmit: (delegateTo: string, comment: string) => void }) {
   const [to, setTo] = useState('');
   const [comment, setComment] = useState('');
