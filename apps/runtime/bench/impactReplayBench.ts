@@ -13,6 +13,7 @@ import { refOf, type AuthorityPolicy, type Definition } from '@mandate/definitio
 import { ImpactReplay, pinDefinitions } from '@mandate/policy';
 import { createIsolatedDatabase, KnexReplayCaseSource, type Database } from '@mandate/store';
 import { readDefinitions } from '../src/loadDefinitions.js';
+import { IMPACT_REPLAY_BATCH_SIZE } from '../src/replay/ImpactReplayService.js';
 import { replayCaseOf } from '../src/replay/replayCaseOf.js';
 
 type Knex = Database['knex'];
@@ -116,7 +117,7 @@ export async function impactReplayBench(knex: Knex): Promise<string> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const replay = new ImpactReplay(definitions, candidate, { now: new Date().toISOString() });
-  const batches = new KnexReplayCaseSource(knex).batches({ tenantId: TENANT, definitionId: authority.id, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', batchSize: 5000 });
+  const batches = new KnexReplayCaseSource(knex).batches({ tenantId: TENANT, definitionId: authority.id, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', batchSize: IMPACT_REPLAY_BATCH_SIZE });
   // The next batch is read while this one is replayed; yielding to the event loop every 1,000
   // cases lets the client drain the socket meanwhile, so the database is not stalled on it.
   let next = batches.next();
