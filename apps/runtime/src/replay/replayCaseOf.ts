@@ -1,5 +1,6 @@
-import type { Actor, BusinessObjectSnapshot, ReplayCase, WorkItemSnapshot } from '@mandate/policy';
+import type { Actor, ReplayCase } from '@mandate/policy';
 import type { ReplayCaseRecord } from '@mandate/store';
+import { businessObjectSnapshot, itemSnapshot } from '../workItems/policyContext.js';
 
 /** Resolves a user of a tenant to the actor the policy evaluates (a directory lookup), or undefined. */
 export type ActorLookup = (userId: string, tenant: string) => Actor | undefined;
@@ -11,35 +12,12 @@ export type ActorLookup = (userId: string, tenant: string) => Actor | undefined;
  */
 export function replayCaseOf(record: ReplayCaseRecord, actorOf?: ActorLookup): ReplayCase {
   const { item: stored, businessObject: current, approvalRequest, decision } = record;
-  const businessObject: BusinessObjectSnapshot = {
-    ...(current?.snapshot as Partial<BusinessObjectSnapshot> | undefined),
-    type: stored.businessObject.type,
-    id: stored.businessObject.id,
+  const businessObject = businessObjectSnapshot(stored, {
+    snapshot: current?.snapshot ?? {},
     version: current?.version ?? stored.businessObject.version,
-  };
-  const revision = current ? current.revision : stored.businessObject.revision;
-  if (revision !== undefined) businessObject.revision = revision;
-  const item: WorkItemSnapshot = {
-    id: stored.id,
-    taskType: stored.taskType,
-    state: stored.state as WorkItemSnapshot['state'],
-    tenant: stored.tenantId,
-    candidateGroups: stored.candidateGroups,
-    escalationLevel: stored.escalationLevel,
-    createdAt: stored.createdAt,
-    businessObjectVersion: stored.businessObject.version,
-  };
-  if (stored.businessObject.revision !== undefined) item.businessObjectRevision = stored.businessObject.revision;
-  if (stored.region) item.region = stored.region;
-  if (stored.productFamily) item.productFamily = stored.productFamily;
-  if (stored.assignee) item.assignee = stored.assignee;
-  if (stored.owner) item.owner = stored.owner;
-  if (stored.requestedBy) item.requestedBy = stored.requestedBy;
-  if (stored.delegatedTo) item.delegatedTo = stored.delegatedTo;
-  if (stored.dueAt) item.dueAt = stored.dueAt;
-  if (stored.escalationGroup) item.escalationGroup = stored.escalationGroup;
-  if (approvalRequest) item.forbiddenApprovers = approvalRequest.forbiddenApproverUserIds;
-  if (stored.pendingApproval) item.pendingApproval = stored.pendingApproval;
+    revision: current ? current.revision : stored.businessObject.revision,
+  });
+  const item = itemSnapshot(stored, approvalRequest?.forbiddenApproverUserIds);
   const out: ReplayCase = { item, pinnedDefinitions: stored.pinnedDefinitions, businessObject, evidence: stored.evidence };
   if (decision) {
     const command: NonNullable<ReplayCase['decision']>['command'] = { decision: decision.decision, expectedBusinessObjectVersion: decision.businessObjectVersion, form: decision.payload };
