@@ -160,6 +160,17 @@ if (runs('worklist') || runs('decisions')) {
       );
       console.log(`BENCH worklist_first_page_cpu requests=${worklist.requests} ${cpuPerRequest(worklistCpuBefore, worklistCpuAfter, worklist.requests)}`);
       await settle(knex, schema);
+      // Open loop at half and at 80 % of that capacity: the latency a case worker sees on a busy, not
+      // saturated, runtime (closed loop, 8 connections are always busy: latency is 8 / throughput).
+      for (const share of [0.5, 0.8]) {
+        await settle(knex, schema);
+        const rate = Math.max(10, Math.round(worklist.perSecond * share));
+        const atRate = await runOpenLoop(base, { ratePerSecond: rate, count: rate * WORKLIST_SECONDS, connections: WORKLIST_CONNECTIONS, next: () => ({ method: 'GET', path: worklistPath, headers: danaHeaders }) });
+        console.log(
+          `BENCH worklist_first_page_at_${share * 100}pct_capacity offered_per_s=${rate} connections=${WORKLIST_CONNECTIONS} ${latency(atRate)} target_p99_ms=${TARGET_WORKLIST_P99_MS} ${versus('p99_ratio', atRate.p99 / TARGET_WORKLIST_P99_MS, atRate.p99 < TARGET_WORKLIST_P99_MS && atRate.perSecond >= rate * 0.98)}`,
+        );
+      }
+      await settle(knex, schema);
       // Where the time goes: one request at a time over HTTP, and the store's query alone (in this
       // process): the one the runtime sends, each item with its business object and approval request.
       const unloaded = await runLoad('worklist unloaded', { url: base + worklistPath, connections: 1, duration: 5, headers: danaHeaders });

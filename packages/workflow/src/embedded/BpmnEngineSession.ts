@@ -61,8 +61,12 @@ interface EngineHandle extends EventEmitter {
   getDefinitions(): Promise<EngineExecution['definitions']>;
 }
 
+/** bpmn-engine logs through `debug`, one logger per element per load: silent unless `DEBUG` asks for bpmn-engine. */
+const silentLogger = () => ({ debug: () => undefined, error: () => undefined, warn: () => undefined });
+const engineLogging = /bpmn-(engine|elements)|^\*$/.test(process.env.DEBUG ?? '') ? {} : { Logger: silentLogger };
+
 function newEngine(options: Record<string, unknown>): EngineHandle {
-  return new Engine({ moddleOptions: { camunda }, ...options }) as unknown as EngineHandle;
+  return new Engine({ moddleOptions: { camunda }, ...engineLogging, ...options }) as unknown as EngineHandle;
 }
 
 /** A BPMN source parsed once, checked to hold an executable process with the expected id. */
