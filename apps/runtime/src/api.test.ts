@@ -136,6 +136,25 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(audit.at(-1)!.payload).toMatchObject({ secondApprovalOf: first.body.id, firstDecidedBy: 'dana', agreed: true, authority: { measure: 'discountPercent', requested: 32 } });
   });
 
+  it('lists summaries: the same items, order and cursor as the full list, without evidence', async () => {
+    for (let i = 0; i < 3; i++) await create(quote({ businessObject: { type: 'QUOTE', id: `Q-2026-00090${i}`, version: 12, revision: 3, snapshot: { ownerId: 'rita' } } }));
+    const auth = await as('dana');
+    const full = await request(t.app).get('/work-items?status=available&limit=2').set(auth);
+    const summary = await request(t.app).get('/work-items?status=available&limit=2&view=summary').set(auth);
+    expect(summary.status, summary.text).toBe(200);
+    expect(full.body.items).toHaveLength(2);
+    // Field for field the full item without evidence and its redaction list; hidden values are not even in the raw text.
+    expect(summary.body.items).toEqual((full.body.items as Record<string, unknown>[]).map(({ evidence: _e, redactedPaths: _r, ...rest }) => rest));
+    expect(summary.text).not.toContain('marginImpactPercent');
+    expect(summary.body.nextCursor).toBe(full.body.nextCursor);
+    const next = await request(t.app).get(`/work-items?status=available&limit=2&view=summary&cursor=${summary.body.nextCursor as string}`).set(auth);
+    const nextFull = await request(t.app).get(`/work-items?status=available&limit=2&cursor=${full.body.nextCursor as string}`).set(auth);
+    expect((next.body.items as { id: string }[]).map((i) => i.id)).toEqual((nextFull.body.items as { id: string }[]).map((i) => i.id));
+    expect((await request(t.app).get('/work-items/count?status=available&view=summary').set(auth)).body.count).toBeGreaterThanOrEqual(3);
+    expect((await request(t.app).get('/work-items?view=compact').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+    expect((await request(t.app).get('/work-items?view=summary&cursor=bogus').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+  });
+
   it('counts the queue with the same filters as the list', async () => {
     await create();
     const auth = await as('dana');

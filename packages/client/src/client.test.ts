@@ -223,10 +223,14 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     const { events } = await dana.audit({ workItemId: id, actor: 'rita', from: '2026-07-02T09:00:00+02:00', to: undefined, limit: 10 });
     expect(events.map((e) => e.eventType)).toEqual(['TaskCreated']);
     await dana.listWorkItems();
+    const summaries = await dana.listWorkItemSummaries({ businessObjectId, limit: 10 });
+    expect(summaries.items.map((i) => i.id)).toEqual([id]);
+    expect(summaries.items[0]).not.toHaveProperty('evidence');
     expect(recorder.urls).toEqual([
       `${baseUrl}/work-items?status=available&priorityMin=0&businessObjectId=Q.2026%3A000918-client&limit=10`,
       `${baseUrl}/audit?workItemId=${id}&actor=rita&from=2026-07-02T09%3A00%3A00%2B02%3A00&limit=10`,
       `${baseUrl}/work-items`,
+      `${baseUrl}/work-items?businessObjectId=Q.2026%3A000918-client&limit=10&view=summary`,
     ]);
     // One parameter, not two: the & and = travel inside the value, which the runtime then refuses.
     const refused = await dana.listWorkItems({ businessObjectId: 'a b&status=claimed' }).catch((e: unknown) => e);

@@ -120,6 +120,16 @@ export interface WorkItemPage {
   nextCursor?: string;
 }
 
+/** A worklist row (`GET /work-items?view=summary`): the item without its evidence, so nothing to redact. */
+export type WorkItemSummary = Omit<WorkItem, 'evidence' | 'redactedPaths'>;
+
+/** One page of summaries, in the queue's order. */
+export interface WorkItemSummaryPage {
+  items: WorkItemSummary[];
+  /** Present when there is a next page. */
+  nextCursor?: string;
+}
+
 /** `GET /work-items/count`. */
 export interface WorkItemCount {
   count: number;

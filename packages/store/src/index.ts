@@ -4,7 +4,7 @@ export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, 
 export { canonicalJson } from './canonicalJson.js';
 export { writeTogether, type WriteStatement } from './writeTogether.js';
 export { KnexWorkflowOutbox, defaultRetryPolicy, type RetryPolicy, type Settlement, type WorkflowCommand, type WorkflowCommandInput, type WorkflowCommandStatus } from './outbox/KnexWorkflowOutbox.js';
-export { KnexWorkItemStore, InvalidCursorError, OPEN_WORK_ITEM_STATES, type NewWorkItem, type PendingApprovalRecord, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord, type WorkItemWithContext, type WorkItemWithContextPage } from './workItems/KnexWorkItemStore.js';
+export { KnexWorkItemStore, InvalidCursorError, OPEN_WORK_ITEM_STATES, type NewWorkItem, type PendingApprovalRecord, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord, type WorkItemSummary, type WorkItemSummaryPage, type WorkItemWithContext, type WorkItemWithContextPage } from './workItems/KnexWorkItemStore.js';
 export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
 export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessObjects/KnexBusinessObjectStore.js';
 export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';

@@ -66,15 +66,15 @@ export function openApiDocument(): Record<string, unknown> {
       '/healthz': { get: { summary: 'Health, database kind and auth mode', responses: { '200': json('healthy') } } },
       '/work-items': {
         get: {
-          summary: 'A page of the queue, highest priority first',
+          summary: 'A page of the queue, highest priority first; view=summary leaves out evidence (a worklist\'s rows)',
           security: secured,
           parameters: queryParameters(requestSchemas.workItemQuery),
-          responses: { '200': json('items and nextCursor'), '4XX': problem },
+          responses: { '200': json('items (projected for the caller, or summaries) and nextCursor'), '4XX': problem },
         },
         post: { summary: 'Create a work item', security: secured, requestBody: body('CreateWorkItem'), responses: { '201': json('the item, projected for the caller'), '4XX': problem } },
       },
       '/work-items/count': {
-        get: { summary: 'How many items match (same filters as the list)', security: secured, parameters: queryParameters(requestSchemas.workItemQuery).filter((p) => p.name !== 'limit' && p.name !== 'cursor'), responses: { '200': json('{ count }'), '4XX': problem } },
+        get: { summary: 'How many items match (same filters as the list)', security: secured, parameters: queryParameters(requestSchemas.workItemQuery).filter((p) => !['limit', 'cursor', 'view'].includes(p.name)), responses: { '200': json('{ count }'), '4XX': problem } },
       },
       '/work-items/{id}': { get: { summary: 'One item, hidden fields absent', security: secured, parameters: [id], responses: { '200': json('the item'), '4XX': problem } } },
       '/work-items/{id}/allowed-actions': { get: { summary: 'What the caller may do, and why not', security: secured, parameters: [id], responses: { '200': json('actions'), '4XX': problem } } },

@@ -118,6 +118,7 @@ export const requestSchemas = {
       overdue: { enum: ['true', 'false'] },
       limit: { type: 'string', pattern: '^(?:[1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' },
       cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$' },
+      view: { enum: ['full', 'summary'] },
     },
   },
   auditQuery: {

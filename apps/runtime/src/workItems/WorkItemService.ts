@@ -205,6 +205,13 @@ export class WorkItemService {
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
+  /** The same page as summaries (no evidence, so no projection): what a worklist shows. */
+  async listSummaries(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
+    return this.items.listSummaries(principal.tenant, filter, page).catch((e: unknown) => {
+      throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
+    });
+  }
+
   /** How many items of the tenant's queue match the filter (the numbers on the queue tabs). */
   async count(principal: Principal, filter: WorkItemFilter): Promise<{ count: number }> {
     return { count: await this.items.count(principal.tenant, filter) };

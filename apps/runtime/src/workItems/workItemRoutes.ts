@@ -18,6 +18,8 @@ interface WorkItemQuery {
   overdue?: 'true' | 'false';
   limit?: string;
   cursor?: string;
+  /** `summary`: items without evidence (a worklist's rows); `full` (default): each item projected for the caller. */
+  view?: 'full' | 'summary';
 }
 
 /** The queue filter of a validated query; `overdue` is judged at the server's clock. */
@@ -45,11 +47,12 @@ export function workItemRoutes(service: WorkItemService, recovery: RecoveryActio
 
   router.get('/', async (req, res) => {
     const q = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
-    res.json(await service.list(principalOf(res), filterOf(q, now), { ...(q.limit ? { limit: Number(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
+    const page = { ...(q.limit ? { limit: Number(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) };
+    res.json(q.view === 'summary' ? await service.listSummaries(principalOf(res), filterOf(q, now), page) : await service.list(principalOf(res), filterOf(q, now), page));
   });
 
   router.get('/count', async (req, res) => {
-    const { limit: _l, cursor: _c, ...q } = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
+    const { limit: _l, cursor: _c, view: _v, ...q } = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
     res.json(await service.count(principalOf(res), filterOf(q, now)));
   });
 

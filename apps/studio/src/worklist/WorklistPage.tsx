@@ -1,4 +1,4 @@
-import type { WorkItem } from '@mandate/client';
+import type { WorkItemSummary } from '@mandate/client';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../session/SessionContext.js';
@@ -20,7 +20,7 @@ export function WorklistPage() {
   const [search, setSearch] = useSearchParams();
   const { queue, filters } = viewFromSearch(search);
   const now = useNow();
-  const [items, setItems] = useState<WorkItem[]>();
+  const [items, setItems] = useState<WorkItemSummary[]>();
   const [nextCursor, setNextCursor] = useState<string>();
   const [counts, setCounts] = useState<Partial<Record<QueueId, number>>>({});
   const [known, setKnown] = useState<{ taskTypes: string[]; groups: string[] }>({ taskTypes: [], groups: user.groups });
@@ -32,7 +32,7 @@ export function WorklistPage() {
     setItems(undefined);
     setError(undefined);
     const view = JSON.parse(filterKey) as [QueueId, QueueFilters];
-    client.listWorkItems({ ...queueFilter(view[0], view[1], user.id), limit: PAGE_SIZE }).then(
+    client.listWorkItemSummaries({ ...queueFilter(view[0], view[1], user.id), limit: PAGE_SIZE }).then(
       (page) => {
         if (!live) return;
         setItems(page.items);
@@ -52,7 +52,7 @@ export function WorklistPage() {
   // The filter choices: the task types and groups of the items the user may see.
   useEffect(() => {
     let live = true;
-    client.listWorkItems({ limit: 200 }).then(
+    client.listWorkItemSummaries({ limit: 200 }).then(
       (page) => {
         if (!live) return;
         const taskTypes = [...new Set(page.items.map((i) => i.taskType))].sort();
@@ -70,7 +70,7 @@ export function WorklistPage() {
   const loadMore = async () => {
     if (!nextCursor) return;
     try {
-      const page = await client.listWorkItems({ ...queueFilter(queue, filters, user.id), limit: PAGE_SIZE, cursor: nextCursor });
+      const page = await client.listWorkItemSummaries({ ...queueFilter(queue, filters, user.id), limit: PAGE_SIZE, cursor: nextCursor });
       setItems((prev) => [...(prev ?? []), ...page.items]);
       setNextCursor(page.nextCursor);
     } catch (e) {

@@ -149,6 +149,24 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     expect(page.items.filter((i) => i.businessObject || i.approvalRequest).map((i) => i.item.id)).toEqual([withBoth.id]);
   });
 
+  it('lists summaries: every page of the full list, field for field, without evidence', async () => {
+    const summaries: unknown[] = [];
+    const full: unknown[] = [];
+    let cursor: string | undefined;
+    let fullCursor: string | undefined;
+    do {
+      const page = await store.listSummaries('ACME_EU', { state: 'available' }, { limit: 4, ...(cursor ? { cursor } : {}) });
+      const fullPage = await store.list('ACME_EU', { state: 'available' }, { limit: 4, ...(fullCursor ? { cursor: fullCursor } : {}) });
+      summaries.push(...page.items);
+      full.push(...fullPage.items.map(({ evidence: _evidence, ...rest }) => rest));
+      expect(page.nextCursor).toBe(fullPage.nextCursor);
+      cursor = page.nextCursor;
+      fullCursor = fullPage.nextCursor;
+    } while (cursor);
+    expect(summaries.length).toBeGreaterThan(4);
+    expect(summaries).toEqual(full);
+  });
+
   it('refuses a cursor it did not issue', async () => {
     await expect(store.list('ACME_EU', {}, { cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursorError);
   });
