@@ -385,8 +385,8 @@ export class KnexWorkItemStore {
   }
 
   /**
-   * The same page as summaries, without evidence or context: what a worklist shows. About half the
-   * runtime's and a third of PostgreSQL's CPU of a full page (docs/runtime-benchmarks.md).
+   * The same page as summaries, without evidence or context: what a worklist shows. About 40 % of
+   * the runtime's and 60 % of PostgreSQL's CPU of a full page (docs/runtime-benchmarks.md).
    */
   async listSummaries(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemSummaryPage> {
     const query = this.filtered(tenantId, filter, this.knex, SUMMARY_COLUMNS.map((c) => `w.${c}`));
