@@ -143,6 +143,11 @@ function toRecord(row: DbWorkItemRow): WorkItemRecord {
 /** Every column but `evidence`, for summaries (the evidence is most of a row's bytes). */
 const SUMMARY_COLUMNS = ['id', 'tenant_id', 'task_type', 'task_type_version', 'pinned_definitions', 'state', 'title', 'business_object_type', 'business_object_id', 'business_object_version', 'business_object_revision', 'region', 'product_family', 'assignee', 'owner', 'requested_by', 'delegated_to', 'priority', 'priority_reasons', 'risk_class', 'escalation_group', 'escalation_level', 'due_at', 'sla_warn_at', 'sla_escalate_at', 'caller_key', 'caller_ref', 'outcome_reason', 'pending_approval', 'row_version', 'created_at', 'updated_at'] as const satisfies readonly Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key'>[];
 
+/** Fails to compile when a column of the row type is missing from SUMMARY_COLUMNS (a migration added one). */
+type MissingSummaryColumn = Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key' | (typeof SUMMARY_COLUMNS)[number]>;
+const everyColumnListed: [MissingSummaryColumn] extends [never] ? true : MissingSummaryColumn = true;
+void everyColumnListed;
+
 function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
   const record: WorkItemSummary = {
     id: row.id,
