@@ -30,6 +30,8 @@ const WORKLIST_SECONDS = 10;
 const TARGET_DECISIONS_PER_S = 500;
 const TARGET_DECISION_P99_MS = 50;
 const TARGET_WORKLIST_P99_MS = 30;
+/** The studio's queue tabs count up to this. */
+const TAB_COUNT_MAX = 999;
 const GROUP = 'regional-sales-directors';
 const explain = process.argv.includes('--explain');
 /** `BENCH_ONLY=decisions`, `worklist` or `impact` runs that part alone while working on it. */
@@ -212,6 +214,15 @@ if (runs('worklist') || runs('decisions')) {
         await settle(knex, schema);
         const count = await runLoad('count', { url: base + countPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
         console.log(`BENCH worklist_count rows=${load.items} matching=${matching} connections=${WORKLIST_CONNECTIONS} ${latency(count)}`);
+        // What the studio's queue tabs ask: count up to 999 ("999+").
+        const cappedPath = `${countPath}&max=${TAB_COUNT_MAX}`;
+        const capped = await call('GET', cappedPath, dana);
+        check(capped.status === 200 && capped.body?.count === Math.min(matching, TAB_COUNT_MAX) && capped.body.capped === matching > TAB_COUNT_MAX, `capped count: ${capped.status} ${JSON.stringify(capped.body)}`);
+        await settle(knex, schema);
+        await runLoad('capped count warm-up', { url: base + cappedPath, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
+        await settle(knex, schema);
+        const cappedCount = await runLoad('capped count', { url: base + cappedPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
+        console.log(`BENCH worklist_count_capped rows=${load.items} matching=${matching} max=${TAB_COUNT_MAX} connections=${WORKLIST_CONNECTIONS} ${latency(cappedCount)}`);
       }
 
       // The SQL alone: the store's own statement, captured as knex sends it, under EXPLAIN ANALYZE

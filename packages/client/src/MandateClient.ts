@@ -175,9 +175,9 @@ export class MandateClient {
     } while (cursor);
   }
 
-  /** `GET /work-items/count`: how many items match the filters. */
-  countWorkItems(filter: WorkItemFilter = {}): Promise<WorkItemCount> {
-    return this.json('GET', '/work-items/count', { query: pick(filter, FILTER_KEYS) });
+  /** `GET /work-items/count`: how many items match the filters; with `max`, counting stops there (`capped` when more match). */
+  countWorkItems(filter: WorkItemFilter = {}, options: { max?: number } = {}): Promise<WorkItemCount> {
+    return this.json('GET', '/work-items/count', { query: { ...pick(filter, FILTER_KEYS), max: options.max } });
   }
 
   /** `GET /work-items/{id}`: the item, hidden evidence fields absent. */

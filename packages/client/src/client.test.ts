@@ -256,6 +256,8 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     expect(await dana.countWorkItems({ businessObjectId })).toEqual({ count: 2 });
     expect(await dana.countWorkItems({ businessObjectId, status: 'claimed', assignee: 'dana' })).toEqual({ count: 1 });
     expect(await dana.countWorkItems({ businessObjectId: 'Q-CLIENT-NONE' })).toEqual({ count: 0 });
+    expect(await dana.countWorkItems({ businessObjectId }, { max: 1 })).toEqual({ count: 1, capped: true });
+    expect(await dana.countWorkItems({ businessObjectId }, { max: 2 })).toEqual({ count: 2, capped: false });
   });
 
   it('runs a recovery action with an Idempotency-Key; the same key replays the answer', async () => {

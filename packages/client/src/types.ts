@@ -133,6 +133,8 @@ export interface WorkItemSummaryPage {
 /** `GET /work-items/count`. */
 export interface WorkItemCount {
   count: number;
+  /** Asked with `max`: whether more items match than `count` (a tab shows "999+"). */
+  capped?: boolean;
 }
 
 /** `POST /work-items`: create a work item from a binding or a domain service. */

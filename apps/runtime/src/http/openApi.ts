@@ -74,7 +74,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: { summary: 'Create a work item', security: secured, requestBody: body('CreateWorkItem'), responses: { '201': json('the item, projected for the caller'), '4XX': problem } },
       },
       '/work-items/count': {
-        get: { summary: 'How many items match (same filters as the list)', security: secured, parameters: queryParameters(requestSchemas.workItemQuery).filter((p) => !['limit', 'cursor', 'view'].includes(p.name)), responses: { '200': json('{ count }'), '4XX': problem } },
+        get: { summary: 'How many items match (same filters as the list); with max, counting stops there', security: secured, parameters: queryParameters(requestSchemas.workItemCountQuery), responses: { '200': json('{ count }, or with max { count, capped }'), '4XX': problem } },
       },
       '/work-items/{id}': { get: { summary: 'One item, hidden fields absent', security: secured, parameters: [id], responses: { '200': json('the item'), '4XX': problem } } },
       '/work-items/{id}/allowed-actions': { get: { summary: 'What the caller may do, and why not', security: secured, parameters: [id], responses: { '200': json('actions'), '4XX': problem } } },

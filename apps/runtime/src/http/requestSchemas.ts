@@ -21,6 +21,17 @@ const versionText = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const;
 const definitionContent = { type: 'object', maxProperties: 100 } as const;
 const changeNote = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 
+/** The queue filters of seed section 27, as query text. */
+const queueFilter = {
+  status: { enum: WORK_ITEM_STATES },
+  taskType: code,
+  assignee: reference,
+  candidateGroup: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' },
+  businessObjectId: externalId,
+  priorityMin: integerText,
+  overdue: { enum: ['true', 'false'] },
+} as const;
+
 /** A business object reference with its version and, optionally, the facts the policy reads. */
 const businessObject = {
   type: 'object',
@@ -109,17 +120,17 @@ export const requestSchemas = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      status: { enum: WORK_ITEM_STATES },
-      taskType: code,
-      assignee: reference,
-      candidateGroup: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' },
-      businessObjectId: externalId,
-      priorityMin: integerText,
-      overdue: { enum: ['true', 'false'] },
+      ...queueFilter,
       limit: { type: 'string', pattern: '^(?:[1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' },
       cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$' },
       view: { enum: ['full', 'summary'] },
     },
+  },
+  /** The list's filters; `max` stops counting there (1 to 1,000,000). */
+  workItemCountQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { ...queueFilter, max: { type: 'string', pattern: '^(?:[1-9][0-9]{0,5}|1000000)$' } },
   },
   auditQuery: {
     type: 'object',

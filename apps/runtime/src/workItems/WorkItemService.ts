@@ -217,6 +217,11 @@ export class WorkItemService {
     return { count: await this.items.count(principal.tenant, filter) };
   }
 
+  /** The same count, stopping after `max`: `{ count, capped }` (a queue tab's "999+"). */
+  async countUpTo(principal: Principal, filter: WorkItemFilter, max: number): Promise<{ count: number; capped: boolean }> {
+    return this.items.countUpTo(principal.tenant, filter, max);
+  }
+
   /** Allowed actions for the caller. */
   async allowedActions(principal: Principal, id: string) {
     const { policy, ctx } = await this.loader.load(principal, id);

@@ -52,8 +52,8 @@ export function workItemRoutes(service: WorkItemService, recovery: RecoveryActio
   });
 
   router.get('/count', async (req, res) => {
-    const { limit: _l, cursor: _c, view: _v, ...q } = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
-    res.json(await service.count(principalOf(res), filterOf(q, now)));
+    const { max, ...q } = validQuery<WorkItemQuery & { max?: string }>(requestSchemas.workItemCountQuery, req.query);
+    res.json(max === undefined ? await service.count(principalOf(res), filterOf(q, now)) : await service.countUpTo(principalOf(res), filterOf(q, now), Number(max)));
   });
 
   router.post('/', async (req, res) => {

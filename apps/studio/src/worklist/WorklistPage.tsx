@@ -1,4 +1,4 @@
-import type { WorkItemSummary } from '@mandate/client';
+import type { WorkItemCount, WorkItemSummary } from '@mandate/client';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../session/SessionContext.js';
@@ -13,6 +13,18 @@ import { formatAge } from './slaCountdown.js';
 import { SlaBadge } from './SlaBadge.js';
 
 const PAGE_SIZE = 50;
+/** Queue tabs count up to this and show "999+" beyond: the count's cost follows it, not the queue's size. */
+const TAB_COUNT_MAX = 999;
+
+/** A queue tab's number: exact, or "999+" when more match. */
+function TabCount({ count }: { count: WorkItemCount }) {
+  const text = count.capped ? `${count.count}+` : String(count.count);
+  return (
+    <span className="count" aria-label={count.capped ? `more than ${count.count} items` : `${count.count} items`}>
+      {text}
+    </span>
+  );
+}
 
 /** The case worker's queues (seed section 27) with the fields of seed section 5 on every row. */
 export function WorklistPage() {
@@ -22,7 +34,7 @@ export function WorklistPage() {
   const now = useNow();
   const [items, setItems] = useState<WorkItemSummary[]>();
   const [nextCursor, setNextCursor] = useState<string>();
-  const [counts, setCounts] = useState<Partial<Record<QueueId, number>>>({});
+  const [counts, setCounts] = useState<Partial<Record<QueueId, WorkItemCount>>>({});
   const [known, setKnown] = useState<{ taskTypes: string[]; groups: string[] }>({ taskTypes: [], groups: user.groups });
   const [error, setError] = useState<unknown>();
   const filterKey = JSON.stringify([queue, filters]);
@@ -40,7 +52,7 @@ export function WorklistPage() {
       },
       (e: unknown) => live && setError(e),
     );
-    Promise.all(QUEUES.map(async (q) => [q.id, (await client.countWorkItems(queueFilter(q.id, view[1], user.id))).count] as const)).then(
+    Promise.all(QUEUES.map(async (q) => [q.id, await client.countWorkItems(queueFilter(q.id, view[1], user.id), { max: TAB_COUNT_MAX })] as const)).then(
       (entries) => live && setCounts(Object.fromEntries(entries)),
       (e: unknown) => live && setError(e),
     );
@@ -88,7 +100,7 @@ export function WorklistPage() {
             <li key={q.id}>
               <Link to={`?${searchFromView(q.id, filters).toString()}`} aria-current={q.id === queue ? 'page' : undefined} title={q.description}>
                 {q.label}
-                {counts[q.id] !== undefined && <span className="count" aria-label={`${counts[q.id]} items`}>{counts[q.id]}</span>}
+                {counts[q.id] !== undefined && <TabCount count={counts[q.id]!} />}
               </Link>
             </li>
           ))}

@@ -83,6 +83,9 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     expect(fallout.items.every((i) => i.taskType === 'FULFILLMENT_FALLOUT')).toBe(true);
     expect(fallout.items).toHaveLength(5);
     expect(await store.count('ACME_EU', { candidateGroup: 'fulfillment-operations' })).toBe(5);
+    expect(await store.countUpTo('ACME_EU', { candidateGroup: 'fulfillment-operations' }, 5)).toEqual({ count: 5, capped: false });
+    expect(await store.countUpTo('ACME_EU', { candidateGroup: 'fulfillment-operations' }, 4)).toEqual({ count: 4, capped: true });
+    expect(await store.countUpTo('ACME_EU', { taskType: 'DISCOUNT_APPROVAL' }, 1000)).toEqual({ count: 32, capped: false });
     expect(await store.count('ACME_EU', { taskType: 'DISCOUNT_APPROVAL' })).toBe(32);
     expect((await store.list('ACME_EU', { priorityMin: 40 })).items.every((i) => i.priority >= 40)).toBe(true);
     const overdue = await store.list('ACME_EU', { overdueAt: '2026-07-02T12:30:00Z' }, { limit: 200 });

@@ -456,6 +456,18 @@ export class KnexWorkItemStore {
   }
 
   /**
+   * The same count, stopping after `max` matches: `{ count: max, capped: true }` when there are
+   * more. A queue tab needs "999+", not the exact size of a queue of 300,000, and counting stops
+   * reading there: the cost follows `max`, not the queue.
+   */
+  async countUpTo(tenantId: string, filter: WorkItemFilter, max: number): Promise<{ count: number; capped: boolean }> {
+    const matches = this.filtered(tenantId, filter).clearSelect().clearOrder().select(this.knex.raw('1')).limit(max + 1);
+    const [row] = await prepared(this.knex.count<{ n: string | number }[]>('* as n').from(matches.as('m')));
+    const n = Number(row?.n ?? 0);
+    return n > max ? { count: max, capped: true } : { count: n, capped: false };
+  }
+
+  /**
    * Applies changes if the item is still at `expectedRowVersion`; returns the new record, or
    * undefined when someone else changed it first (the caller answers 409).
    */
