@@ -8,7 +8,8 @@ import type { CreateWorkItem, DecideCommand, LifecycleAction, LifecycleInput, Wo
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
-interface WorkItemQuery {
+/** The queue filters of a query. */
+interface QueueQuery {
   status?: string;
   taskType?: string;
   assignee?: string;
@@ -16,6 +17,9 @@ interface WorkItemQuery {
   businessObjectId?: string;
   priorityMin?: string;
   overdue?: 'true' | 'false';
+}
+
+interface WorkItemQuery extends QueueQuery {
   limit?: string;
   cursor?: string;
   /** `summary`: items without evidence (a worklist's rows); `full` (default): each item projected for the caller. */
@@ -23,7 +27,7 @@ interface WorkItemQuery {
 }
 
 /** The queue filter of a validated query; `overdue` is judged at the server's clock. */
-function filterOf(q: WorkItemQuery, now: () => Date): WorkItemFilter {
+function filterOf(q: QueueQuery, now: () => Date): WorkItemFilter {
   return {
     ...(q.status ? { state: q.status } : {}),
     ...(q.taskType ? { taskType: q.taskType } : {}),
@@ -52,7 +56,7 @@ export function workItemRoutes(service: WorkItemService, recovery: RecoveryActio
   });
 
   router.get('/count', async (req, res) => {
-    const { max, ...q } = validQuery<WorkItemQuery & { max?: string }>(requestSchemas.workItemCountQuery, req.query);
+    const { max, ...q } = validQuery<QueueQuery & { max?: string }>(requestSchemas.workItemCountQuery, req.query);
     res.json(max === undefined ? await service.count(principalOf(res), filterOf(q, now)) : await service.countUpTo(principalOf(res), filterOf(q, now), Number(max)));
   });
 

@@ -74,7 +74,7 @@ export interface WorkItemPage {
   nextCursor?: string;
 }
 
-/** An item as a worklist row shows it: everything but its evidence (which only the item's own view projects). */
+/** An item as a worklist row shows it: everything but its evidence (which the full views project per caller). */
 export type WorkItemSummary = Omit<WorkItemRecord, 'evidence'>;
 
 /** One page of summaries, in the queue's order. */
@@ -143,7 +143,7 @@ function toRecord(row: DbWorkItemRow): WorkItemRecord {
 /** Every column but `evidence`, for summaries (the evidence is most of a row's bytes). */
 const SUMMARY_COLUMNS = ['id', 'tenant_id', 'task_type', 'task_type_version', 'pinned_definitions', 'state', 'title', 'business_object_type', 'business_object_id', 'business_object_version', 'business_object_revision', 'region', 'product_family', 'assignee', 'owner', 'requested_by', 'delegated_to', 'priority', 'priority_reasons', 'risk_class', 'escalation_group', 'escalation_level', 'due_at', 'sla_warn_at', 'sla_escalate_at', 'caller_key', 'caller_ref', 'outcome_reason', 'pending_approval', 'row_version', 'created_at', 'updated_at'] as const satisfies readonly Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key'>[];
 
-/** Fails to compile when a column of the row type is missing from SUMMARY_COLUMNS (a migration added one). */
+/** Fails to compile when a column of the row type is missing from SUMMARY_COLUMNS (add a migration's column to the row type, and this says where else). */
 type MissingSummaryColumn = Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key' | (typeof SUMMARY_COLUMNS)[number]>;
 const everyColumnListed: [MissingSummaryColumn] extends [never] ? true : MissingSummaryColumn = true;
 void everyColumnListed;
@@ -390,8 +390,8 @@ export class KnexWorkItemStore {
   }
 
   /**
-   * The same page as summaries, without evidence or context: what a worklist shows. About 40 % of
-   * the runtime's and 60 % of PostgreSQL's CPU of a full page (docs/runtime-benchmarks.md).
+   * The same page as summaries, without evidence or context: what a worklist shows. About half the
+   * CPU of a full page (docs/runtime-benchmarks.md, fourth measurement).
    */
   async listSummaries(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemSummaryPage> {
     const query = this.filtered(tenantId, filter, this.knex, SUMMARY_COLUMNS.map((c) => `w.${c}`));
@@ -457,12 +457,14 @@ export class KnexWorkItemStore {
 
   /**
    * The same count, stopping after `max` matches: `{ count: max, capped: true }` when there are
-   * more. A queue tab needs "999+", not the exact size of a queue of 300,000, and counting stops
-   * reading there: the cost follows `max`, not the queue.
+   * more. A queue tab needs "999+", not the exact size of a queue of 300,000: counting stops reading
+   * there, so a large queue costs what `max` matches cost. Not a prepared statement: planned for
+   * its own `max` (a generic plan would assume a tenth of the table).
    */
   async countUpTo(tenantId: string, filter: WorkItemFilter, max: number): Promise<{ count: number; capped: boolean }> {
+    if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`max must be a positive integer, not ${max}`);
     const matches = this.filtered(tenantId, filter).clearSelect().clearOrder().select(this.knex.raw('1')).limit(max + 1);
-    const [row] = await prepared(this.knex.count<{ n: string | number }[]>('* as n').from(matches.as('m')));
+    const [row] = await this.knex.count<{ n: string | number }[]>('* as n').from(matches.as('m'));
     const n = Number(row?.n ?? 0);
     return n > max ? { count: max, capped: true } : { count: n, capped: false };
   }

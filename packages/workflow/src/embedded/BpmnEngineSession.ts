@@ -61,9 +61,9 @@ interface EngineHandle extends EventEmitter {
   getDefinitions(): Promise<EngineExecution['definitions']>;
 }
 
-/** bpmn-engine logs through `debug`, one logger per element per load: silent unless `DEBUG` asks for bpmn-engine. */
+/** bpmn-engine logs through `debug`, one logger per element per load: silent unless `DEBUG` names bpmn or everything (`*`). */
 const silentLogger = () => ({ debug: () => undefined, error: () => undefined, warn: () => undefined });
-const engineLogging = /bpmn-(engine|elements)|^\*$/.test(process.env.DEBUG ?? '') ? {} : { Logger: silentLogger };
+const engineLogging = /bpmn|\*/.test(process.env.DEBUG ?? '') ? {} : { Logger: silentLogger };
 
 function newEngine(options: Record<string, unknown>): EngineHandle {
   return new Engine({ moddleOptions: { camunda }, ...engineLogging, ...options }) as unknown as EngineHandle;
