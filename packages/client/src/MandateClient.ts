@@ -176,6 +176,8 @@ export class MandateClient {
   }
 
   /** `GET /work-items/count`: how many items match the filters; with `max`, counting stops there (`capped` when more match). */
+  countWorkItems(filter?: WorkItemFilter): Promise<WorkItemCount>;
+  countWorkItems(filter: WorkItemFilter, options: { max: number }): Promise<Required<WorkItemCount>>;
   countWorkItems(filter: WorkItemFilter = {}, options: { max?: number } = {}): Promise<WorkItemCount> {
     return this.json('GET', '/work-items/count', { query: { ...pick(filter, FILTER_KEYS), max: options.max } });
   }
