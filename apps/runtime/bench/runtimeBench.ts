@@ -160,32 +160,32 @@ if (runs('worklist') || runs('decisions')) {
         (await knex.raw<{ rows: { n: string }[] }>(`select count(*) as n from work_item w where tenant_id = 'ACME_EU' and state = 'available' and exists (select 1 from work_item_candidate_group g where g.work_item_id = w.id and g.group_code = ?)`, [GROUP])).rows[0]!.n,
       );
 
-      await runLoad('worklist warm-up', { url: base + worklistPath, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
-      await settle(knex, schema);
-      const worklistCpuBefore = await cpuSnapshot(knex, server.pid!, schema);
-      const worklist = await runLoad('worklist', { url: base + worklistPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
-      const worklistCpuAfter = await cpuSnapshot(knex, server.pid!, schema);
+      /** 3 s of warm-up, then 10 s at 8 connections with the runtime's and its backends' CPU per request. */
+      const closedLoop = async (name: string, path: string) => {
+        await settle(knex, schema);
+        await runLoad(`${name} warm-up`, { url: base + path, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
+        await settle(knex, schema);
+        const before = await cpuSnapshot(knex, server!.pid!, schema);
+        const result = await runLoad(name, { url: base + path, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
+        const cpu = cpuPerRequest(before, await cpuSnapshot(knex, server!.pid!, schema), result.requests);
+        await settle(knex, schema);
+        return { result, cpu };
+      };
+      const { result: worklist, cpu: worklistCpu } = await closedLoop('worklist', worklistPath);
       console.log(
         `BENCH worklist_first_page rows=${load.items} matching=${matching} filter=status:available,candidateGroup:${GROUP},tenant:ACME_EU limit=50 connections=${WORKLIST_CONNECTIONS} ${latency(worklist)} target_p99_ms=${TARGET_WORKLIST_P99_MS} ${versus('p99_ratio', worklist.p99 / TARGET_WORKLIST_P99_MS, worklist.p99 < TARGET_WORKLIST_P99_MS)}`,
       );
-      console.log(`BENCH worklist_first_page_cpu requests=${worklist.requests} ${cpuPerRequest(worklistCpuBefore, worklistCpuAfter, worklist.requests)}`);
-      await settle(knex, schema);
-      await runLoad('full view warm-up', { url: base + fullPath, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
-      await settle(knex, schema);
-      const fullCpuBefore = await cpuSnapshot(knex, server.pid!, schema);
-      const full = await runLoad('worklist full view', { url: base + fullPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
-      const fullCpuAfter = await cpuSnapshot(knex, server.pid!, schema);
-      console.log(`BENCH worklist_first_page_full_view connections=${WORKLIST_CONNECTIONS} ${latency(full)} ${cpuPerRequest(fullCpuBefore, fullCpuAfter, full.requests)} (each item with its evidence projected for the caller)`);
-      await settle(knex, schema);
+      console.log(`BENCH worklist_first_page_cpu requests=${worklist.requests} ${worklistCpu}`);
+      const { result: full, cpu: fullCpu } = await closedLoop('worklist full view', fullPath);
+      console.log(`BENCH worklist_first_page_full_view connections=${WORKLIST_CONNECTIONS} ${latency(full)} ${fullCpu} (each item with its evidence projected for the caller)`);
       // Open loop at half and at 80 % of that capacity: the latency a case worker sees on a busy, not
       // saturated, runtime (closed loop, 8 connections are always busy: latency is 8 / throughput).
       for (const share of [0.5, 0.8]) {
-        await settle(knex, schema);
         const rate = Math.max(10, Math.round(worklist.perSecond * share));
         const atRate = await runOpenLoop(base, { ratePerSecond: rate, count: rate * WORKLIST_SECONDS, connections: WORKLIST_CONNECTIONS, next: () => ({ method: 'GET', path: worklistPath, headers: danaHeaders }) });
         console.log(`BENCH worklist_first_page_at_${share * 100}pct_capacity offered_per_s=${rate} connections=${WORKLIST_CONNECTIONS} ${latency(atRate)}`);
+        await settle(knex, schema);
       }
-      await settle(knex, schema);
       // Where the time goes: one request at a time over HTTP, and the store's query alone (in this
       // process): the one the runtime sends for the summaries.
       const unloaded = await runLoad('worklist unloaded', { url: base + worklistPath, connections: 1, duration: 5, headers: danaHeaders });
@@ -209,20 +209,14 @@ if (runs('worklist') || runs('decisions')) {
         check(counted.status === 200, `count: ${counted.status} ${JSON.stringify(counted.body)}`);
         const reported = counted.body?.count ?? counted.body?.total;
         check(reported === undefined || reported === matching, `count says ${String(reported)}, the table ${matching}`);
-        await settle(knex, schema);
-        await runLoad('count warm-up', { url: base + countPath, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
-        await settle(knex, schema);
-        const count = await runLoad('count', { url: base + countPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
-        console.log(`BENCH worklist_count rows=${load.items} matching=${matching} connections=${WORKLIST_CONNECTIONS} ${latency(count)}`);
+        const { result: count, cpu: countCpu } = await closedLoop('count', countPath);
+        console.log(`BENCH worklist_count rows=${load.items} matching=${matching} connections=${WORKLIST_CONNECTIONS} ${latency(count)} ${countCpu}`);
         // What the studio's queue tabs ask: count up to 999 ("999+").
         const cappedPath = `${countPath}&max=${TAB_COUNT_MAX}`;
         const capped = await call('GET', cappedPath, dana);
         check(capped.status === 200 && capped.body?.count === Math.min(matching, TAB_COUNT_MAX) && capped.body.capped === matching > TAB_COUNT_MAX, `capped count: ${capped.status} ${JSON.stringify(capped.body)}`);
-        await settle(knex, schema);
-        await runLoad('capped count warm-up', { url: base + cappedPath, connections: WORKLIST_CONNECTIONS, duration: 3, headers: danaHeaders });
-        await settle(knex, schema);
-        const cappedCount = await runLoad('capped count', { url: base + cappedPath, connections: WORKLIST_CONNECTIONS, duration: WORKLIST_SECONDS, headers: danaHeaders });
-        console.log(`BENCH worklist_count_capped rows=${load.items} matching=${matching} max=${TAB_COUNT_MAX} connections=${WORKLIST_CONNECTIONS} ${latency(cappedCount)}`);
+        const { result: cappedCount, cpu: cappedCpu } = await closedLoop('capped count', cappedPath);
+        console.log(`BENCH worklist_count_capped rows=${load.items} matching=${matching} max=${TAB_COUNT_MAX} connections=${WORKLIST_CONNECTIONS} ${latency(cappedCount)} ${cappedCpu}`);
       }
 
       // The SQL alone: the store's own statement, captured as knex sends it, under EXPLAIN ANALYZE

@@ -69,6 +69,11 @@ function pick<T extends object>(source: T, keys: readonly (keyof T)[]): Record<s
   return Object.fromEntries(keys.map((key) => [key, source[key] as QueryValue]));
 }
 
+/** A queue page's query: its filters, page size and cursor. */
+function queueQuery(query: WorkItemQuery): Record<string, QueryValue> {
+  return { ...pick(query, FILTER_KEYS), limit: query.limit, cursor: query.cursor };
+}
+
 function queryString(query: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value !== undefined) params.append(name, String(value));
@@ -154,12 +159,12 @@ export class MandateClient {
 
   /** `GET /work-items`: one page of the queue, highest priority first. */
   listWorkItems(query: WorkItemQuery = {}): Promise<WorkItemPage> {
-    return this.json('GET', '/work-items', { query: { ...pick(query, FILTER_KEYS), limit: query.limit, cursor: query.cursor } });
+    return this.json('GET', '/work-items', { query: queueQuery(query) });
   }
 
   /** `GET /work-items?view=summary`: the same page without evidence, for a worklist's rows (about half the server's work of a full page). */
   listWorkItemSummaries(query: WorkItemQuery = {}): Promise<WorkItemSummaryPage> {
-    return this.json('GET', '/work-items', { query: { ...pick(query, FILTER_KEYS), limit: query.limit, cursor: query.cursor, view: 'summary' } });
+    return this.json('GET', '/work-items', { query: { ...queueQuery(query), view: 'summary' } });
   }
 
   /**

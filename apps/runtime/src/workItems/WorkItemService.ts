@@ -71,6 +71,11 @@ export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record
 /** Roles that may read the whole tenant's audit trail and verify its chain. */
 const AUDIT_READERS = ['AUDITOR', 'GOVERNANCE_ADMIN'];
 
+/** A cursor the store cannot decode is the caller's mistake: 400 INVALID_CURSOR. */
+function cursorAsInputError(error: unknown): never {
+  throw error instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', error.message) : error;
+}
+
 export class WorkItemService {
   private readonly loader: WorkItemLoader;
   private readonly items: KnexWorkItemStore;
@@ -198,18 +203,14 @@ export class WorkItemService {
 
   /** A page of the tenant's queue, each item projected for the caller. */
   async list(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    const result = await this.items.listWithContext(principal.tenant, filter, page).catch((e: unknown) => {
-      throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
-    });
+    const result = await this.items.listWithContext(principal.tenant, filter, page).catch(cursorAsInputError);
     const items = await Promise.all((await this.loader.fromContextEnsured(principal, result.items)).map((loaded) => this.project(loaded)));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
   /** The same page as summaries (no evidence, so no projection): what a worklist shows. */
   async listSummaries(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    return this.items.listSummaries(principal.tenant, filter, page).catch((e: unknown) => {
-      throw e instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', e.message) : e;
-    });
+    return this.items.listSummaries(principal.tenant, filter, page).catch(cursorAsInputError);
   }
 
   /** How many items of the tenant's queue match the filter (the numbers on the queue tabs). */
@@ -218,7 +219,7 @@ export class WorkItemService {
   }
 
   /** The same count, stopping after `max`: `{ count, capped }` (a queue tab's "999+"). */
-  async countUpTo(principal: Principal, filter: WorkItemFilter, max: number): Promise<{ count: number; capped: boolean }> {
+  async countUpTo(principal: Principal, filter: WorkItemFilter, max: number) {
     return this.items.countUpTo(principal.tenant, filter, max);
   }
 

@@ -51,13 +51,15 @@ export function workItemRoutes(service: WorkItemService, recovery: RecoveryActio
 
   router.get('/', async (req, res) => {
     const q = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
+    const [principal, filter] = [principalOf(res), filterOf(q, now)];
     const page = { ...(q.limit ? { limit: Number(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) };
-    res.json(q.view === 'summary' ? await service.listSummaries(principalOf(res), filterOf(q, now), page) : await service.list(principalOf(res), filterOf(q, now), page));
+    res.json(q.view === 'summary' ? await service.listSummaries(principal, filter, page) : await service.list(principal, filter, page));
   });
 
   router.get('/count', async (req, res) => {
     const { max, ...q } = validQuery<QueueQuery & { max?: string }>(requestSchemas.workItemCountQuery, req.query);
-    res.json(max === undefined ? await service.count(principalOf(res), filterOf(q, now)) : await service.countUpTo(principalOf(res), filterOf(q, now), Number(max)));
+    const [principal, filter] = [principalOf(res), filterOf(q, now)];
+    res.json(max === undefined ? await service.count(principal, filter) : await service.countUpTo(principal, filter, Number(max)));
   });
 
   router.post('/', async (req, res) => {

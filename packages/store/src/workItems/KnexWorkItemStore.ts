@@ -147,6 +147,7 @@ const SUMMARY_COLUMNS = ['id', 'tenant_id', 'task_type', 'task_type_version', 'p
 type MissingSummaryColumn = Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key' | (typeof SUMMARY_COLUMNS)[number]>;
 const everyColumnListed: [MissingSummaryColumn] extends [never] ? true : MissingSummaryColumn = true;
 void everyColumnListed;
+const SUMMARY_SELECT = SUMMARY_COLUMNS.map((c) => `w.${c}`);
 
 function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
   const record: WorkItemSummary = {
@@ -374,6 +375,11 @@ export class KnexWorkItemStore {
     return query;
   }
 
+  /** The tenant's items that match the filter, nothing selected yet: what the counts count. */
+  private matching(tenantId: string, filter: WorkItemFilter, db: Knex | Knex.Transaction = this.knex) {
+    return this.filtered(tenantId, filter, db).clearSelect().clearOrder();
+  }
+
   /** A page of the tenant's queue: highest priority first, then earliest due, then id. */
   async list(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemPage> {
     const { rows, nextCursor } = await this.page(this.filtered(tenantId, filter), page);
@@ -394,7 +400,7 @@ export class KnexWorkItemStore {
    * CPU of a full page (docs/runtime-benchmarks.md, fourth measurement).
    */
   async listSummaries(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemSummaryPage> {
-    const query = this.filtered(tenantId, filter, this.knex, SUMMARY_COLUMNS.map((c) => `w.${c}`));
+    const query = this.filtered(tenantId, filter, this.knex, SUMMARY_SELECT);
     const { rows, nextCursor } = await this.page(query, page);
     return { items: rows.map(toSummary), ...(nextCursor ? { nextCursor } : {}) };
   }
@@ -450,7 +456,7 @@ export class KnexWorkItemStore {
   async count(tenantId: string, filter: WorkItemFilter = {}): Promise<number> {
     const [row] = await this.knex.transaction(async (trx) => {
       await trx.raw('set local max_parallel_workers_per_gather = 0');
-      return this.filtered(tenantId, filter, trx).clearSelect().clearOrder().count<{ n: string | number }[]>('* as n');
+      return this.matching(tenantId, filter, trx).count<{ n: string | number }[]>('* as n');
     });
     return Number(row?.n ?? 0);
   }
@@ -463,7 +469,7 @@ export class KnexWorkItemStore {
    */
   async countUpTo(tenantId: string, filter: WorkItemFilter, max: number): Promise<{ count: number; capped: boolean }> {
     if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`max must be a positive integer, not ${max}`);
-    const matches = this.filtered(tenantId, filter).clearSelect().clearOrder().select(this.knex.raw('1')).limit(max + 1);
+    const matches = this.matching(tenantId, filter).select(this.knex.raw('1')).limit(max + 1);
     const [row] = await this.knex.count<{ n: string | number }[]>('* as n').from(matches.as('m'));
     const n = Number(row?.n ?? 0);
     return n > max ? { count: max, capped: true } : { count: n, capped: false };
