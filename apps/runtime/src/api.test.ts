@@ -104,6 +104,35 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('fiona', id, approve, 'key-1')).text).not.toBe(first.text);
   });
 
+  it('a decision under a key is two statements: the load carrying the key\'s claim, then one write', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const headers = await as('dana');
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    t.db.knex.on('query', listen);
+    const res = await request(t.app).post(`/work-items/${id}/decisions`).set(headers).set('Idempotency-Key', 'two-statements').send(approve);
+    t.db.knex.removeListener('query', listen);
+    expect(res.status, res.text).toBe(201);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/insert into "?idempotency_key"?/i);
+    expect(statements[1]).toMatch(/insert into "decision"/i);
+  });
+
+  it('a decision that fails leaves its key free: a refused one can be corrected under the same key, an unknown item stays 404', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const refused = await decide('dana', id, { ...approve, reasonCode: undefined }, 'key-fix');
+    expect(refused.status, refused.text).toBe(422);
+    expect(Number((await t.db.knex('idempotency_key').where({ key: `${id}:key-fix` }).count('* as n').first())?.n)).toBe(0);
+    const corrected = await decide('dana', id, approve, 'key-fix');
+    expect(corrected.status, corrected.text).toBe(201);
+    expect((await decide('dana', id, approve, 'key-fix')).text).toBe(corrected.text);
+    const unknown = '00000000-0000-4000-8000-00000000beef';
+    for (let attempt = 0; attempt < 2; attempt++) expect((await decide('dana', unknown, approve, 'key-none')).body).toMatchObject({ status: 404, code: 'WORK_ITEM_NOT_FOUND' });
+    expect(Number((await t.db.knex('idempotency_key').where({ key: `${unknown}:key-none` }).count('* as n').first())?.n)).toBe(0);
+  });
+
   it('records the approval request: requester, required authority, forbidden approvers (seed section 8)', async () => {
     const { id } = await create();
     const row = await t.db.knex('approval_request').where({ work_item_id: id }).first();

@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors
 import type { Principal } from '../identity/Principal.js';
 import { attachEvidence } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
-import { runIdempotent, type CommandResponse } from './idempotent.js';
+import { runIdempotentAfterRead, type CommandResponse } from './idempotent.js';
 import { refusal } from './refusal.js';
 import { WorkItemLoader } from './WorkItemLoader.js';
 import { workflowColumns } from './workflowCommands.js';
@@ -59,8 +59,8 @@ export class RecoveryActionService {
   async run(principal: Principal, id: string, code: string, input: RecoveryActionInput, idempotencyKey: string | undefined): Promise<CommandResponse> {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/actions/{actionCode}', key: `${id}:${code}:${idempotencyKey}` } : undefined;
     const now = this.clock().toISOString();
-    return runIdempotent(this.idempotency, scope, input, now, async () => {
-      const { item, policy, ctx } = await this.loader.load(principal, id);
+    return runIdempotentAfterRead(this.idempotency, scope, input, now, this.loader.readClaiming(principal, id), async (read) => {
+      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read);
       const { actions } = await allowedActions(policy, ctx);
       const verdict = this.offered(actions, code);
       if (!verdict.enabled) throw refusal([{ code: verdict.disabledReason ?? 'CONDITION_NOT_MET', message: `${code} is not allowed now: ${verdict.failedChecks.join(', ')}` }]);

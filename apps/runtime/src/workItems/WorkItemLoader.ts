@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CompiledPolicy, PolicyContext } from '@mandate/policy';
-import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext } from '@mandate/store';
+import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext, type WriteStatement } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -30,9 +30,35 @@ export class WorkItemLoader {
   }
 
   async load(principal: Principal, id: string): Promise<LoadedWorkItem> {
-    const loaded = await this.items.getWithContext(principal.tenant, id);
-    if (!loaded) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
-    return (await this.fromContextEnsured(principal, [loaded]))[0]!;
+    return this.fromRead(principal, id, await this.items.getWithContext(principal.tenant, id));
+  }
+
+  /**
+   * Reads the item with its context, sending `write` (when given) in the same statement: one
+   * round trip for both; `writeReturned` counts the rows the write returned. Nothing else happens
+   * after the statement, so a caller knows what was written even when `fromRead` then refuses.
+   */
+  async read(principal: Principal, id: string, write?: WriteStatement): Promise<{ read?: WorkItemWithContext; writeReturned: number }> {
+    if (!write) {
+      const read = await this.items.getWithContext(principal.tenant, id);
+      return { ...(read ? { read } : {}), writeReturned: 0 };
+    }
+    const answer = await this.items.getWithContextWriting(principal.tenant, id, write);
+    return answer ? { ...(answer.loaded ? { read: answer.loaded } : {}), writeReturned: answer.writeReturned } : { writeReturned: 0 };
+  }
+
+  /** `read` in the shape `runIdempotentAfterRead` takes: the item, and whether the key's claim it carried took. */
+  readClaiming(principal: Principal, id: string) {
+    return async (claim?: WriteStatement) => {
+      const { read, writeReturned } = await this.read(principal, id, claim);
+      return { value: read, claimed: writeReturned === 1 };
+    };
+  }
+
+  /** A read item with its policy and context; not found when there was none for this principal. */
+  async fromRead(principal: Principal, id: string, read: WorkItemWithContext | undefined): Promise<LoadedWorkItem> {
+    if (!read) throw new NotFoundError('WORK_ITEM_NOT_FOUND', `no work item ${id}`);
+    return (await this.fromContextEnsured(principal, [read]))[0]!;
   }
 
   /**

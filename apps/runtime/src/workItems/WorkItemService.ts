@@ -14,7 +14,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { valueAt } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
-import { runIdempotent } from './idempotent.js';
+import { runIdempotentAfterRead } from './idempotent.js';
 import { policyContext } from './policyContext.js';
 import { refusal } from './refusal.js';
 import { completeTaskCommand, workflowColumns } from './workflowCommands.js';
@@ -306,8 +306,9 @@ export class WorkItemService {
    */
   async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined) {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
-    return runIdempotent(this.idempotency, scope, command, this.now(), async () => {
-      const { item, policy, ctx } = await this.loader.load(principal, id);
+    // The key's claim rides on the item's load.
+    return runIdempotentAfterRead(this.idempotency, scope, command, this.now(), this.loader.readClaiming(principal, id), async (read) => {
+      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read);
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
         this.metrics?.refused.inc({ code: verdict.violations[0]!.code });

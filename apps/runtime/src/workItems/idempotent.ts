@@ -1,4 +1,4 @@
-import type { IdempotencyScope, KnexIdempotencyStore } from '@mandate/store';
+import type { IdempotencyScope, KnexIdempotencyStore, WriteStatement } from '@mandate/store';
 import { ConflictError, UnprocessableError } from '../http/errors.js';
 
 /** How long a duplicate waits for the request that holds its key. */
@@ -11,12 +11,12 @@ export interface CommandResponse {
 }
 
 /**
- * Runs a command under an Idempotency-Key (when given): the same body replays the stored
- * response, another body is 422, a duplicate waits up to IN_FLIGHT_WAIT_MS for the first to
- * finish and is 409 if it is still running then. The command completes the key
- * inside its own transaction; when it fails nothing was written, so the key is released for a retry.
+ * The key's claim on its own statement, for a key seen before (or a command without a key): the
+ * same body replays the stored response, another body is 422, a duplicate waits up to
+ * IN_FLIGHT_WAIT_MS for the first to finish and is 409 if it is still running then; a key
+ * released by a failed command is claimed again and the command runs.
  */
-export async function runIdempotent(store: KnexIdempotencyStore, scope: IdempotencyScope | undefined, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
+async function runIdempotent(store: KnexIdempotencyStore, scope: IdempotencyScope | undefined, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   if (scope) {
     let claim = await store.claim(scope, request, now);
     // A retry that overtakes the first request (a double click, a client timeout) waits for its answer.
@@ -29,10 +29,39 @@ export async function runIdempotent(store: KnexIdempotencyStore, scope: Idempote
     if (claim.kind === 'mismatch') throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
     if (claim.kind === 'in_flight') throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still running');
   }
+  return scope ? releasingOnFailure(store, scope, command) : command();
+}
+
+/**
+ * Runs a command under an Idempotency-Key (when given). The command completes the key inside its
+ * own write; when it fails nothing was written, so the key is released for a retry.
+ *
+ * The command's first step is a read, and the key's claim is sent with it: one statement instead
+ * of two. `read` sends the claim it is given with its read and says whether the claim took; it
+ * must not fail once its statement ran. When the claim did not take (the key was seen before),
+ * `runIdempotent` tells replay, mismatch and in flight apart and, for a released key, reads again.
+ */
+export async function runIdempotentAfterRead<T>(
+  store: KnexIdempotencyStore,
+  scope: IdempotencyScope | undefined,
+  request: unknown,
+  now: string,
+  read: (claim?: WriteStatement) => Promise<{ value: T; claimed: boolean }>,
+  command: (read: T) => Promise<CommandResponse>,
+): Promise<CommandResponse> {
+  if (scope) {
+    const first = await read(store.claimStatement(scope, request, now));
+    if (first.claimed) return releasingOnFailure(store, scope, () => command(first.value));
+  }
+  return runIdempotent(store, scope, request, now, async () => command((await read()).value));
+}
+
+/** Runs a claimed command; when it fails nothing was written, so the key is released for a retry. */
+async function releasingOnFailure(store: KnexIdempotencyStore, scope: IdempotencyScope, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   try {
     return await command();
   } catch (error) {
-    if (scope) await store.release(scope);
+    await store.release(scope);
     throw error;
   }
 }

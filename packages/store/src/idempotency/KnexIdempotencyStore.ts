@@ -59,7 +59,7 @@ export class KnexIdempotencyStore {
    */
   async claim(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyClaim> {
     const hash = requestHash(body);
-    const { rows: inserted } = await prepared(this.knex.raw<{ rows: { key: string }[] }>(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]));
+    const { rows: inserted } = await prepared(this.claimStatement(scope, body, now, hash) as Knex.Raw<{ rows: { key: string }[] }>);
     if (inserted.length === 1) return { kind: 'new' };
     const row = await this.knex('idempotency_key')
       .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
@@ -72,6 +72,15 @@ export class KnexIdempotencyStore {
     if (row.request_hash !== hash) return { kind: 'mismatch' };
     if (row.status !== 'COMPLETED' || row.response_status === null || row.response_body === null) return { kind: 'in_flight' };
     return { kind: 'replay', status: row.response_status, body: row.response_body };
+  }
+
+  /**
+   * The claim's insert, not yet sent, for a command that sends it with its first read: it returns
+   * one row when it claimed the key and none when the key was seen before (then `claim` tells
+   * replay, mismatch and in flight apart).
+   */
+  claimStatement(scope: IdempotencyScope, body: unknown, now: string, hash = requestHash(body)): Knex.Raw {
+    return this.knex.raw(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]);
   }
 
   /** Stores the response of a claimed key, in the command's transaction (so it commits with it). */

@@ -4,6 +4,7 @@ import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
 import { KnexApprovalRequestStore } from '../approvals/KnexApprovalRequestStore.js';
 import { KnexBusinessObjectStore } from '../businessObjects/KnexBusinessObjectStore.js';
+import { KnexIdempotencyStore } from '../idempotency/KnexIdempotencyStore.js';
 import { InvalidCursorError, KnexWorkItemStore, type NewWorkItem } from './KnexWorkItemStore.js';
 
 function item(n: number, overrides: Partial<NewWorkItem> = {}): NewWorkItem {
@@ -150,6 +151,29 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     expect(page.items.map((i) => i.item)).toEqual((await store.list('ACME_EU', { state: 'available' }, { limit: 200 })).items);
     expect(page.items.find((i) => i.item.id === withBoth.id)).toEqual(both);
     expect(page.items.filter((i) => i.businessObject || i.approvalRequest).map((i) => i.item.id)).toEqual([withBoth.id]);
+  });
+
+  it('reads an item with its context and sends a write in the same statement', async () => {
+    const keys = new KnexIdempotencyStore(db.knex);
+    const target = created[7]!;
+    const scope = (key: string) => ({ tenantId: 'ACME_EU', principal: 'iss|dana', route: 'POST /work-items/{id}/decisions', key });
+    const keyRows = (key: string) => db.knex('idempotency_key').where({ key }).select('status');
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    db.knex.on('query', listen);
+    const first = await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z'));
+    db.knex.removeListener('query', listen);
+    expect(statements).toHaveLength(1);
+    expect(first).toEqual({ loaded: await store.getWithContext('ACME_EU', target.id), writeReturned: 1 });
+    expect(await keyRows('read-1')).toEqual([{ status: 'IN_FLIGHT' }]);
+    // The write took no row the second time; the read is the same.
+    expect(await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:01Z'))).toEqual({ loaded: first!.loaded, writeReturned: 0 });
+    // Another tenant's item is not read, but the write ran.
+    expect(await store.getWithContextWriting('GLOBEX', target.id, keys.claimStatement(scope('read-2'), { n: 2 }, '2026-07-02T09:00:02Z'))).toEqual({ writeReturned: 1 });
+    expect(await keyRows('read-2')).toEqual([{ status: 'IN_FLIGHT' }]);
+    // A malformed id sends nothing at all.
+    expect(await store.getWithContextWriting('ACME_EU', "1' or '1'='1", keys.claimStatement(scope('read-3'), { n: 3 }, '2026-07-02T09:00:03Z'))).toBeUndefined();
+    expect(await keyRows('read-3')).toEqual([]);
   });
 
   it('lists summaries: every page of the full list, field for field, without evidence', async () => {

@@ -332,8 +332,30 @@ export class KnexWorkItemStore {
    */
   async getWithContext(tenantId: string, id: string): Promise<WorkItemWithContext | undefined> {
     if (!UUID.test(id)) return undefined;
-    const row = (await prepared(this.selectWithGroups(this.knex).select(this.knex.raw(CONTEXT)).where('w.tenant_id', tenantId).andWhere('w.id', id).first())) as DbWorkItemContextRow | undefined;
+    const row = (await prepared(this.withContext(tenantId, id).first())) as DbWorkItemContextRow | undefined;
     return row ? toWithContext(row) : undefined;
+  }
+
+  /**
+   * The same read with a write sent in the same statement (a command's idempotency claim rides on
+   * its load: one round trip instead of two). The write runs whether or not the item exists;
+   * `writeReturned` counts the rows it returned. An id that is no UUID reads and writes nothing.
+   */
+  async getWithContextWriting(tenantId: string, id: string, write: WriteStatement): Promise<{ loaded?: WorkItemWithContext; writeReturned: number } | undefined> {
+    if (!UUID.test(id)) return undefined;
+    // The item is the inner side of a left join, so the statement answers one row even without it.
+    const statement = this.knex
+      .queryBuilder()
+      .with('write', write)
+      .select(this.knex.raw('(select count(*) from write)::int as write_returned'), 'item.*')
+      .from(this.knex.raw('(select 1) as one'))
+      .leftJoin(this.withContext(tenantId, id).as('item'), this.knex.raw('true'));
+    const [row] = (await prepared(statement)) as (DbWorkItemContextRow & { write_returned: number })[];
+    return { ...(row!.id !== null ? { loaded: toWithContext(row!) } : {}), writeReturned: row!.write_returned };
+  }
+
+  private withContext(tenantId: string, id: string) {
+    return this.selectWithGroups(this.knex).select(this.knex.raw(CONTEXT)).where('w.tenant_id', tenantId).andWhere('w.id', id);
   }
 
   /**
