@@ -1,11 +1,14 @@
 // The runtime under benchmark, in a process of its own (so autocannon does not share its event
 // loop): the real createServer on an already-migrated PostgreSQL schema, the shipped definitions,
-// the dev identity, pino silent. Tells the parent its port over IPC and runs until killed.
+// the dev identity, pino silent, and the audit sealer as the runtime runs it (sealing is part of
+// what a decision costs). The workflow relay is measured by its own bench (packages/workflow).
+// Tells the parent its port over IPC and runs until killed.
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@mandate/store';
+import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createServer } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
 import { loadDefinitions } from '../src/loadDefinitions.js';
@@ -18,6 +21,8 @@ const db = createDatabase({ databaseUrl, schema });
 const registry = loadDefinitions(join(dirname(fileURLToPath(import.meta.url)), '../../../definitions'));
 const server = createHttpServer(createServer({ db, registry, identity: createDevIdentity() }));
 server.keepAliveTimeout = 60_000;
+const sealer = new AuditSealer(db);
+sealer.start();
 
 server.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });
@@ -25,7 +30,7 @@ server.listen(0, '127.0.0.1', () => {
 
 const stop = () => {
   server.closeAllConnections();
-  server.close(() => void db.close().finally(() => process.exit(0)));
+  server.close(() => void sealer.stop().then(() => db.close()).finally(() => process.exit(0)));
 };
 process.on('SIGTERM', stop);
 process.on('disconnect', stop);

@@ -57,6 +57,20 @@ async function settle(knex: Database['knex'], applicationName: string) {
   }
 }
 
+/** How far the runtime's audit sealer was behind when a run ended, and how long it took to catch up (it must: 10 s at most). */
+async function sealingCatchUp(knex: Database['knex']) {
+  const unsealed = async () => Number((await knex('audit_event').whereNull('sequence').count<{ n: string }[]>('* as n'))[0]!.n);
+  const started = performance.now();
+  const unsealedAtEnd = await unsealed();
+  let left = unsealedAtEnd;
+  while (left > 0 && performance.now() - started < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = await unsealed();
+  }
+  check(left === 0, `${left} audit events still unsealed 10 s after the run`);
+  return { unsealedAtEnd, ms: performance.now() - started };
+}
+
 let db: Database | undefined;
 let server: ReturnType<typeof fork> | undefined;
 async function cleanUp() {
@@ -308,6 +322,7 @@ if (runs('worklist') || runs('decisions')) {
       const cpuBefore = await cpuSnapshot(knex, server.pid!, schema);
       const decisions = await decide(DECISION_CONNECTIONS, DECISIONS);
       const cpuAfter = await cpuSnapshot(knex, server.pid!, schema);
+      const sealing = await sealingCatchUp(knex);
       // Open loop: a fixed offered rate, so latency is the service time plus queueing at that rate.
       // (Closed loop, 32 connections are always busy and latency is 32 / throughput by Little's law:
       // p99 under 50 ms there needs well over 640 decisions/s.)
@@ -324,7 +339,8 @@ if (runs('worklist') || runs('decisions')) {
       console.log(
         `BENCH decisions connections=${DECISION_CONNECTIONS} ${latency(decisions)} written=${written} target_per_s=${TARGET_DECISIONS_PER_S} ${versus('throughput_ratio', decisions.perSecond / TARGET_DECISIONS_PER_S, decisions.perSecond >= TARGET_DECISIONS_PER_S)} target_p99_ms=${TARGET_DECISION_P99_MS} ${versus('p99_ratio', decisions.p99 / TARGET_DECISION_P99_MS, decisions.p99 < TARGET_DECISION_P99_MS)}`,
       );
-      console.log(`BENCH decisions_cpu requests=${decisions.requests} ${cpuPerRequest(cpuBefore, cpuAfter, decisions.requests)}`);
+      console.log(`BENCH decisions_cpu requests=${decisions.requests} ${cpuPerRequest(cpuBefore, cpuAfter, decisions.requests)} (audit sealer included)`);
+      console.log(`BENCH audit_sealing unsealed_when_the_run_ended=${sealing.unsealedAtEnd} all_sealed_after_ms=${Math.round(sealing.ms)}`);
       console.log(
         `BENCH decisions_at_target_rate offered_per_s=${TARGET_DECISIONS_PER_S} connections=${DECISION_CONNECTIONS} ${latency(atTarget)} target_p99_ms=${TARGET_DECISION_P99_MS} ${versus('p99_ratio', atTarget.p99 / TARGET_DECISION_P99_MS, atTarget.p99 < TARGET_DECISION_P99_MS && atTarget.perSecond >= TARGET_DECISIONS_PER_S * 0.98)}`,
       );
