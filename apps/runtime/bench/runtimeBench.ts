@@ -13,6 +13,7 @@ import { createIsolatedDatabase, KnexWorkItemStore, type Database, type WorkItem
 import { loadDefinitions } from '../src/loadDefinitions.js';
 import { cloneClaimedItems, loadWorklist } from './bulkLoad.js';
 import { cpuPerRequest, cpuSnapshot } from './cpuTime.js';
+import { hostProbe } from './hostProbe.js';
 import { impactReplayBench } from './impactReplayBench.js';
 import { runOpenLoop } from './openLoop.js';
 import { runLoad, type LoadResult } from './runLoad.js';
@@ -93,6 +94,7 @@ if (runs('worklist') || runs('decisions')) {
     const pg = (await knex.raw<{ rows: { v: string }[] }>(`select current_setting('server_version') as v`)).rows[0]!.v;
     const sharedBuffers = (await knex.raw<{ rows: { v: string }[] }>(`select current_setting('shared_buffers') as v`)).rows[0]!.v;
     console.log(`BENCH setup node=${process.version} postgres=${pg} shared_buffers=${sharedBuffers} cpus=${cpus().length} schema=${schema} runtime=child_process knex_pool_max=10 logging=silent`);
+    console.log(await hostProbe(knex));
 
     // The runtime in a child process: autocannon here does not share its event loop.
     server = fork(fileURLToPath(new URL('./benchServer.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)], env: { ...process.env, DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${schema}`, BENCH_SCHEMA: schema } });
