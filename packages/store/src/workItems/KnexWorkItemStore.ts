@@ -502,27 +502,29 @@ export class KnexWorkItemStore {
    * undefined when someone else changed it first (the caller answers 409).
    */
   async transition(trx: Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
-    const [row] = await transitionStatement(trx, tenantId, id, expectedRowVersion, changes, now);
+    const [row] = await transitionStatement(trx, tenantId, id, expectedRowVersion, changes, now).returning<DbWorkItemRow[]>(trx.raw(`work_item.*, ${CANDIDATE_GROUPS_OF_UPDATED}`));
     return row ? toRecord(row) : undefined;
   }
 
   /**
    * The same transition and the command's other writes in one statement (`writeTogether`): all
    * of them commit when the item is still at `expectedRowVersion`, none of them otherwise.
+   * Answers whether they did; the new row does not come back (the caller knows what it changed,
+   * and reading the row back cost 0.03-0.04 ms of the runtime's CPU per call).
    */
-  async transitionTogether(tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string, writes: readonly WriteStatement[]): Promise<WorkItemRecord | undefined> {
-    const row = await writeTogether<DbWorkItemRow>(this.knex, transitionStatement(this.knex, tenantId, id, expectedRowVersion, changes, now), writes);
-    return row ? toRecord(row) : undefined;
+  async transitionTogether(tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string, writes: readonly WriteStatement[]): Promise<boolean> {
+    const moved = await writeTogether<{ id: string }>(this.knex, transitionStatement(this.knex, tenantId, id, expectedRowVersion, changes, now).returning('id'), writes);
+    return moved !== undefined;
   }
 }
 
-/** A conditional update on the row version; the new row (and its candidate groups) come back from the update itself. */
+/** A conditional update on the row version, without its RETURNING (each caller asks for what it needs). */
 function transitionStatement(db: Knex | Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string) {
   const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
   for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
     update[COLUMN[key]] = value === undefined ? null : JSON_CHANGES.has(key) ? JSON.stringify(value) : value;
   }
-  return db<DbWorkItemRow>('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update).returning<DbWorkItemRow[]>(db.raw(`work_item.*, ${CANDIDATE_GROUPS_OF_UPDATED}`));
+  return db<DbWorkItemRow>('work_item').where({ tenant_id: tenantId, id, row_version: expectedRowVersion }).update(update);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
