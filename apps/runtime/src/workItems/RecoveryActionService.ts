@@ -60,7 +60,7 @@ export class RecoveryActionService {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/actions/{actionCode}', key: `${id}:${code}:${idempotencyKey}` } : undefined;
     const now = this.clock().toISOString();
     return runIdempotentAfterRead(this.idempotency, scope, input, now, this.loader.readClaiming(principal, id), async (read) => {
-      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read);
+      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const { actions } = await allowedActions(policy, ctx);
       const verdict = this.offered(actions, code);
       if (!verdict.enabled) throw refusal([{ code: verdict.disabledReason ?? 'CONDITION_NOT_MET', message: `${code} is not allowed now: ${verdict.failedChecks.join(', ')}` }]);

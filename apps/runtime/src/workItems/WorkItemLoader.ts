@@ -34,20 +34,21 @@ export class WorkItemLoader {
   }
 
   /**
-   * Reads the item with its context, sending `write` (when given) in the same statement: one
-   * round trip for both; `writeReturned` counts the rows the write returned. Nothing else happens
-   * after the statement, so a caller knows what was written even when `fromRead` then refuses.
+   * Reads the item with its context, sending `write` (when given, with a RETURNING) in the same
+   * statement: one round trip for both. `writeReturned` counts the rows the write returned (0
+   * also when there was none to send). The item is mapped when `read` is called, so a caller
+   * knows what was written even when mapping or `fromRead` then fails.
    */
-  async read(principal: Principal, id: string, write?: WriteStatement): Promise<{ read?: WorkItemWithContext; writeReturned: number }> {
+  async read(principal: Principal, id: string, write?: WriteStatement): Promise<{ read: () => WorkItemWithContext | undefined; writeReturned: number }> {
     if (!write) {
       const read = await this.items.getWithContext(principal.tenant, id);
-      return { ...(read ? { read } : {}), writeReturned: 0 };
+      return { read: () => read, writeReturned: 0 };
     }
     const answer = await this.items.getWithContextWriting(principal.tenant, id, write);
-    return answer ? { ...(answer.loaded ? { read: answer.loaded } : {}), writeReturned: answer.writeReturned } : { writeReturned: 0 };
+    return answer ? { read: answer.loaded, writeReturned: answer.writeReturned } : { read: () => undefined, writeReturned: 0 };
   }
 
-  /** `read` in the shape `runIdempotentAfterRead` takes: the item, and whether the key's claim it carried took. */
+  /** `read` in the shape `runIdempotentAfterRead` takes: the item (to be mapped by the command), and whether the key's claim it carried took. */
   readClaiming(principal: Principal, id: string) {
     return async (claim?: WriteStatement) => {
       const { read, writeReturned } = await this.read(principal, id, claim);

@@ -308,7 +308,7 @@ export class WorkItemService {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
     // The key's claim rides on the item's load.
     return runIdempotentAfterRead(this.idempotency, scope, command, this.now(), this.loader.readClaiming(principal, id), async (read) => {
-      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read);
+      const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
         this.metrics?.refused.inc({ code: verdict.violations[0]!.code });

@@ -38,8 +38,13 @@ async function runIdempotent(store: KnexIdempotencyStore, scope: IdempotencyScop
  *
  * The command's first step is a read, and the key's claim is sent with it: one statement instead
  * of two. `read` sends the claim it is given with its read and says whether the claim took; it
- * must not fail once its statement ran. When the claim did not take (the key was seen before),
- * `runIdempotent` tells replay, mismatch and in flight apart and, for a released key, reads again.
+ * must not fail once its statement ran (what it read is mapped inside the command). When the
+ * claim did not take (the key was seen before, or `read` could not send it), `runIdempotent`
+ * tells replay, mismatch and in flight apart and, for a released key, reads again.
+ *
+ * A claim can take after the read's snapshot was taken (the holder released the key between the
+ * two); the item read may then miss that holder's last commits, which the write's row-version
+ * guard turns into a 409, never into a wrong write.
  */
 export async function runIdempotentAfterRead<T>(
   store: KnexIdempotencyStore,

@@ -66,7 +66,8 @@ export class KnexIdempotencyStore {
       .first<{ request_hash: string; status: string; response_status: number | null; response_body: string | null; expires_at: Date | string }>();
     if (!row) return this.claim(scope, body, now); // expired and purged in between
     if (new Date(row.expires_at).getTime() <= Date.parse(now)) {
-      await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key }).del();
+      // Only while still expired: two requests that found it expired must not both claim it anew.
+      await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key }).andWhere('expires_at', '<=', now).del();
       return this.claim(scope, body, now);
     }
     if (row.request_hash !== hash) return { kind: 'mismatch' };
@@ -77,7 +78,8 @@ export class KnexIdempotencyStore {
   /**
    * The claim's insert, not yet sent, for a command that sends it with its first read: it returns
    * one row when it claimed the key and none when the key was seen before (then `claim` tells
-   * replay, mismatch and in flight apart).
+   * replay, mismatch and in flight apart). It turns `synchronous_commit` off for the statement
+   * (and transaction) it is part of: send it only with reads, never with writes that must be durable.
    */
   claimStatement(scope: IdempotencyScope, body: unknown, now: string, hash = requestHash(body)): Knex.Raw {
     return this.knex.raw(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]);

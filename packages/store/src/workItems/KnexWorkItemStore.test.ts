@@ -164,12 +164,15 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     const first = await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z'));
     db.knex.removeListener('query', listen);
     expect(statements).toHaveLength(1);
-    expect(first).toEqual({ loaded: await store.getWithContext('ACME_EU', target.id), writeReturned: 1 });
+    expect(first!.writeReturned).toBe(1);
+    expect(first!.loaded()).toEqual(await store.getWithContext('ACME_EU', target.id));
     expect(await keyRows('read-1')).toEqual([{ status: 'IN_FLIGHT' }]);
     // The write took no row the second time; the read is the same.
-    expect(await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:01Z'))).toEqual({ loaded: first!.loaded, writeReturned: 0 });
+    const again = await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:01Z'));
+    expect([again!.writeReturned, again!.loaded()]).toEqual([0, first!.loaded()]);
     // Another tenant's item is not read, but the write ran.
-    expect(await store.getWithContextWriting('GLOBEX', target.id, keys.claimStatement(scope('read-2'), { n: 2 }, '2026-07-02T09:00:02Z'))).toEqual({ writeReturned: 1 });
+    const otherTenant = await store.getWithContextWriting('GLOBEX', target.id, keys.claimStatement(scope('read-2'), { n: 2 }, '2026-07-02T09:00:02Z'));
+    expect([otherTenant!.writeReturned, otherTenant!.loaded()]).toEqual([1, undefined]);
     expect(await keyRows('read-2')).toEqual([{ status: 'IN_FLIGHT' }]);
     // A malformed id sends nothing at all.
     expect(await store.getWithContextWriting('ACME_EU', "1' or '1'='1", keys.claimStatement(scope('read-3'), { n: 3 }, '2026-07-02T09:00:03Z'))).toBeUndefined();

@@ -338,10 +338,12 @@ export class KnexWorkItemStore {
 
   /**
    * The same read with a write sent in the same statement (a command's idempotency claim rides on
-   * its load: one round trip instead of two). The write runs whether or not the item exists;
-   * `writeReturned` counts the rows it returned. An id that is no UUID reads and writes nothing.
+   * its load: one round trip instead of two). The write must return rows (`RETURNING`); it runs
+   * whether or not the item exists, and `writeReturned` counts the rows it returned. The item is
+   * mapped when `loaded` is called, so a caller that must answer for the write (release a claim)
+   * can do so even if that fails. An id that is no UUID reads and writes nothing.
    */
-  async getWithContextWriting(tenantId: string, id: string, write: WriteStatement): Promise<{ loaded?: WorkItemWithContext; writeReturned: number } | undefined> {
+  async getWithContextWriting(tenantId: string, id: string, write: WriteStatement): Promise<{ loaded: () => WorkItemWithContext | undefined; writeReturned: number } | undefined> {
     if (!UUID.test(id)) return undefined;
     // The item is the inner side of a left join, so the statement answers one row even without it.
     const statement = this.knex
@@ -350,8 +352,8 @@ export class KnexWorkItemStore {
       .select(this.knex.raw('(select count(*) from write)::int as write_returned'), 'item.*')
       .from(this.knex.raw('(select 1) as one'))
       .leftJoin(this.withContext(tenantId, id).as('item'), this.knex.raw('true'));
-    const [row] = (await prepared(statement)) as (DbWorkItemContextRow & { write_returned: number })[];
-    return { ...(row!.id !== null ? { loaded: toWithContext(row!) } : {}), writeReturned: row!.write_returned };
+    const [row] = (await prepared(statement)) as ({ write_returned: number } & (DbWorkItemContextRow | { id: null }))[];
+    return { loaded: () => (row!.id === null ? undefined : toWithContext(row!)), writeReturned: row!.write_returned };
   }
 
   private withContext(tenantId: string, id: string) {
