@@ -34,25 +34,19 @@ export class WorkItemLoader {
   }
 
   /**
-   * Reads the item with its context, sending `write` (when given, with a RETURNING) in the same
-   * statement: one round trip for both. `writeReturned` counts the rows the write returned (0
-   * also when there was none to send). The item is mapped when `read` is called, so a caller
-   * knows what was written even when mapping or `fromRead` then fails.
+   * The item's read in the shape `runIdempotentAfterRead` takes. Given a key's claim, it is sent in
+   * the load's statement (one round trip for both) and `claimed` says whether it took. The item
+   * comes back unmapped (`value()` maps it), so nothing after the statement can fail before the
+   * caller knows whether it holds the key.
    */
-  async read(principal: Principal, id: string, write?: WriteStatement): Promise<{ read: () => WorkItemWithContext | undefined; writeReturned: number }> {
-    if (!write) {
-      const read = await this.items.getWithContext(principal.tenant, id);
-      return { read: () => read, writeReturned: 0 };
-    }
-    const answer = await this.items.getWithContextWriting(principal.tenant, id, write);
-    return answer ? { read: answer.loaded, writeReturned: answer.writeReturned } : { read: () => undefined, writeReturned: 0 };
-  }
-
-  /** `read` in the shape `runIdempotentAfterRead` takes: the item (to be mapped by the command), and whether the key's claim it carried took. */
   readClaiming(principal: Principal, id: string) {
-    return async (claim?: WriteStatement) => {
-      const { read, writeReturned } = await this.read(principal, id, claim);
-      return { value: read, claimed: writeReturned === 1 };
+    return async (claim?: WriteStatement): Promise<{ value: () => WorkItemWithContext | undefined; claimed: boolean }> => {
+      if (!claim) {
+        const read = await this.items.getWithContext(principal.tenant, id);
+        return { value: () => read, claimed: false };
+      }
+      const answer = await this.items.getWithContextWriting(principal.tenant, id, claim);
+      return { value: answer?.loaded ?? (() => undefined), claimed: answer?.writeReturned === 1 };
     };
   }
 
