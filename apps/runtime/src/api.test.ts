@@ -248,6 +248,28 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('dana', id, approve)).status).toBe(409);
   });
 
+  it('a quote revision whose renewal cannot be created writes nothing: the open approval stays open', async () => {
+    const bo = { type: 'QUOTE', id: 'Q-2026-000556', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } };
+    const { id } = await create(quote({ businessObject: bo }));
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    const tables = ['work_item', 'approval_request', 'audit_event', 'workflow_command_outbox'];
+    const before = await Promise.all(tables.map(count));
+    const revised = { type: 'QuoteRevised', businessObject: { ...bo, version: 13, revision: 4 } };
+    // Evidence the task type refuses: the renewal fails its check, so the obsoletion must not happen either.
+    const refused = await request(t.app).post('/events').set(await as('rita')).send({ ...revised, evidence: { discountPercent: 'thirty' } });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    expect((await request(t.app).get(`/work-items/${id}`).set(await as('dana'))).body).toMatchObject({ state: 'claimed', businessObject: { version: 12 } });
+    const known = await t.db.knex('business_object').where({ type: 'QUOTE', id: bo.id }).first();
+    expect(Number(known.version)).toBe(12);
+    // The same event with acceptable evidence (the old item's) goes through, once.
+    const accepted = await request(t.app).post('/events').set(await as('rita')).send(revised);
+    expect(accepted.status, accepted.text).toBe(202);
+    expect(accepted.body.obsoleted).toEqual([id]);
+    expect(accepted.body.created).toHaveLength(1);
+  });
+
   it('delegation keeps the owner; the delegate hands back; reassign needs a manager and a reason', async () => {
     const { id } = await create();
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { allowedActions, authorityOf, priority, sla, validateDecision, visibleView } from '@mandate/policy';
 import type { Database } from '@mandate/store';
+import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
 import { InvalidCursorError, OPEN_WORK_ITEM_STATES, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
@@ -109,6 +110,31 @@ export class WorkItemService {
 
   /** Creates a work item at the version of its task type in effect now (or the published version it names), pinned for its life. */
   async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
+    const key = input.callerRef ? callerKey(input.callerRef) : undefined;
+    if (key) {
+      // An engine that replays an activation (a restart, a retried poll) gets the item it created.
+      const existing = await this.items.byCallerKey(principal.tenant, key);
+      if (existing) return this.project(await this.loader.withPolicy(principal, existing));
+    }
+    const creation = await this.planCreation(principal, input);
+    try {
+      await this.db.knex.transaction((trx) => creation.write(trx));
+    } catch (error) {
+      // Two deliveries of one activation raced: the other one created it.
+      const existing = key && isUniqueViolation(error) ? await this.items.byCallerKey(principal.tenant, key) : undefined;
+      if (!existing) throw error;
+      return this.project(await this.loader.withPolicy(principal, existing));
+    }
+    this.metrics?.created.inc({ task_type: creation.taskType });
+    return this.get(principal, creation.id);
+  }
+
+  /**
+   * Everything a creation decides before it writes: the task type in effect, the evidence checked,
+   * SLA and priority evaluated. Throws (422) before anything is written; `write` then inserts the
+   * item, its approval request and its audit event in the caller's transaction.
+   */
+  private async planCreation(principal: Principal, input: CreateWorkItem): Promise<{ id: string; taskType: string; write: (trx: Knex.Transaction) => Promise<void> }> {
     // The version in effect at creation; a store-backed registry re-reads the version list when it is stale.
     await this.registry.refreshIfStale();
     const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion, this.clock());
@@ -119,11 +145,6 @@ export class WorkItemService {
       throw new UnprocessableError('BUSINESS_OBJECT_TYPE_MISMATCH', `${ref} decides on ${taskType.businessObjectType}, not ${input.businessObject.type}`);
     }
     const key = input.callerRef ? callerKey(input.callerRef) : undefined;
-    if (key) {
-      // An engine that replays an activation (a restart, a retried poll) gets the item it created.
-      const existing = await this.items.byCallerKey(principal.tenant, key);
-      if (existing) return this.project(await this.loader.withPolicy(principal, existing));
-    }
     const now = this.now();
     const policy = this.registry.policy(ref);
     const bo = input.businessObject;
@@ -157,7 +178,7 @@ export class WorkItemService {
     const withDue = { ...draft, dueAt: terms.dueAt, slaWarnAt: terms.warnAt, slaEscalateAt: terms.escalateAt, escalationGroup: terms.terms.escalationGroup };
     const score = await priority(policy, policyContext(principal, withDue, current, now));
     const record = { ...withDue, priority: score.priorityScore, priorityReasons: score.reasons };
-    const inserted = this.db.knex.transaction(async (trx) => {
+    const write = async (trx: Knex.Transaction) => {
       await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
       const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
       await this.items.create(trx, insertable, now);
@@ -178,17 +199,8 @@ export class WorkItemService {
         });
       }
       await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, warnAt: terms.warnAt, escalateAt: terms.escalateAt, appliedRule: terms.appliedRule }, ...(record.callerRef ? { callerRef: record.callerRef } : {}) }, occurredAt: now });
-    });
-    try {
-      await inserted;
-    } catch (error) {
-      // Two deliveries of one activation raced: the other one created it.
-      const existing = key && isUniqueViolation(error) ? await this.items.byCallerKey(principal.tenant, key) : undefined;
-      if (!existing) throw error;
-      return this.project(await this.loader.withPolicy(principal, existing));
-    }
-    this.metrics?.created.inc({ task_type: taskType.id });
-    return this.get(principal, record.id);
+    };
+    return { id: record.id, taskType: taskType.id, write };
   }
 
   /** One item, its evidence projected for the caller. */
@@ -391,41 +403,32 @@ export class WorkItemService {
     const open = await this.items.list(principal.tenant, { businessObjectId: bo.id }, { limit: 200 });
     const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
     await this.registry.ensure(affected.map((item) => `${item.taskType}@${item.taskTypeVersion}`));
-    const obsoleted: string[] = [];
-    const renewals: WorkItemRecord[] = [];
+    const lapsing = affected.flatMap((item) => {
+      const trigger = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType.obsolescence?.find((o) => o.event === event.type);
+      return trigger ? [{ item, trigger }] : [];
+    });
+    // Renewals are planned (and their evidence checked) before anything is written, and written in
+    // the same transaction as the obsoletion: a renewal that cannot be created leaves the old
+    // request open, never a business object without an approval request.
+    const renewals = new Map<string, Awaited<ReturnType<WorkItemService['planCreation']>>>();
+    for (const { item, trigger } of lapsing) {
+      if (trigger.requestNewTask) renewals.set(item.id, await this.planCreation(principal, renewalOf(item, event)));
+    }
     await this.db.knex.transaction(async (trx) => {
       await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
-      for (const item of affected) {
-        const taskType = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType;
-        const trigger = taskType.obsolescence?.find((o) => o.event === event.type);
-        if (!trigger) continue;
+      for (const { item, trigger } of lapsing) {
         const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome, pendingApproval: undefined }, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
-        obsoleted.push(item.id);
-        this.metrics?.obsolete.inc({ reason: trigger.outcome });
         await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null, lapsedSecondApproval: item.pendingApproval?.id ?? null }, occurredAt: now });
-        // A renewal takes over the waiting workflow task; without one, the workflow hears the item ended.
-        if (trigger.requestNewTask) renewals.push(item);
+        // A renewal takes over the waiting workflow task (its caller key is free once the old item is obsolete); without one, the workflow hears the item ended.
+        const renewal = renewals.get(item.id);
+        if (renewal) await renewal.write(trx);
         else await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, ...workflowColumns(item), payload: { workItemId: item.id, reason: trigger.outcome } }, now);
       }
     });
-    const created: string[] = [];
-    for (const item of renewals) {
-      // The new request binds the new version; evidence from the event when it brings some.
-      const renewed = await this.create(principal, {
-        taskType: item.taskType,
-        title: item.title,
-        businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), ...(bo.snapshot ? { snapshot: bo.snapshot } : {}) },
-        evidence: event.evidence ?? item.evidence,
-        ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
-        candidateGroups: item.candidateGroups,
-        ...(item.region ? { region: item.region } : {}),
-        ...(item.productFamily ? { productFamily: item.productFamily } : {}),
-        ...(parseCallerRef(item.callerRef) ? { callerRef: parseCallerRef(item.callerRef)! } : {}),
-      });
-      created.push(renewed.id);
-    }
-    return { obsoleted, created };
+    for (const { trigger } of lapsing) this.metrics?.obsolete.inc({ reason: trigger.outcome });
+    for (const renewal of renewals.values()) this.metrics?.created.inc({ task_type: renewal.taskType });
+    return { obsoleted: lapsing.map(({ item }) => item.id), created: [...renewals.values()].map((r) => r.id) };
   }
 
   /**
@@ -451,6 +454,23 @@ export class WorkItemService {
 }
 
 /** The value at an `evidence.a.b` path. */
+/** The request that takes over from an item a business event made obsolete: the new version, evidence from the event when it brings some. */
+function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
+  const bo = event.businessObject;
+  const callerRef = parseCallerRef(item.callerRef);
+  return {
+    taskType: item.taskType,
+    title: item.title,
+    businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), ...(bo.snapshot ? { snapshot: bo.snapshot } : {}) },
+    evidence: event.evidence ?? item.evidence,
+    ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
+    candidateGroups: item.candidateGroups,
+    ...(item.region ? { region: item.region } : {}),
+    ...(item.productFamily ? { productFamily: item.productFamily } : {}),
+    ...(callerRef ? { callerRef } : {}),
+  };
+}
+
 function evidenceValue(evidence: Record<string, unknown>, path: string): unknown {
   return valueAt(evidence, path.split('.').slice(1));
 }
