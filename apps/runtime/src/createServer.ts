@@ -128,7 +128,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     const limit = q.limit ? Number(q.limit) : 500;
     const events = await service.auditEvents(principalOf(res), {
       ...(q.workItemId ? { workItemId: q.workItemId } : {}),
-      ...(q.businessObjectType && q.businessObjectId ? { businessObject: { type: q.businessObjectType, id: q.businessObjectId } } : {}),
+      ...(q.businessObjectId ? { businessObject: { id: q.businessObjectId, ...(q.businessObjectType ? { type: q.businessObjectType } : {}) } } : {}),
       ...(q.actor ? { actor: q.actor } : {}),
       ...(q.from ? { from: q.from } : {}),
       ...(q.to ? { to: q.to } : {}),

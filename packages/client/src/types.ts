@@ -270,7 +270,7 @@ export interface BusinessEventResult {
 /** Filters of `GET /audit`. */
 export interface AuditFilter {
   workItemId?: string;
-  /** Goes with `businessObjectId`: the runtime refuses one without the other. */
+  /** Narrows `businessObjectId` to one type; the runtime refuses it alone. */
   businessObjectType?: string;
   businessObjectId?: string;
   actor?: string;

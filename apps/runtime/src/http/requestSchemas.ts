@@ -145,7 +145,8 @@ export const requestSchemas = {
       after: { type: 'string', pattern: '^[0-9]{1,15}$' },
       limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$' },
     },
-    dependentRequired: { businessObjectId: ['businessObjectType'], businessObjectType: ['businessObjectId'] },
+    // An id alone is any object with that id (the design's `GET /audit?businessObjectId=`); a type narrows an id, it is no filter alone.
+    dependentRequired: { businessObjectType: ['businessObjectId'] },
   },
   startProcess: {
     type: 'object',

@@ -8,8 +8,9 @@ describe('audit filter', () => {
     expect(auditFilterOf({ type: 'Quote', id: 'Q-1' }, new URLSearchParams())).toEqual({ businessObjectType: 'Quote', businessObjectId: 'Q-1' });
   });
 
-  it('refuses a business object without its type, and an inverted range', () => {
-    expect(auditFilterProblem({ businessObjectId: 'Q-1' })).toMatch(/type/);
+  it('refuses a business object type without an id, and an inverted range', () => {
+    expect(auditFilterProblem({ businessObjectType: 'Quote' })).toMatch(/id/);
+    expect(auditFilterProblem({ businessObjectId: 'Q-1' })).toBeUndefined();
     expect(auditFilterProblem({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toMatch(/after/);
     expect(auditFilterProblem({ businessObjectType: 'Quote', businessObjectId: 'Q-1' })).toBeUndefined();
   });

@@ -18,9 +18,9 @@ export function auditFilterOf(route: { workItemId?: string; type?: string; id?: 
   return filter;
 }
 
-/** Why the runtime would refuse a filter, before asking it: a business object needs its type and its id. */
+/** Why the runtime would refuse a filter, before asking it: a business object type narrows an id, it is no filter alone. */
 export function auditFilterProblem(filter: AuditFilter): string | undefined {
-  if (Boolean(filter.businessObjectType) !== Boolean(filter.businessObjectId)) return 'give both the business object type and its id';
+  if (filter.businessObjectType && !filter.businessObjectId) return 'give the business object id too';
   if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) return '“from” is after “to”';
   return undefined;
 }

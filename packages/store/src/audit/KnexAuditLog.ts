@@ -82,7 +82,8 @@ function toEvent(row: DbAuditEventRow): AuditEvent {
 /** Filters of an audit query (seed section 25: `GET /audit`). */
 export interface AuditFilter {
   workItemId?: string;
-  businessObject?: { type: string; id: string };
+  /** A business object by its id, of one type when `type` is given. */
+  businessObject?: { type?: string; id: string };
   actor?: string;
   from?: string;
   to?: string;
@@ -166,7 +167,7 @@ export class KnexAuditLog {
     await this.seal(tenantId);
     const query = this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence');
     if (filter.workItemId) void query.andWhere({ work_item_id: filter.workItemId });
-    if (filter.businessObject) void query.andWhere({ business_object_type: filter.businessObject.type, business_object_id: filter.businessObject.id });
+    if (filter.businessObject) void query.andWhere({ business_object_id: filter.businessObject.id, ...(filter.businessObject.type ? { business_object_type: filter.businessObject.type } : {}) });
     if (filter.actor) void query.andWhere({ actor: filter.actor });
     if (filter.from) void query.andWhere('occurred_at', '>=', filter.from);
     if (filter.to) void query.andWhere('occurred_at', '<', filter.to);
