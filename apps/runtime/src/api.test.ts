@@ -196,6 +196,25 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await request(t.app).get('/work-items/count?status=lost').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
   });
 
+  it('filters the queue by region, product family and business object type (seed section 27)', async () => {
+    const nordic = await create(quote({ region: 'NORDICS', productFamily: 'FIBRE_WHOLESALE' }));
+    const other = await create(quote({ region: 'NORDICS', productFamily: 'BROADBAND' }));
+    const auth = await as('dana');
+    const ids = async (query: string) => {
+      const res = await request(t.app).get(`/work-items?${query}&view=summary&limit=200`).set(auth);
+      expect(res.status, res.text).toBe(200);
+      const counted = await request(t.app).get(`/work-items/count?${query}`).set(auth);
+      expect(counted.body.count).toBe(res.body.items.length);
+      return (res.body.items as { id: string }[]).map((i) => i.id).sort();
+    };
+    expect(await ids('region=NORDICS')).toEqual([nordic.id, other.id].sort());
+    expect(await ids('region=NORDICS&productFamily=FIBRE_WHOLESALE')).toEqual([nordic.id]);
+    expect(await ids('productFamily=FIBRE_WHOLESALE&businessObjectType=QUOTE')).toEqual([nordic.id]);
+    expect(await ids('productFamily=FIBRE_WHOLESALE&businessObjectType=ORDER')).toEqual([]);
+    expect((await request(t.app).get('/work-items?businessObjectType=quote').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+    expect((await request(t.app).get(`/work-items?region=${'X'.repeat(41)}`).set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+  });
+
   it('counts up to a maximum: the exact number below it, the maximum and capped above it', async () => {
     for (let i = 0; i < 3; i++) await create(quote({ businessObject: { type: 'QUOTE', id: `Q-2026-00095${i}`, version: 12, revision: 3, snapshot: { ownerId: 'rita' } } }));
     const auth = await as('dana');

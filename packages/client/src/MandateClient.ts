@@ -62,7 +62,7 @@ interface Call {
   idempotencyKey?: string;
 }
 
-const FILTER_KEYS = ['status', 'taskType', 'assignee', 'candidateGroup', 'overdue', 'priorityMin', 'businessObjectId'] as const satisfies readonly (keyof WorkItemFilter)[];
+const FILTER_KEYS = ['status', 'taskType', 'assignee', 'candidateGroup', 'overdue', 'priorityMin', 'businessObjectType', 'businessObjectId', 'region', 'productFamily'] as const satisfies readonly (keyof WorkItemFilter)[];
 const AUDIT_KEYS = ['workItemId', 'businessObjectType', 'businessObjectId', 'actor', 'from', 'to', 'after', 'limit'] as const satisfies readonly (keyof AuditFilter)[];
 
 function pick<T extends object>(source: T, keys: readonly (keyof T)[]): Record<string, QueryValue> {

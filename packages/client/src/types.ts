@@ -104,7 +104,10 @@ export interface WorkItemFilter {
   /** Only items past their due time. */
   overdue?: boolean;
   priorityMin?: number;
+  businessObjectType?: string;
   businessObjectId?: string;
+  region?: string;
+  productFamily?: string;
 }
 
 /** A queue query: filters, page size and the cursor of the page to fetch. */

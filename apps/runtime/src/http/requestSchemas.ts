@@ -27,7 +27,10 @@ const queueFilter = {
   taskType: code,
   assignee: reference,
   candidateGroup: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' },
+  businessObjectType: code,
   businessObjectId: externalId,
+  region: { type: 'string', minLength: 1, maxLength: 40 },
+  productFamily: { type: 'string', minLength: 1, maxLength: 80 },
   priorityMin: integerText,
   overdue: { enum: ['true', 'false'] },
 } as const;

@@ -14,7 +14,10 @@ interface QueueQuery {
   taskType?: string;
   assignee?: string;
   candidateGroup?: string;
+  businessObjectType?: string;
   businessObjectId?: string;
+  region?: string;
+  productFamily?: string;
   priorityMin?: string;
   overdue?: 'true' | 'false';
 }
@@ -33,7 +36,10 @@ function filterOf(q: QueueQuery, now: () => Date): WorkItemFilter {
     ...(q.taskType ? { taskType: q.taskType } : {}),
     ...(q.assignee ? { assignee: q.assignee } : {}),
     ...(q.candidateGroup ? { candidateGroup: q.candidateGroup } : {}),
+    ...(q.businessObjectType ? { businessObjectType: q.businessObjectType } : {}),
     ...(q.businessObjectId ? { businessObjectId: q.businessObjectId } : {}),
+    ...(q.region ? { region: q.region } : {}),
+    ...(q.productFamily ? { productFamily: q.productFamily } : {}),
     ...(q.priorityMin !== undefined ? { priorityMin: Number(q.priorityMin) } : {}),
     ...(q.overdue === 'true' ? { overdueAt: now().toISOString() } : {}),
   };

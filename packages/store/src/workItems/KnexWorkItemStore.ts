@@ -65,7 +65,10 @@ export interface WorkItemFilter {
   /** Due before this instant (and not finished). */
   overdueAt?: string;
   priorityMin?: number;
+  businessObjectType?: string;
   businessObjectId?: string;
+  region?: string;
+  productFamily?: string;
 }
 
 /** One page of a queue, highest priority first, with a cursor for the next page. */
@@ -388,7 +391,10 @@ export class KnexWorkItemStore {
     if (filter.state) void query.andWhere('w.state', filter.state);
     if (filter.taskType) void query.andWhere('w.task_type', filter.taskType);
     if (filter.assignee) void query.andWhere('w.assignee', filter.assignee);
+    if (filter.businessObjectType) void query.andWhere('w.business_object_type', filter.businessObjectType);
     if (filter.businessObjectId) void query.andWhere('w.business_object_id', filter.businessObjectId);
+    if (filter.region) void query.andWhere('w.region', filter.region);
+    if (filter.productFamily) void query.andWhere('w.product_family', filter.productFamily);
     if (filter.priorityMin !== undefined) void query.andWhere('w.priority', '>=', filter.priorityMin);
     if (filter.overdueAt) void query.andWhere('w.due_at', '<', filter.overdueAt).whereNotIn('w.state', FINISHED);
     if (filter.candidateGroup) {
