@@ -2,7 +2,8 @@
 // scenarios the runtime owns, the error model, and the all-or-nothing decision command.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, testApp } from '../test-support/testApp.js';
+import { KnexIdempotencyStore } from '@mandate/store';
+import { engines, TEST_NOW, testApp } from '../test-support/testApp.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -103,6 +104,23 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     // Another user with the same key never gets dana's response.
     expect((await decide('fiona', id, approve, 'key-1')).text).not.toBe(first.text);
   });
+
+  it('a duplicate while the first is still running waits for it, then is 409 and writes nothing; once the key is free it runs', async () => {
+    const { id } = await create();
+    await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
+    // The first request holds the key (claimed, no answer yet), as while its command runs.
+    const keys = new KnexIdempotencyStore(t.db.knex);
+    const scope = { tenantId: 'ACME_EU', principal: 'urn:mandate:dev-identity|dana', route: 'POST /work-items/{id}/decisions', key: `${id}:key-busy` };
+    expect(await keys.claim(scope, approve, TEST_NOW)).toEqual({ kind: 'new' });
+    const started = Date.now();
+    const duplicate = await decide('dana', id, approve, 'key-busy');
+    expect(duplicate.body).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_IN_FLIGHT' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+    expect(Number((await t.db.knex('decision').where({ work_item_id: id }).count('* as n').first())?.n)).toBe(0);
+    // The first request failed: its key is released, and the retry runs.
+    await keys.release(scope);
+    expect((await decide('dana', id, approve, 'key-busy')).status).toBe(201);
+  }, 20_000);
 
   it('a decision under a key is two statements: the load carrying the key\'s claim, then one write', async () => {
     const { id } = await create();

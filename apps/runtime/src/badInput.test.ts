@@ -24,11 +24,13 @@ describe.each(engines)('bad input on $name', ({ open }) => {
   });
   afterAll(() => t.db.close());
 
-  it('answers each of 56 malformed requests with a 4xx problem and writes nothing', async () => {
+  it('answers each of 57 malformed requests with a 4xx problem and writes nothing', async () => {
     const rita = await t.token('rita');
     const dana = await t.token('dana');
     const raj = await t.token('raj');
     const expired = await new SignJWT({ roles: ['SALES_REP'], tenant: 'ACME_EU' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('urn:mandate:dev-identity').setAudience('mandate-runtime').setSubject('rita').setExpirationTime(Math.floor(Date.parse('2020-01-01T00:00:00Z') / 1000)).sign(new Uint8Array(32));
+    // Signed with this runtime's own key, right issuer and audience: refused for its expiry alone.
+    const expiredRightKey = await new SignJWT({ roles: ['SALES_REP'], tenant: 'ACME_EU' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('urn:mandate:dev-identity').setAudience('mandate-runtime').setSubject('rita').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(t.devKey);
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'rita', tenant: 'ACME_EU' })).toString('base64url')}.`;
     const post = (path: string, auth: string, body: unknown) => request(t.app).post(path).set('Authorization', auth).send(body as object);
     const create = (body: unknown) => post('/work-items', rita, body);
@@ -38,6 +40,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['garbage token', () => request(t.app).get('/work-items').set('Authorization', 'Bearer x.y.z')],
       ['basic auth', () => request(t.app).get('/work-items').set('Authorization', 'Basic cml0YTpyaXRh')],
       ['expired token, other key', () => request(t.app).get('/work-items').set('Authorization', `Bearer ${expired}`)],
+      ['expired token, this runtime\'s key', () => request(t.app).post(`/work-items/${itemId}/comments`).set('Authorization', `Bearer ${expiredRightKey}`).send({ text: 'late' })],
       ['alg none', () => request(t.app).get('/work-items').set('Authorization', `Bearer ${unsigned}`)],
       ['unknown dev user', () => request(t.app).post('/auth/dev/token').send({ userId: 'mallory' })],
       ['dev token, bad id', () => request(t.app).post('/auth/dev/token').send({ userId: '../../etc' })],
@@ -91,7 +94,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['audit: time without offset', () => request(t.app).get('/audit?from=2026-07-02T08:00:00').set('Authorization', rita)],
       ['audit: object type without id', () => request(t.app).get('/audit?businessObjectType=QUOTE').set('Authorization', rita)],
     ];
-    expect(cases).toHaveLength(56);
+    expect(cases).toHaveLength(57);
     const before = await counts();
     for (const [name, send] of cases) {
       const res = await send();
@@ -101,5 +104,14 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       expect(typeof (res.body as { code?: unknown }).code, name).toBe('string');
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a token signed with its own key for its expiry alone: the same token unexpired is accepted', async () => {
+    const signed = (exp: number) => new SignJWT({ roles: ['SALES_REP'], tenant: 'ACME_EU' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('urn:mandate:dev-identity').setAudience('mandate-runtime').setSubject('rita').setExpirationTime(exp).sign(t.devKey);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await request(t.app).get('/work-items').set('Authorization', `Bearer ${await signed(now + 600)}`)).status).toBe(200);
+    const expired = await request(t.app).get('/work-items').set('Authorization', `Bearer ${await signed(now - 60)}`);
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({ code: 'INVALID_TOKEN' });
   });
 });

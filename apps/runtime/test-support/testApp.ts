@@ -1,5 +1,6 @@
 // Test support: the real app on a fresh database (PGlite, and PostgreSQL when DATABASE_URL is
 // set), the shipped definitions, the dev identity, and a fixed clock.
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore, type Database } from '@mandate/store';
@@ -25,7 +26,8 @@ export const TEST_NOW = '2026-07-02T08:00:00Z';
  */
 export async function testApp(open: () => Promise<Database>, clock: () => Date = () => new Date(TEST_NOW), options: { db?: Database; refreshIntervalMs?: number } = {}) {
   const db = options.db ?? (await open());
-  const identity = createDevIdentity();
+  const devKey = createSecretKey(randomBytes(32));
+  const identity = createDevIdentity(devKey);
   const definitionImport = await importDefinitions(db, definitionsDir, clock);
   const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock, ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}) });
   const app = createServer({ db, registry, definitionImport, identity, clock });
@@ -38,5 +40,5 @@ export async function testApp(open: () => Promise<Database>, clock: () => Date =
     }
     return `Bearer ${t}`;
   };
-  return { app, db, registry, token };
+  return { app, db, registry, token, devKey };
 }

@@ -2,7 +2,7 @@
  * Development identity: demo users signed into JWTs with a random per-process key, under an
  * issuer production never trusts. Only the dev start command uses it, and it says so loudly.
  */
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../http/errors.js';
 import devDirectory from './devDirectory.json' with { type: 'json' };
@@ -16,10 +16,12 @@ const AUDIENCE = 'mandate-runtime';
 /** Demo users of the dev directory (`devDirectory.json`). */
 export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDirectory.users;
 
-/** Creates the dev identity: it signs and verifies tokens with a key that lives only in this process. */
-export function createDevIdentity(): Identity {
-  // A KeyObject, not raw bytes: jose would import raw bytes into a CryptoKey on every verification.
-  const key = createSecretKey(randomBytes(32));
+/**
+ * Creates the dev identity: it signs and verifies tokens with a key that lives only in this process
+ * (tests pass one in to sign tokens the identity would not issue, such as expired ones).
+ */
+// A KeyObject, not raw bytes: jose would import raw bytes into a CryptoKey on every verification.
+export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(32))): Identity {
   return {
     mode: 'dev',
     issueDevToken: async (userId) => {
