@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { Database } from '@mandate/store';
+import { KnexWorkItemStore, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
@@ -61,8 +61,9 @@ export interface RuntimeDeps {
 export function createRuntime(deps: RuntimeDeps): { app: express.Express; workflow?: WorkflowRuntime } {
   const app = express();
   app.disable('x-powered-by');
-  const metrics = createMetrics();
   const clock = deps.clock ?? (() => new Date());
+  const queues = new KnexWorkItemStore(deps.db.knex);
+  const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
   const service = new WorkItemService(deps.db, deps.registry, clock, metrics);

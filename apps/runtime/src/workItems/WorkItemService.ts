@@ -387,7 +387,10 @@ export class WorkItemService {
         }),
       ]);
       if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-      if (status === 'EFFECTIVE') this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
+      if (status === 'EFFECTIVE') {
+        this.metrics?.completed.inc({ task_type: item.taskType, decision: command.decision });
+        if (policy.pinned.taskType.category === 'approval') this.metrics?.approvals.inc({ policy_code: policy.pinned.authority?.id ?? item.taskType, decision: command.decision });
+      }
       return { status: 201, body };
     });
   }

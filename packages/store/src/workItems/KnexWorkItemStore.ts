@@ -380,6 +380,15 @@ export class KnexWorkItemStore {
     return rows.map(toRecord);
   }
 
+  /**
+   * Open items per task type and state across tenants, with the creation time of the oldest (the
+   * source of the queue-age metrics). One pass over the open items, at each metrics scrape.
+   */
+  async openQueues(): Promise<{ taskType: string; state: string; count: number; oldestCreatedAt: string }[]> {
+    const rows = await this.knex('work_item').select('task_type', 'state').count('* as n').min('created_at as oldest').whereIn('state', OPEN).groupBy('task_type', 'state');
+    return (rows as unknown as { task_type: string; state: string; n: string | number; oldest: Date | string }[]).map((r) => ({ taskType: r.task_type, state: r.state, count: Number(r.n), oldestCreatedAt: new Date(r.oldest).toISOString() }));
+  }
+
   /** Decided items of a workflow that have waited longer than `before` for their completion to be confirmed. */
   async decidedAwaitingWorkflow(before: string, limit: number): Promise<WorkItemRecord[]> {
     const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').whereNotNull('w.caller_key').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
