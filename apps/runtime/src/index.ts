@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
 import { Camunda7Port } from '@mandate/workflow';
 import { AuditSealer } from './audit/AuditSealer.js';
+import { IdempotencyKeyPurger } from './housekeeping/IdempotencyKeyPurger.js';
 import { createRuntime } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
@@ -54,12 +55,14 @@ const { app, workflow } = createRuntime({ db, registry, definitionImport, identi
 await workflow!.start();
 const sealer = new AuditSealer(db, logger);
 sealer.start();
+const keyPurger = new IdempotencyKeyPurger(db, undefined, logger);
+keyPurger.start();
 if (seeded) {
   // One demo quote comes through the workflow: its approval item carries the process's caller reference.
   await workflow!.embedded.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-2026-000944', variables: demoQuoteProcessVariables });
 }
 const shutdown = async () => {
-  await Promise.all([workflow!.stop(), sealer.stop()]);
+  await Promise.all([workflow!.stop(), sealer.stop(), keyPurger.stop()]);
   await db.close();
   process.exit(0);
 };
@@ -67,7 +70,7 @@ process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 
 app.listen(port, host, () => {
-  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation, SLA scheduler and audit sealer running)`);
+  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation, SLA scheduler, audit sealer and idempotency key purge running)`);
   console.log(`studio: http://${host}:${port}/studio/`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);

@@ -40,7 +40,12 @@ describe.each(engines)('KnexIdempotencyStore on $name', ({ open }) => {
     expect(await store.claim(retry, body, '2026-07-03T11:00:00Z')).toEqual({ kind: 'new' });
     await store.release(retry);
     expect(await store.claim(retry, body, '2026-07-03T11:00:01Z')).toEqual({ kind: 'new' });
-    expect(await store.purgeExpired('2026-07-05T00:00:00Z')).toBeGreaterThanOrEqual(3);
+    const expired = Number((await db.knex('idempotency_key').where('expires_at', '<=', '2026-07-05T00:00:00Z').count('* as n').first())?.n);
+    expect(expired).toBeGreaterThanOrEqual(3);
+    // In batches: a limit of 2 deletes 2, and the rest follow.
+    expect(await store.purgeExpired('2026-07-05T00:00:00Z', 2)).toBe(2);
+    expect(await store.purgeExpired('2026-07-05T00:00:00Z')).toBe(expired - 2);
+    expect(await store.purgeExpired('2026-07-05T00:00:00Z')).toBe(0);
   });
 
   it('refuses a retention shorter than 24 hours', () => {

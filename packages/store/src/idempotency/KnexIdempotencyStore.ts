@@ -102,8 +102,9 @@ export class KnexIdempotencyStore {
     await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key, status: 'IN_FLIGHT' }).del();
   }
 
-  /** Deletes expired keys; returns how many. */
-  async purgeExpired(now: string): Promise<number> {
-    return affectedRows(await this.knex('idempotency_key').where('expires_at', '<=', now).del());
+  /** Deletes up to `limit` expired keys, oldest first; returns how many (fewer than `limit`: none are left). */
+  async purgeExpired(now: string, limit = 10_000): Promise<number> {
+    const batch = this.knex('idempotency_key').select('tenant_id', 'principal', 'route', 'key').where('expires_at', '<=', now).orderBy('expires_at').limit(limit);
+    return affectedRows(await this.knex('idempotency_key').whereIn(['tenant_id', 'principal', 'route', 'key'], batch).andWhere('expires_at', '<=', now).del());
   }
 }
