@@ -82,6 +82,8 @@ export interface WorkItem {
   /** SLA warning and escalation instants (business time). */
   slaWarnAt?: string;
   slaEscalateAt?: string;
+  /** When the item expires if still open (ISO 8601 instant); absent: never. */
+  expiresAt?: string;
   evidence: Record<string, unknown>;
   callerRef?: Record<string, unknown>;
   /** The workflow activation's key, when a workflow waits for this item. */
@@ -150,6 +152,8 @@ export interface CreateWorkItem {
   candidateGroups?: string[];
   region?: string;
   productFamily?: string;
+  /** ISO 8601 instant after now: an item still open then becomes `expired`. */
+  expiresAt?: string;
 }
 
 /** The body of claim, release, delegate, resolve-delegation, reassign, escalate and comment. */

@@ -11,6 +11,7 @@ import * as m20261124160000 from './20261124160000_audit_append_and_count_index.
 import * as m20261124170000 from './20261124170000_definition_versions.js';
 import * as m20261124175000 from './20261124175000_single_statement_decisions.js';
 import * as m20261124175100 from './20261124175100_audit_sealed_after_commit.js';
+import * as m20261125100000 from './20261125100000_work_item_expiry.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124170000_definition_versions', m20261124170000],
   ['20261124175000_single_statement_decisions', m20261124175000],
   ['20261124175100_audit_sealed_after_commit', m20261124175100],
+  ['20261125100000_work_item_expiry', m20261125100000],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

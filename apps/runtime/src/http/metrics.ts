@@ -58,6 +58,7 @@ export function createMetrics(options: { openQueues?: OpenQueues; clock?: () => 
     created: new Counter({ name: 'work_items_created_total', help: 'Work items created.', labelNames: ['task_type'], registers: [registry] }),
     completed: new Counter({ name: 'work_items_completed_total', help: 'Decisions that took effect.', labelNames: ['task_type', 'decision'], registers: [registry] }),
     approvals,
+    expired: new Counter({ name: 'work_items_expired_total', help: 'Open work items closed at their expiration instant.', labelNames: ['task_type'], registers: [registry] }),
     obsolete: new Counter({ name: 'obsolete_task_count', help: 'Work items made obsolete.', labelNames: ['reason'], registers: [registry] }),
     reassigned: new Counter({ name: 'reassignment_count', help: 'Reassignments.', labelNames: ['task_type'], registers: [registry] }),
     slaBreached: new Counter({ name: 'work_item_sla_breach_total', help: 'Work items escalated by the SLA scheduler after their business-time deadline.', labelNames: ['task_type'], registers: [registry] }),

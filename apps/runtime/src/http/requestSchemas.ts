@@ -65,6 +65,7 @@ export const requestSchemas = {
       candidateGroups: { type: 'array', maxItems: 50, items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' } },
       region: { type: 'string', minLength: 1, maxLength: 40 },
       productFamily: { type: 'string', minLength: 1, maxLength: 80 },
+      expiresAt: instantText,
       callerRef: {
         type: 'object',
         additionalProperties: false,

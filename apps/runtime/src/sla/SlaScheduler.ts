@@ -4,24 +4,30 @@
  * item goes to the SLA's escalation group, one level up, with its priority recomputed from the
  * pinned priority model). Each firing is one transaction guarded by a unique (item, kind, level)
  * row, so however many runtime instances run the scheduler, and across restarts, each fires once.
+ * It also expires open items past the expiration instant their creator gave (`expiresAt`): state
+ * `expired`, audit TaskExpired, and the waiting workflow task is told it ended (CANCEL_TASK), once,
+ * guarded by the item's row version.
  * The clock is injected: `runOnce()` fires what is due at the clock's now.
  */
 import { priority } from '@mandate/policy';
-import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkItemStore, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
+import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkflowOutbox, KnexWorkItemStore, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { policyContext } from '../workItems/policyContext.js';
+import { workflowColumns } from '../workItems/workflowCommands.js';
 
 export interface SlaPass {
   warned: string[];
   escalated: string[];
+  expired: string[];
 }
 
 export class SlaScheduler {
   private readonly items: KnexWorkItemStore;
   private readonly objects: KnexBusinessObjectStore;
   private readonly audit: KnexAuditLog;
+  private readonly outbox: KnexWorkflowOutbox;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
@@ -35,11 +41,16 @@ export class SlaScheduler {
     this.items = new KnexWorkItemStore(db.knex);
     this.objects = new KnexBusinessObjectStore(db.knex);
     this.audit = new KnexAuditLog(db.knex);
+    this.outbox = new KnexWorkflowOutbox(db.knex);
   }
 
   async runOnce(): Promise<SlaPass> {
     const now = this.clock().toISOString();
-    const pass: SlaPass = { warned: [], escalated: [] };
+    const pass: SlaPass = { warned: [], escalated: [], expired: [] };
+    // Expiry first: an item past its expiration is closed, not warned about or escalated.
+    for (const item of await this.items.slaDue('expires_at', now, this.batchSize)) {
+      if (await this.expire(item, now)) pass.expired.push(item.id);
+    }
     for (const item of await this.items.slaDue('sla_warn_at', now, this.batchSize)) {
       if (await this.fire(item, 'WARNING', now)) pass.warned.push(item.id);
     }
@@ -103,6 +114,33 @@ export class SlaScheduler {
     });
     if (fired) (escalating ? this.metrics?.slaBreached : this.metrics?.slaWarned)?.inc({ task_type: item.taskType });
     return fired;
+  }
+
+  /** Closes one item past its expiration; false when the item moved on meanwhile (decided, or another scheduler expired it). */
+  private async expire(item: WorkItemRecord, now: string): Promise<boolean> {
+    const businessObject = { type: item.businessObject.type, id: item.businessObject.id };
+    const expired = await this.db.knex
+      .transaction(async (trx) => {
+        const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'expired', outcomeReason: 'EXPIRED', assignee: undefined, pendingApproval: undefined, slaWarnAt: undefined, slaEscalateAt: undefined }, now);
+        if (!moved) throw new ItemMovedOn();
+        await this.audit.append(trx, {
+          tenantId: item.tenantId,
+          eventType: 'TaskExpired',
+          workItemId: item.id,
+          businessObject,
+          actor: 'mandate-sla-scheduler',
+          payload: { expiresAt: item.expiresAt ?? null, from: { state: item.state, assignee: item.assignee ?? null }, lapsedSecondApproval: item.pendingApproval?.id ?? null },
+          occurredAt: now,
+        });
+        await this.outbox.enqueue(trx, { tenantId: item.tenantId, commandType: 'CANCEL_TASK', businessKey: `${businessObject.type}:${businessObject.id}`, ...workflowColumns(item), payload: { workItemId: item.id, reason: 'EXPIRED' } }, now);
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ItemMovedOn) return false;
+        throw error;
+      });
+    if (expired) this.metrics?.expired.inc({ task_type: item.taskType });
+    return expired;
   }
 
   /** The item's priority from its pinned model, as it will be after the firing. */

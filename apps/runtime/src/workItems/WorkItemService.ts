@@ -33,6 +33,8 @@ export interface CreateWorkItem {
   candidateGroups?: string[];
   region?: string;
   productFamily?: string;
+  /** An item still open then becomes `expired` (WS-HumanTask's expiration; a quote's validity end). */
+  expiresAt?: string;
   /** The workflow activation waiting for the decision; one live item per activation. */
   callerRef?: CallerRef;
 }
@@ -116,6 +118,10 @@ export class WorkItemService {
       const existing = await this.items.byCallerKey(principal.tenant, key);
       if (existing) return this.project(await this.loader.withPolicy(principal, existing));
     }
+    // `!(… > now)` also refuses a well-formed text that is no date (2026-13-45T…, NaN).
+    if (input.expiresAt !== undefined && !(Date.parse(input.expiresAt) > this.clock().getTime())) {
+      throw new UnprocessableError('EXPIRES_AT_NOT_IN_FUTURE', `expiresAt ${input.expiresAt} is not an instant after now`);
+    }
     const creation = await this.planCreation(principal, input);
     try {
       await this.db.knex.transaction((trx) => creation.write(trx));
@@ -169,6 +175,7 @@ export class WorkItemService {
       updatedAt: now,
       ...(input.region ? { region: input.region } : {}),
       ...(input.productFamily ? { productFamily: input.productFamily } : {}),
+      ...(input.expiresAt ? { expiresAt: new Date(input.expiresAt).toISOString() } : {}),
       ...(input.callerRef && key ? { callerRef: { ...input.callerRef }, callerKey: key } : {}),
     };
     // SLA and priority are decided at creation, on the item as created.
@@ -470,6 +477,8 @@ function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
     candidateGroups: item.candidateGroups,
     ...(item.region ? { region: item.region } : {}),
     ...(item.productFamily ? { productFamily: item.productFamily } : {}),
+    // The renewal keeps the deadline (an item already past it is expired at the scheduler's next pass).
+    ...(item.expiresAt ? { expiresAt: item.expiresAt } : {}),
     ...(callerRef ? { callerRef } : {}),
   };
 }

@@ -31,6 +31,8 @@ export interface WorkItemRecord {
   /** SLA warning and escalation instants (business time), fired by the SLA scheduler. */
   slaWarnAt?: string;
   slaEscalateAt?: string;
+  /** When the item expires if still open (given at creation); absent: never. */
+  expiresAt?: string;
   evidence: Record<string, unknown>;
   /** The workflow activation that waits for this item's decision (see @mandate/workflow CallerRef). */
   callerRef?: Record<string, unknown>;
@@ -112,6 +114,7 @@ interface DbWorkItemRow {
   due_at: Date | string | null;
   sla_warn_at: Date | string | null;
   sla_escalate_at: Date | string | null;
+  expires_at: Date | string | null;
   caller_key: string | null;
   evidence: Record<string, unknown>;
   caller_ref: Record<string, unknown> | null;
@@ -144,7 +147,7 @@ function toRecord(row: DbWorkItemRow): WorkItemRecord {
 }
 
 /** Every column but `evidence`, for summaries (the evidence is most of a row's bytes). */
-const SUMMARY_COLUMNS = ['id', 'tenant_id', 'task_type', 'task_type_version', 'pinned_definitions', 'state', 'title', 'business_object_type', 'business_object_id', 'business_object_version', 'business_object_revision', 'region', 'product_family', 'assignee', 'owner', 'requested_by', 'delegated_to', 'priority', 'priority_reasons', 'risk_class', 'escalation_group', 'escalation_level', 'due_at', 'sla_warn_at', 'sla_escalate_at', 'caller_key', 'caller_ref', 'outcome_reason', 'pending_approval', 'row_version', 'created_at', 'updated_at'] as const satisfies readonly Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key'>[];
+const SUMMARY_COLUMNS = ['id', 'tenant_id', 'task_type', 'task_type_version', 'pinned_definitions', 'state', 'title', 'business_object_type', 'business_object_id', 'business_object_version', 'business_object_revision', 'region', 'product_family', 'assignee', 'owner', 'requested_by', 'delegated_to', 'priority', 'priority_reasons', 'risk_class', 'escalation_group', 'escalation_level', 'due_at', 'sla_warn_at', 'sla_escalate_at', 'expires_at', 'caller_key', 'caller_ref', 'outcome_reason', 'pending_approval', 'row_version', 'created_at', 'updated_at'] as const satisfies readonly Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key'>[];
 
 /** Fails to compile when a column of the row type is missing from SUMMARY_COLUMNS (add a migration's column to the row type, and this says where else). */
 type MissingSummaryColumn = Exclude<keyof DbWorkItemRow, 'evidence' | 'candidate_groups' | 'due_at_key' | (typeof SUMMARY_COLUMNS)[number]>;
@@ -183,6 +186,7 @@ function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
   if (row.due_at !== null) record.dueAt = iso(row.due_at);
   if (row.sla_warn_at !== null) record.slaWarnAt = iso(row.sla_warn_at);
   if (row.sla_escalate_at !== null) record.slaEscalateAt = iso(row.sla_escalate_at);
+  if (row.expires_at !== null) record.expiresAt = iso(row.expires_at);
   if (row.caller_ref !== null) record.callerRef = row.caller_ref;
   if (row.caller_key !== null) record.callerKey = row.caller_key;
   if (row.outcome_reason !== null) record.outcomeReason = row.outcome_reason;
@@ -306,6 +310,7 @@ export class KnexWorkItemStore {
       caller_key: item.callerKey ?? null,
       sla_warn_at: item.slaWarnAt ?? null,
       sla_escalate_at: item.slaEscalateAt ?? null,
+      expires_at: item.expiresAt ?? null,
       outcome_reason: item.outcomeReason ?? null,
       pending_approval: item.pendingApproval ? JSON.stringify(item.pendingApproval) : null,
       row_version: 1,
@@ -374,8 +379,8 @@ export class KnexWorkItemStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Open items whose SLA instant (`sla_warn_at` or `sla_escalate_at`) has passed, oldest first, across tenants. */
-  async slaDue(column: 'sla_warn_at' | 'sla_escalate_at', now: string, limit: number): Promise<WorkItemRecord[]> {
+  /** Open items whose SLA instant (`sla_warn_at`, `sla_escalate_at` or `expires_at`) has passed, oldest first, across tenants. */
+  async slaDue(column: 'sla_warn_at' | 'sla_escalate_at' | 'expires_at', now: string, limit: number): Promise<WorkItemRecord[]> {
     const rows = (await this.selectWithGroups(this.knex).whereIn('w.state', OPEN).andWhere(`w.${column}`, '<=', now).orderBy(`w.${column}`, 'asc').limit(limit)) as DbWorkItemRow[];
     return rows.map(toRecord);
   }
