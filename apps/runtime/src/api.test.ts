@@ -310,6 +310,23 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(accepted.body.created).toHaveLength(1);
   });
 
+  it('escalating by hand needs a reason and hands the item to its escalation group, one level up', async () => {
+    const { id } = await create(quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000557', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } } }));
+    const sam = await as('sam');
+    await request(t.app).post(`/work-items/${id}/claim`).set(sam);
+    expect((await request(t.app).post(`/work-items/${id}/escalate`).set(sam).send({})).body).toMatchObject({ status: 422, code: 'REASON_CODE_REQUIRED' });
+    const escalated = await request(t.app).post(`/work-items/${id}/escalate`).set(sam).send({ reasonCode: 'OUTSIDE_AUTHORITY', comment: 'Beyond my discount authority.' });
+    expect(escalated.status, escalated.text).toBe(200);
+    expect(escalated.body).toMatchObject({ state: 'escalated', assignee: null, escalationLevel: 1 });
+    const item = (await request(t.app).get(`/work-items/${id}`).set(await as('dana'))).body;
+    expect(item).toMatchObject({ state: 'escalated', candidateGroups: ['regional-sales-directors'] });
+    const events = (await request(t.app).get(`/audit?workItemId=${id}`).set(await as('aude'))).body.events as { eventType: string; payload: Record<string, unknown> }[];
+    expect(events.find((e) => e.eventType === 'TaskEscalated')?.payload).toMatchObject({ reasonCode: 'OUTSIDE_AUTHORITY', from: { assignee: 'sam', candidateGroups: ['regional-sales-directors', 'sales-managers'] }, to: { candidateGroups: ['regional-sales-directors'], level: 1 } });
+    // The sales manager is no longer a candidate; the regional director is.
+    expect((await request(t.app).post(`/work-items/${id}/claim`).set(sam)).status).toBeGreaterThanOrEqual(400);
+    expect((await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'))).status).toBe(200);
+  });
+
   it('delegation keeps the owner; the delegate hands back; reassign needs a manager and a reason', async () => {
     const { id } = await create();
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));

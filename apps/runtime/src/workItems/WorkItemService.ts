@@ -302,13 +302,21 @@ export class WorkItemService {
     return this.db.knex.transaction(async (trx) => {
       const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
       if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
+      // Escalating by hand goes where the SLA's escalation goes: to the item's escalation group.
+      const escalatedTo = action === 'ESCALATE' && item.escalationGroup ? [item.escalationGroup] : undefined;
+      if (escalatedTo) await this.items.replaceCandidateGroups(trx, id, escalatedTo);
       if (input.comment?.trim()) await trx('comment').insert({ id: randomUUID(), tenant_id: principal.tenant, work_item_id: id, author: principal.id, body: input.comment, created_at: now });
       await this.audit.append(trx, {
         tenantId: principal.tenant,
         eventType,
         workItemId: id,
         actor: principal.id,
-        payload: { action, reasonCode: input.reasonCode ?? null, from: { assignee: item.assignee ?? null, owner: item.owner ?? null, state: item.state }, to: { assignee: moved.assignee ?? null, owner: moved.owner ?? null, state: moved.state, delegatedTo: moved.delegatedTo ?? null } },
+        payload: {
+          action,
+          reasonCode: input.reasonCode ?? null,
+          from: { assignee: item.assignee ?? null, owner: item.owner ?? null, state: item.state, ...(escalatedTo ? { candidateGroups: item.candidateGroups } : {}) },
+          to: { assignee: moved.assignee ?? null, owner: moved.owner ?? null, state: moved.state, delegatedTo: moved.delegatedTo ?? null, ...(escalatedTo ? { candidateGroups: escalatedTo, level: moved.escalationLevel } : {}) },
+        },
         occurredAt: now,
       });
       return { id, state: moved.state, assignee: moved.assignee ?? null, owner: moved.owner ?? null, delegatedTo: moved.delegatedTo ?? null, escalationLevel: moved.escalationLevel, rowVersion: moved.rowVersion };
