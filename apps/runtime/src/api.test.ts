@@ -82,6 +82,23 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(res.body, res.text).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
   });
 
+  it('a person cannot name someone else as the requester (and so approve their own request); a service can', async () => {
+    const body = quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000778', version: 12, snapshot: { ownerId: 'rita', totalAmount: 420000 } }, requestedBy: 'rita' });
+    const before = await count('work_item');
+    const spoofed = await request(t.app).post('/work-items').set(await as('dana')).send(body);
+    expect(spoofed.body).toMatchObject({ status: 403, code: 'REQUESTED_BY_NOT_CALLER' });
+    expect(await count('work_item')).toBe(before);
+    // As herself, dana is the requester, and four-eyes keeps her from approving it.
+    const own = await request(t.app).post('/work-items').set(await as('dana')).send({ ...body, requestedBy: 'dana' });
+    expect(own.status, own.text).toBe(201);
+    await request(t.app).post(`/work-items/${own.body.id}/claim`).set(await as('dana'));
+    expect((await decide('dana', own.body.id as string, approve)).body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    // A domain service raises requests on behalf of people.
+    const onBehalf = await request(t.app).post('/work-items').set(await as('oms')).send(body);
+    expect(onBehalf.status, onBehalf.text).toBe(201);
+    expect(onBehalf.body.requestedBy).toBe('rita');
+  });
+
   it('an approval with an old version is refused and writes nothing', async () => {
     const { id } = await create();
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));

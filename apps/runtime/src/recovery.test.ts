@@ -11,7 +11,7 @@ const unknownOutcome = (orderId: string) => ({
   taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME',
   businessObject: { type: 'ORDER', id: orderId, version: 7, snapshot: { customerImpacting: true } },
   region: 'EMEA',
-  requestedBy: 'oms-fulfilment-service',
+  requestedBy: 'oms',
   evidence: {
     orderId,
     orderStatus: 'IN_PROGRESS',
@@ -36,7 +36,7 @@ describe.each(engines)('recovery actions on $name', ({ open }) => {
   const as = async (user: string) => ({ Authorization: await t.token(user) });
   const count = async (table: string) => Number((await t.db.knex(table).count('* as n').first())?.n ?? 0);
   const claimed = async (orderId: string, user = 'olga') => {
-    const created = await request(t.app).post('/work-items').set(await as('olga')).send(unknownOutcome(orderId));
+    const created = await request(t.app).post('/work-items').set(await as('oms')).send(unknownOutcome(orderId));
     expect(created.status, created.text).toBe(201);
     const id = (created.body as { id: string }).id;
     expect((await request(t.app).post(`/work-items/${id}/claim`).set(await as(user))).status).toBe(200);

@@ -24,7 +24,7 @@ export async function seedDemo(db: Database, registry: DefinitionRegistry): Prom
     });
   }
   // A reservation whose outcome is unknown: the fulfilment service asks operations to reconcile it.
-  const oms = { id: 'oms-fulfilment-service', issuer: DEV_ISSUER, name: 'OMS fulfilment service', roles: ['SERVICE'], groups: [], tenant: 'ACME_EU' };
+  const oms = { id: 'oms', issuer: DEV_ISSUER, ...DEV_USERS.oms! };
   await service.create(oms, {
     taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME',
     businessObject: { type: 'ORDER', id: 'ORD-2026-004411', version: 7, snapshot: { customerImpacting: true } },
