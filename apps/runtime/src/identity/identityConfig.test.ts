@@ -57,6 +57,7 @@ describe('identityConfigFromEnv', () => {
 
   it.each([
     ['the dev issuer', { ...jwt, MANDATE_JWT_ISSUER: 'urn:mandate:dev-identity', MANDATE_JWKS_URL: 'https://x.example/jwks' }, /must not be the development issuer/],
+    ['the runtime issuer', { ...jwt, MANDATE_JWT_ISSUER: 'urn:mandate:system', MANDATE_JWKS_URL: 'https://x.example/jwks' }, /must not be urn:mandate:system/],
     ['HS256', { ...jwt, MANDATE_JWT_ALGORITHMS: 'RS256,HS256' }, /must not contain HS256: shared-secret/],
     ['alg none', { ...jwt, MANDATE_JWT_ALGORITHMS: 'none' }, /"none" is not allowed/],
     ['a missing audience', { MANDATE_JWT_ISSUER: jwt.MANDATE_JWT_ISSUER }, /MANDATE_JWT_AUDIENCE is required/],

@@ -8,6 +8,7 @@
  * - plain http for keys, except on loopback: whoever could tamper with the key set could mint tokens.
  */
 import { DEV_ISSUER } from './devIdentity.js';
+import { SYSTEM_ISSUER } from './systemPrincipal.js';
 
 /** Where an attribute of the principal is read from: the segments of a claim path. */
 export type ClaimPath = readonly string[];
@@ -85,6 +86,7 @@ function jwtConfig(value: (name: string) => string | undefined): IdentityConfigR
   const issuer = value('MANDATE_JWT_ISSUER');
   if (!issuer) errors.push('MANDATE_JWT_ISSUER is required in jwt mode: the issuer (iss) of the tokens to trust');
   else if (issuer === DEV_ISSUER) errors.push(`MANDATE_JWT_ISSUER must not be the development issuer ${DEV_ISSUER}: its tokens are signed with a key of the dev start`);
+  else if (issuer === SYSTEM_ISSUER) errors.push(`MANDATE_JWT_ISSUER must not be ${SYSTEM_ISSUER}: it names the runtime's own principal, which no token may act as`);
 
   const audience = list('MANDATE_JWT_AUDIENCE') ?? [];
   if (audience.length === 0) errors.push('MANDATE_JWT_AUDIENCE is required in jwt mode: the audience (aud) the identity provider issues tokens for this runtime with');

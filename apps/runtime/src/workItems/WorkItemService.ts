@@ -13,6 +13,7 @@ import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
+import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
@@ -73,8 +74,8 @@ export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record
 
 /** Roles that may read the whole tenant's audit trail and verify its chain. */
 const AUDIT_READERS = ['AUDITOR', 'GOVERNANCE_ADMIN'];
-/** Who may name a requester other than themselves: domain services and the runtime's own workflow bridge. */
-const ON_BEHALF_CREATORS = ['SERVICE', 'SYSTEM'];
+/** Domain services may name a requester other than themselves (so may the runtime's own workflow bridge). */
+const SERVICE_ROLE = 'SERVICE';
 
 /** A cursor the store cannot decode is the caller's mistake: 400 INVALID_CURSOR. */
 function cursorAsInputError(error: unknown): never {
@@ -121,8 +122,8 @@ export class WorkItemService {
       if (existing) return this.project(await this.loader.withPolicy(principal, existing));
     }
     // Four-eyes forbids the requester: a person who could name another requester could approve their own request.
-    if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !principal.roles.some((r) => ON_BEHALF_CREATORS.includes(r))) {
-      throw new NotAllowedError('REQUESTED_BY_NOT_CALLER', `only a service (role ${ON_BEHALF_CREATORS.join(' or ')}) creates a work item on behalf of someone else; leave requestedBy out or give your own id (${principal.id})`);
+    if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !principal.roles.includes(SERVICE_ROLE) && principal.issuer !== SYSTEM_ISSUER) {
+      throw new NotAllowedError('REQUESTED_BY_NOT_CALLER', `only a service (role ${SERVICE_ROLE}) creates a work item on behalf of someone else; leave requestedBy out or give your own id (${principal.id})`);
     }
     // `!(… > now)` also refuses a well-formed text that is no date (2026-13-45T…, NaN).
     if (input.expiresAt !== undefined && !(Date.parse(input.expiresAt) > this.clock().getTime())) {
