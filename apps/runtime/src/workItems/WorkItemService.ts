@@ -13,6 +13,7 @@ import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
+import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
@@ -74,8 +75,6 @@ export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record
 
 /** Roles that may read the whole tenant's audit trail and verify its chain. */
 const AUDIT_READERS = ['AUDITOR', 'GOVERNANCE_ADMIN'];
-/** Domain services may name a requester other than themselves (so may the runtime's own workflow bridge). */
-const SERVICE_ROLE = 'SERVICE';
 
 /** A cursor the store cannot decode is the caller's mistake: 400 INVALID_CURSOR. */
 function cursorAsInputError(error: unknown): never {
@@ -121,12 +120,13 @@ export class WorkItemService {
       const existing = await this.items.byCallerKey(principal.tenant, key);
       if (existing) return this.project(await this.loader.withPolicy(principal, existing));
     }
-    // Four-eyes forbids the requester: a person who could name another requester could approve their own request.
-    if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !principal.roles.includes(SERVICE_ROLE) && principal.issuer !== SYSTEM_ISSUER) {
+    if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !actsForOthers(principal)) {
       throw new NotAllowedError('REQUESTED_BY_NOT_CALLER', `only a service (role ${SERVICE_ROLE}) creates a work item on behalf of someone else; leave requestedBy out or give your own id (${principal.id})`);
     }
-    // `!(… > now)` also refuses a well-formed text that is no date (2026-13-45T…, NaN).
-    if (input.expiresAt !== undefined && !(Date.parse(input.expiresAt) > this.clock().getTime())) {
+    // `!(… > now)` also refuses a well-formed text that is no date (2026-13-45T…, NaN). A workflow's
+    // item (the runtime's own principal) may arrive already past its expiry: it expires at the next pass.
+    const expires = input.expiresAt === undefined ? undefined : Date.parse(input.expiresAt);
+    if (expires !== undefined && (Number.isNaN(expires) || (!(expires > this.clock().getTime()) && principal.issuer !== SYSTEM_ISSUER))) {
       throw new UnprocessableError('EXPIRES_AT_NOT_IN_FUTURE', `expiresAt ${input.expiresAt} is not an instant after now`);
     }
     const creation = await this.planCreation(principal, input);

@@ -5,6 +5,7 @@
  * abandoned (an interrupting timer, a cancelled process) cancels its item.
  */
 import { KnexAuditLog, KnexWorkItemStore, OPEN_WORK_ITEM_STATES, type Database } from '@mandate/store';
+import { durationMinutes } from '@mandate/definitions';
 import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
 import type { Logger } from 'pino';
 import type { WorkItemService, WorkItemView } from '../workItems/WorkItemService.js';
@@ -38,8 +39,20 @@ export class WorkflowBridge {
   async onUserTask(activation: UserTaskActivation): Promise<WorkItemView> {
     const { callerRef } = activation;
     const request = await this.bindings.workItemRequest(callerRef.processKey, callerRef.activityId, activation.variables);
-    const version = this.bindings.get(callerRef.processKey, callerRef.activityId)?.binding.version;
-    return this.service.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), { ...request, ...(version !== undefined ? { taskTypeVersion: version } : {}), callerRef });
+    const binding = this.bindings.get(callerRef.processKey, callerRef.activityId)?.binding;
+    // A person who started the process (POST /processes sets these two) is the requester, whatever the
+    // variables name: four-eyes forbids the requester. Instances a service, the runtime or Camunda started keep the mapping's.
+    const { startedBy, startedByService } = activation.variables;
+    const requestedBy = typeof startedBy === 'string' && startedByService !== true ? startedBy : request.requestedBy;
+    // The mapping's expiresAt (e.g. a quote's validity end), else the inline binding's mandate.expiresIn from now.
+    const expiresAt = request.expiresAt ?? (binding?.kind === 'inline' && binding.expiresIn ? new Date(this.clock().getTime() + durationMinutes(binding.expiresIn) * 60_000).toISOString() : undefined);
+    return this.service.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), {
+      ...request,
+      ...(requestedBy !== undefined ? { requestedBy } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+      ...(binding?.version !== undefined ? { taskTypeVersion: binding.version } : {}),
+      callerRef,
+    });
   }
 
   /** The process abandoned the user task: its live item is cancelled (nothing to send back). */

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { EmbeddedWorkflowEngine } from '@mandate/workflow';
 import { NotFoundError } from '../http/errors.js';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
+import { actsForOthers } from '../identity/actsForOthers.js';
 import { principalOf } from '../identity/principalOf.js';
 
 /** `/processes`: start processes of the embedded engine and read their state (tenant-scoped). */
@@ -17,7 +18,9 @@ export function processRoutes(engine: EmbeddedWorkflowEngine, processKeys: reado
     if (!processKeys.includes(key)) throw new NotFoundError('PROCESS_NOT_FOUND', `no deployed process ${key}; deployed: ${processKeys.join(', ')}`);
     const body = validBody<{ businessKey?: string; variables?: Record<string, unknown> }>(requestSchemas.startProcess, req.body ?? {});
     const principal = principalOf(res);
-    const started = await engine.startInstance({ processKey: key, tenantId: principal.tenant, variables: { ...body.variables, startedBy: principal.id }, ...(body.businessKey ? { businessKey: body.businessKey } : {}) });
+    // Set after the caller's variables, so they cannot be given: a person who starts a process is its work items' requester (WorkflowBridge).
+    const variables = { ...body.variables, startedBy: principal.id, startedByService: actsForOthers(principal) };
+    const started = await engine.startInstance({ processKey: key, tenantId: principal.tenant, variables, ...(body.businessKey ? { businessKey: body.businessKey } : {}) });
     res.status(201).json(await instanceView(engine, started.processInstanceId, principal.tenant));
   });
 

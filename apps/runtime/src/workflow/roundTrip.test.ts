@@ -35,8 +35,8 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
   });
 
   const as = async (user: string) => ({ Authorization: await t.token(user) });
-  const start = async (key: string, variables: Record<string, unknown>) => {
-    const res = await request(t.app).post(`/processes/${key}/instances`).set(await as('rita')).send({ variables });
+  const start = async (key: string, variables: Record<string, unknown>, user = 'rita') => {
+    const res = await request(t.app).post(`/processes/${key}/instances`).set(await as(user)).send({ variables });
     expect(res.status, res.text).toBe(201);
     await t.workflow.embedded.whenIdle();
     return res.body as { processInstanceId: string; status: string };
@@ -90,6 +90,41 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
     const ended = await instance('order-fulfilment', processInstanceId);
     expect(ended).toMatchObject({ status: 'COMPLETED', endEventId: 'order-fulfilled' });
     expect(ended.variables).toMatchObject({ decision: 'CONFIRM_RESERVED', falloutDecidedBy: 'olga' });
+  });
+
+  it('a person who starts a process is its items\' requester, whatever the variables name: four-eyes holds; a service\'s start keeps the mapping', async () => {
+    // dana starts an approval of rita's quote naming rita as the sales rep (and a forged startedBy).
+    await start('quote-approval', { ...quoteVariables('Q-RT-3'), startedBy: 'rita', startedByService: true }, 'dana');
+    const own = await itemOf('Q-RT-3', 'dana');
+    expect((await request(t.app).get(`/work-items/${own.id}`).set(await as('dana'))).body.requestedBy).toBe('dana');
+    await request(t.app).post(`/work-items/${own.id}/claim`).set(await as('dana'));
+    const refused = await request(t.app).post(`/work-items/${own.id}/decisions`).set(await as('dana')).send({ decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 });
+    expect(refused.body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    // The CPQ side (a service) starts it for rita: rita is the requester.
+    await start('quote-approval', quoteVariables('Q-RT-4'), 'oms');
+    const forRita = await itemOf('Q-RT-4', 'dana');
+    expect((await request(t.app).get(`/work-items/${forRita.id}`).set(await as('dana'))).body.requestedBy).toBe('rita');
+  });
+
+  it('an inline binding\'s mandate.expiresIn gives the item its expiry; the scheduler expires it and the process moves on', async () => {
+    t.clock.now = Date.parse('2026-07-02T08:00:00Z');
+    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-2'));
+    const fallout = await itemOf('ORD-RT-2', 'olga');
+    await request(t.app).post(`/work-items/${fallout.id}/claim`).set(await as('olga'));
+    const escalated = await request(t.app).post(`/work-items/${fallout.id}/decisions`).set(await as('olga')).send({ decision: 'ESCALATE_TO_INVENTORY_OPS', reasonCode: 'EXTERNAL_SYSTEM_OUTAGE', comment: 'INV-CORE query API is down.', expectedBusinessObjectVersion: 7 });
+    expect(escalated.status, escalated.text).toBe(201);
+    await t.workflow.relay.runOnce();
+    await t.workflow.embedded.whenIdle();
+    const review = (await request(t.app).get('/work-items?businessObjectId=ORD-RT-2&status=available').set(await as('olga'))).body.items as { id: string; callerRef: { activityId: string }; expiresAt: string }[];
+    expect(review).toHaveLength(1);
+    expect(review[0]).toMatchObject({ callerRef: { activityId: 'inventory-ops-review' }, expiresAt: '2026-07-02T12:00:00.000Z' }); // PT4H
+    t.clock.now = Date.parse('2026-07-02T12:00:01Z');
+    expect((await t.workflow.scheduler.runOnce()).expired).toEqual([review[0]!.id]);
+    expect(await t.workflow.relay.runOnce()).toMatchObject({ sent: 1 });
+    await t.workflow.embedded.whenIdle();
+    const after = await instance('order-fulfilment', processInstanceId);
+    expect(after.variables).toMatchObject({ mandateOutcome: 'EXPIRED', decision: null });
+    expect(after.status).not.toBe('FAILED');
   });
 
   it('a process cancelled while its user task waits cancels the work item', async () => {

@@ -23,12 +23,15 @@ export interface WorkItemRequest {
   candidateGroups?: string[];
   region?: string;
   productFamily?: string;
+  /** ISO 8601 instant: an item still open then expires (e.g. a quote's validity end). */
+  expiresAt?: string;
 }
 
 /** The keys an input mapping may produce. */
-export const INPUT_MAPPING_KEYS = ['businessObject', 'evidence', 'title', 'requestedBy', 'region', 'productFamily'] as const;
+export const INPUT_MAPPING_KEYS = ['businessObject', 'evidence', 'title', 'requestedBy', 'region', 'productFamily', 'expiresAt'] as const;
 
 const CODE = /^[A-Z][A-Z0-9_]{0,79}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const BUSINESS_OBJECT_KEYS = ['type', 'id', 'version', 'revision', 'snapshot'];
 
 /**
@@ -59,6 +62,9 @@ export function workItemRequest(binding: TaskBinding, mapped: Readonly<Record<st
     const value = mapped[key];
     if (value !== undefined && (typeof value !== 'string' || value.length === 0)) problems.push(`${key} must be a non-empty string (got ${describe(value)})`);
   }
+  if (mapped.expiresAt !== undefined && (typeof mapped.expiresAt !== 'string' || !INSTANT.test(mapped.expiresAt) || Number.isNaN(Date.parse(mapped.expiresAt)))) {
+    problems.push(`expiresAt must be an ISO 8601 instant with its offset (got ${describe(mapped.expiresAt)})`);
+  }
   if (problems.length) throw new MappingError('MAPPING_RESULT', `the input mapping's result is not a work item for ${binding.taskType}: ${problems.join('; ')}`);
 
   const request: WorkItemRequest = {
@@ -68,7 +74,7 @@ export function workItemRequest(binding: TaskBinding, mapped: Readonly<Record<st
   };
   const title = (mapped.title as string | undefined) ?? (binding.kind === 'inline' ? binding.title : undefined);
   if (title !== undefined) request.title = title;
-  for (const key of ['requestedBy', 'region', 'productFamily'] as const) {
+  for (const key of ['requestedBy', 'region', 'productFamily', 'expiresAt'] as const) {
     const value = mapped[key];
     if (typeof value === 'string') request[key] = value;
   }
