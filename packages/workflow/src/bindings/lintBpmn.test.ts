@@ -102,7 +102,7 @@ describe('lintBpmn', () => {
       ['BPMN_MAPPING_MISMATCH', 'user task approve: mandate.inputMapping evidence lacks quoteRevision, requestedDiscountPercent, standardLimitPercent, required by the evidence schema (DISCOUNT_APPROVAL@2)', "'evidence': "],
       [
         'BPMN_MAPPING_MISMATCH',
-        'user task approve: mandate.inputMapping produces key priority, which is not part of a work item (expected businessObject, evidence, title, requestedBy, region, productFamily) (DISCOUNT_APPROVAL@2)',
+        'user task approve: mandate.inputMapping produces key priority, which is not part of a work item (expected businessObject, evidence, title, requestedBy, region, productFamily, expiresAt) (DISCOUNT_APPROVAL@2)',
         "'priority': ",
       ],
     ]);
