@@ -24,7 +24,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
   });
   afterAll(() => t.db.close());
 
-  it('answers each of 57 malformed requests with a 4xx problem and writes nothing', async () => {
+  it('answers each of 61 malformed requests with a 4xx problem and writes nothing', async () => {
     const rita = await t.token('rita');
     const dana = await t.token('dana');
     const raj = await t.token('raj');
@@ -69,6 +69,10 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['get: other tenant', () => request(t.app).get(`/work-items/${itemId}`).set('Authorization', raj)],
       ['list: priorityMin not a number', () => request(t.app).get('/work-items?priorityMin=high').set('Authorization', rita)],
       ['list: status injection', () => request(t.app).get(`/work-items?status=${encodeURIComponent("x' OR 1=1")}`).set('Authorization', rita)],
+      ['list: NUL in a filter', () => request(t.app).get('/work-items?region=EM%00EA').set('Authorization', rita)],
+      ['count: NUL in a filter', () => request(t.app).get('/work-items/count?productFamily=%00').set('Authorization', rita)],
+      ['comment: NUL in the text', () => post(`/work-items/${itemId}/comments`, rita, { comment: 'before\u0000after' })],
+      ['create: NUL in an evidence key', () => create({ ...validCreate, evidence: { ...validCreate.evidence, ['note\u0000']: 'x' } })],
       ['list: forged cursor', () => request(t.app).get('/work-items?cursor=eyJwcmlvcml0eSI6Inh4In0').set('Authorization', rita)],
       ['list: repeated parameter', () => request(t.app).get('/work-items?status=available&status=claimed').set('Authorization', rita)],
       ['decide: empty body', () => decide({})],
@@ -94,7 +98,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['audit: time without offset', () => request(t.app).get('/audit?from=2026-07-02T08:00:00').set('Authorization', rita)],
       ['audit: object type without id', () => request(t.app).get('/audit?businessObjectType=QUOTE').set('Authorization', rita)],
     ];
-    expect(cases).toHaveLength(57);
+    expect(cases).toHaveLength(61);
     const before = await counts();
     for (const [name, send] of cases) {
       const res = await send();

@@ -10,6 +10,7 @@ import { KnexWorkItemStore, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
+import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
@@ -94,6 +95,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     }
     next();
   });
+  app.use(refuseNulCharacters);
 
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
