@@ -305,7 +305,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('dana', id, approve)).status).toBe(409);
   });
 
-  it('a quote revision whose renewal cannot be created writes nothing: the open approval stays open', async () => {
+  it('a quote revision whose renewal cannot be created obsoletes nothing, but the new version is known: the old approval is stale', async () => {
     const bo = { type: 'QUOTE', id: 'Q-2026-000556', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } };
     const { id } = await create(quote({ businessObject: bo }));
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
@@ -319,7 +319,10 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(await Promise.all(tables.map(count))).toEqual(before);
     expect((await request(t.app).get(`/work-items/${id}`).set(await as('dana'))).body).toMatchObject({ state: 'claimed', businessObject: { version: 12 } });
     const known = await t.db.knex('business_object').where({ type: 'QUOTE', id: bo.id }).first();
-    expect(Number(known.version)).toBe(12);
+    expect(Number(known.version)).toBe(13);
+    // Approving what the quote was is refused, and writes nothing.
+    expect((await decide('dana', id, approve)).body).toMatchObject({ status: 409, code: 'STALE_BUSINESS_OBJECT' });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
     // The same event with acceptable evidence (the old item's) goes through, once.
     const accepted = await request(t.app).post('/events').set(await as('rita')).send(revised);
     expect(accepted.status, accepted.text).toBe(202);

@@ -425,7 +425,7 @@ export class WorkItemService {
   async handleEvent(principal: Principal, event: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
     const now = this.now();
     const bo = event.businessObject;
-    const open = await this.items.list(principal.tenant, { businessObjectId: bo.id }, { limit: 200 });
+    const open = await this.items.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
     const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
     await this.registry.ensure(affected.map((item) => `${item.taskType}@${item.taskTypeVersion}`));
     const lapsing = affected.flatMap((item) => {
@@ -436,11 +436,19 @@ export class WorkItemService {
     // the same transaction as the obsoletion: a renewal that cannot be created leaves the old
     // request open, never a business object without an approval request.
     const renewals = new Map<string, Awaited<ReturnType<WorkItemService['planCreation']>>>();
-    for (const { item, trigger } of lapsing) {
-      if (trigger.requestNewTask) renewals.set(item.id, await this.planCreation(principal, renewalOf(item, event)));
+    const known = { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} };
+    try {
+      for (const { item, trigger } of lapsing) {
+        if (trigger.requestNewTask) renewals.set(item.id, await this.planCreation(principal, renewalOf(item, event)));
+      }
+    } catch (error) {
+      // The new version is a fact whatever becomes of the renewal: recorded, it makes a decision on
+      // the old version stale (409) until the event is sent again with what the renewal needs.
+      await this.db.knex.transaction((trx) => this.objects.record(trx, known, now));
+      throw error;
     }
     await this.db.knex.transaction(async (trx) => {
-      await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
+      await this.objects.record(trx, known, now);
       for (const { item, trigger } of lapsing) {
         const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome, pendingApproval: undefined }, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
