@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnexIdempotencyStore } from '@mandate/store';
 import { engines, TEST_NOW, testApp } from '../test-support/testApp.js';
+import { SlaScheduler } from './sla/SlaScheduler.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -334,12 +335,21 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     const { id } = await create(quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000557', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } } }));
     const sam = await as('sam');
     await request(t.app).post(`/work-items/${id}/claim`).set(sam);
+    const before = (await request(t.app).get(`/work-items/${id}`).set(sam)).body as { priority: number; slaEscalateAt?: string };
+    expect(before.slaEscalateAt).toBeDefined();
     expect((await request(t.app).post(`/work-items/${id}/escalate`).set(sam).send({})).body).toMatchObject({ status: 422, code: 'REASON_CODE_REQUIRED' });
     const escalated = await request(t.app).post(`/work-items/${id}/escalate`).set(sam).send({ reasonCode: 'OUTSIDE_AUTHORITY', comment: 'Beyond my discount authority.' });
     expect(escalated.status, escalated.text).toBe(200);
     expect(escalated.body).toMatchObject({ state: 'escalated', assignee: null, escalationLevel: 1 });
     const item = (await request(t.app).get(`/work-items/${id}`).set(await as('dana'))).body;
     expect(item).toMatchObject({ state: 'escalated', candidateGroups: ['regional-sales-directors'] });
+    // As the SLA's escalation: priority recomputed for the escalated item, the SLA instants spent,
+    // so the scheduler does not escalate it a second time.
+    expect(item.priority).toBeGreaterThan(before.priority);
+    expect((item.priorityReasons as string[]).join(' ')).toMatch(/ESCALATED/);
+    expect(item.slaWarnAt).toBeUndefined();
+    expect(item.slaEscalateAt).toBeUndefined();
+    expect((await new SlaScheduler(t.db, t.registry, () => new Date('2026-07-03T12:00:00Z')).runOnce()).escalated).not.toContain(id);
     const events = (await request(t.app).get(`/audit?workItemId=${id}`).set(await as('aude'))).body.events as { eventType: string; payload: Record<string, unknown> }[];
     expect(events.find((e) => e.eventType === 'TaskEscalated')?.payload).toMatchObject({ reasonCode: 'OUTSIDE_AUTHORITY', from: { assignee: 'sam', candidateGroups: ['regional-sales-directors', 'sales-managers'] }, to: { candidateGroups: ['regional-sales-directors'], level: 1 } });
     // The sales manager is no longer a candidate; the regional director is.

@@ -18,7 +18,7 @@ import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
-import { policyContext } from './policyContext.js';
+import { itemSnapshot, policyContext } from './policyContext.js';
 import { refusal } from './refusal.js';
 import { completeTaskCommand, workflowColumns } from './workflowCommands.js';
 import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
@@ -297,10 +297,17 @@ export class WorkItemService {
         changes = { state: 'claimed', assignee: input.assignee, owner: input.assignee, delegatedTo: undefined };
         eventType = 'TaskAssigned';
         break;
-      case 'ESCALATE':
-        changes = { state: 'escalated', assignee: undefined, escalationLevel: item.escalationLevel + 1 };
+      case 'ESCALATE': {
+        // As the SLA's escalation: the SLA instants are spent (the scheduler must not escalate it
+        // again), and the priority is recomputed for the escalated item from the pinned model.
+        changes = { state: 'escalated', assignee: undefined, escalationLevel: item.escalationLevel + 1, slaWarnAt: undefined, slaEscalateAt: undefined };
+        const escalated = { ...item, ...changes, escalationLevel: item.escalationLevel + 1, state: 'escalated' };
+        const score = await priority(policy, { ...ctx, item: itemSnapshot(escalated, ctx.item.forbiddenApprovers) });
+        changes.priority = score.priorityScore;
+        changes.priorityReasons = score.reasons;
         eventType = 'TaskEscalated';
         break;
+      }
       case 'COMMENT':
         changes = {};
         eventType = 'TaskCommented';
