@@ -63,8 +63,9 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const app = express();
   app.disable('x-powered-by');
   const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? pino({ level: 'silent' });
   const queues = new KnexWorkItemStore(deps.db.knex);
-  const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock });
+  const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
   const service = new WorkItemService(deps.db, deps.registry, clock, metrics);
@@ -72,7 +73,6 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
   const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
 
-  const logger = deps.logger ?? pino({ level: 'silent' });
   const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
   app.use(

@@ -3,17 +3,30 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 /** Open items per task type and state, with the creation time of the oldest (read at each scrape). */
 export type OpenQueues = () => Promise<{ taskType: string; state: string; count: number; oldestCreatedAt: string }[]>;
 
+/** How long one read of the open queues serves scrapes. */
+const QUEUE_READ_MAX_AGE_MS = 5_000;
+
 /** The runtime's Prometheus metrics (seed section 32), one registry per app. */
-export function createMetrics(options: { openQueues?: OpenQueues; clock?: () => Date } = {}) {
+export function createMetrics(options: { openQueues?: OpenQueues; clock?: () => Date; onError?: (error: unknown) => void } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const approvals = new Counter({ name: 'approval_decisions_total', help: 'Decisions that took effect on approval tasks, by the authority policy that governed them.', labelNames: ['policy_code', 'decision'], registers: [registry] });
   const clock = options.clock ?? (() => new Date());
   const openQueues = options.openQueues;
-  // Both queue gauges come from one query, run when the first of them is collected in a scrape. A
-  // database that does not answer leaves them empty (absent series), not the whole scrape failed.
+  // Both queue gauges come from one query, kept for a few seconds: `/metrics` needs no login, so a
+  // burst of scrapes costs one pass over the open items, not one each. A database that does not
+  // answer leaves the gauges empty (absent series), not the whole scrape failed.
   let current: ReturnType<OpenQueues> | undefined;
-  const queues = async () => (openQueues ? (current ??= openQueues().catch(() => []).finally(() => setImmediate(() => (current = undefined)))) : []);
+  const queues = async () => {
+    if (!openQueues) return [];
+    current ??= openQueues()
+      .catch((error: unknown) => {
+        options.onError?.(error);
+        return [];
+      })
+      .finally(() => setTimeout(() => (current = undefined), QUEUE_READ_MAX_AGE_MS).unref());
+    return current;
+  };
   new Gauge({
     name: 'work_item_age_seconds',
     help: 'Age of the oldest open work item, by task type and status (all tenants).',

@@ -15,7 +15,7 @@ import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { policyContext } from '../workItems/policyContext.js';
-import { workflowColumns } from '../workItems/workflowCommands.js';
+import { cancelTaskCommand } from '../workItems/workflowCommands.js';
 
 export interface SlaPass {
   warned: string[];
@@ -121,7 +121,7 @@ export class SlaScheduler {
     const businessObject = { type: item.businessObject.type, id: item.businessObject.id };
     const expired = await this.db.knex
       .transaction(async (trx) => {
-        const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'expired', outcomeReason: 'EXPIRED', assignee: undefined, pendingApproval: undefined, slaWarnAt: undefined, slaEscalateAt: undefined }, now);
+        const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'expired', outcomeReason: 'EXPIRED', assignee: undefined, delegatedTo: undefined, pendingApproval: undefined, slaWarnAt: undefined, slaEscalateAt: undefined }, now);
         if (!moved) throw new ItemMovedOn();
         await this.audit.append(trx, {
           tenantId: item.tenantId,
@@ -129,10 +129,10 @@ export class SlaScheduler {
           workItemId: item.id,
           businessObject,
           actor: 'mandate-sla-scheduler',
-          payload: { expiresAt: item.expiresAt ?? null, from: { state: item.state, assignee: item.assignee ?? null }, lapsedSecondApproval: item.pendingApproval?.id ?? null },
+          payload: { expiresAt: item.expiresAt ?? null, from: { state: item.state, assignee: item.assignee ?? null, delegatedTo: item.delegatedTo ?? null }, lapsedSecondApproval: item.pendingApproval?.id ?? null },
           occurredAt: now,
         });
-        await this.outbox.enqueue(trx, { tenantId: item.tenantId, commandType: 'CANCEL_TASK', businessKey: `${businessObject.type}:${businessObject.id}`, ...workflowColumns(item), payload: { workItemId: item.id, reason: 'EXPIRED' } }, now);
+        await this.outbox.enqueue(trx, cancelTaskCommand(item, 'EXPIRED'), now);
         return true;
       })
       .catch((error: unknown) => {

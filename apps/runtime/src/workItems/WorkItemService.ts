@@ -20,7 +20,7 @@ import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
 import { itemSnapshot, policyContext } from './policyContext.js';
 import { refusal } from './refusal.js';
-import { completeTaskCommand, workflowColumns } from './workflowCommands.js';
+import { cancelTaskCommand, completeTaskCommand } from './workflowCommands.js';
 import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
 
 /** A request to create a work item (from a domain service or a workflow binding). */
@@ -463,7 +463,7 @@ export class WorkItemService {
         // A renewal takes over the waiting workflow task (its caller key is free once the old item is obsolete); without one, the workflow hears the item ended.
         const renewal = renewals.get(item.id);
         if (renewal) await renewal.write(trx);
-        else await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'CANCEL_TASK', businessKey: `${bo.type}:${bo.id}`, ...workflowColumns(item), payload: { workItemId: item.id, reason: trigger.outcome } }, now);
+        else await this.outbox.enqueue(trx, cancelTaskCommand(item, trigger.outcome), now);
       }
     });
     for (const { trigger } of lapsing) this.metrics?.obsolete.inc({ reason: trigger.outcome });
@@ -493,7 +493,6 @@ export class WorkItemService {
   }
 }
 
-/** The value at an `evidence.a.b` path. */
 /** The request that takes over from an item a business event made obsolete: the new version, evidence from the event when it brings some. */
 function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
   const bo = event.businessObject;
@@ -513,6 +512,7 @@ function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
   };
 }
 
+/** The value at an `evidence.a.b` path. */
 function evidenceValue(evidence: Record<string, unknown>, path: string): unknown {
   return valueAt(evidence, path.split('.').slice(1));
 }

@@ -23,3 +23,14 @@ export function completeTaskCommand(item: WorkItemRecord, decision: DecisionForW
     payload: { workItemId: item.id, taskType: item.taskType, ...decision },
   };
 }
+
+/** The command that tells the workflow task its item ended without a decision (obsolete, expired): `reason` becomes `mandateOutcome`. */
+export function cancelTaskCommand(item: WorkItemRecord, reason: string) {
+  return {
+    tenantId: item.tenantId,
+    commandType: 'CANCEL_TASK',
+    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
+    ...workflowColumns(item),
+    payload: { workItemId: item.id, reason },
+  };
+}
