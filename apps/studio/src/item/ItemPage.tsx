@@ -81,7 +81,7 @@ export function ItemPage() {
       if (e instanceof MandateProblem && e.status === 409) {
         const fresh = await load().catch(() => undefined);
         const successors = fresh
-          ? (await client.listWorkItems({ businessObjectId: before.businessObject.id, limit: 20 }).catch(() => ({ items: [] }))).items.filter((i) => i.id !== before.id && ['available', 'claimed', 'delegated'].includes(i.state))
+          ? (await client.listWorkItems({ businessObjectId: before.businessObject.id, limit: 20 }).catch(() => ({ items: [] }))).items.filter((i) => i.id !== before.id && ['available', 'claimed', 'delegated', 'escalated'].includes(i.state))
           : [];
         if (fresh) setLoaded(fresh);
         setConflict({ problem: e, changes: conflictChanges(before, fresh?.item, successors[0]), successors });

@@ -14,5 +14,4 @@ export const DEMO_USERS: readonly { id: string; hint: string }[] = [
   { id: 'aude', hint: 'Auditor' },
   { id: 'gabe', hint: 'Governance admin' },
   { id: 'gina', hint: 'Governance admin' },
-  { id: 'oms', hint: 'Fulfilment service: raises fallout items' },
 ];

@@ -8,6 +8,8 @@ export function nextAction(item: { state: string; assignee?: string; delegatedTo
       return item.assignee === userId ? 'Review evidence and decide' : `Claimed by ${item.assignee ?? 'someone'}`;
     case 'delegated':
       return item.delegatedTo === userId ? 'Give your input and hand back' : `Waiting for ${item.delegatedTo ?? 'the delegate'}`;
+    case 'escalated':
+      return 'Escalated: claim and decide';
     default:
       return 'None: the item is closed';
   }
@@ -17,6 +19,6 @@ export function nextAction(item: { state: string; assignee?: string; delegatedTo
 export function blockerOf(item: { state: string; pendingApproval?: { code: string; requestedBy: string }; delegatedTo?: string; outcomeReason?: string }): string | undefined {
   if (item.pendingApproval) return `Second approval of ${item.pendingApproval.code} asked by ${item.pendingApproval.requestedBy}`;
   if (item.state === 'delegated') return `Delegated to ${item.delegatedTo ?? 'someone'}`;
-  if (item.state === 'obsolete') return item.outcomeReason ?? 'Obsolete';
+  if (item.state === 'obsolete' || item.state === 'expired') return item.outcomeReason ?? (item.state === 'obsolete' ? 'Obsolete' : 'Expired');
   return undefined;
 }
