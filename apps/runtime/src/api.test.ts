@@ -294,7 +294,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     const body = quote({ businessObject: { type: 'QUOTE', id: 'Q-2026-000555', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 420000 } } });
     const { id } = await create(body);
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
-    const event = await request(t.app).post('/events').set(await as('rita')).send({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-2026-000555', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 430000 } } });
+    const event = await request(t.app).post('/events').set(await as('cpq')).send({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-2026-000555', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 430000 } } });
     expect(event.status, event.text).toBe(202);
     expect(event.body.obsoleted).toEqual([id]);
     expect(event.body.created).toHaveLength(1);
@@ -314,7 +314,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     const before = await Promise.all(tables.map(count));
     const revised = { type: 'QuoteRevised', businessObject: { ...bo, version: 13, revision: 4 } };
     // Evidence the task type refuses: the renewal fails its check, so the obsoletion must not happen either.
-    const refused = await request(t.app).post('/events').set(await as('rita')).send({ ...revised, evidence: { discountPercent: 'thirty' } });
+    const refused = await request(t.app).post('/events').set(await as('cpq')).send({ ...revised, evidence: { discountPercent: 'thirty' } });
     expect(refused.status, refused.text).toBe(422);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await Promise.all(tables.map(count))).toEqual(before);
@@ -325,7 +325,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('dana', id, approve)).body).toMatchObject({ status: 409, code: 'STALE_BUSINESS_OBJECT' });
     expect(await Promise.all(tables.map(count))).toEqual(before);
     // The same event with acceptable evidence (the old item's) goes through, once.
-    const accepted = await request(t.app).post('/events').set(await as('rita')).send(revised);
+    const accepted = await request(t.app).post('/events').set(await as('cpq')).send(revised);
     expect(accepted.status, accepted.text).toBe(202);
     expect(accepted.body.obsoleted).toEqual([id]);
     expect(accepted.body.created).toHaveLength(1);

@@ -24,10 +24,11 @@ describe.each(engines)('bad input on $name', ({ open }) => {
   });
   afterAll(() => t.db.close());
 
-  it('answers each of 61 malformed requests with a 4xx problem and writes nothing', async () => {
+  it('answers each of 62 malformed requests with a 4xx problem and writes nothing', async () => {
     const rita = await t.token('rita');
     const dana = await t.token('dana');
     const raj = await t.token('raj');
+    const cpq = await t.token('cpq');
     const expired = await new SignJWT({ roles: ['SALES_REP'], tenant: 'ACME_EU' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('urn:mandate:dev-identity').setAudience('mandate-runtime').setSubject('rita').setExpirationTime(Math.floor(Date.parse('2020-01-01T00:00:00Z') / 1000)).sign(new Uint8Array(32));
     // Signed with this runtime's own key, right issuer and audience: refused for its expiry alone.
     const expiredRightKey = await new SignJWT({ roles: ['SALES_REP'], tenant: 'ACME_EU' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('urn:mandate:dev-identity').setAudience('mandate-runtime').setSubject('rita').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(t.devKey);
@@ -85,7 +86,8 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['claim: requester without candidacy', () => post(`/work-items/${itemId}/claim`, rita, {})],
       ['reassign: no manager', () => post(`/work-items/${itemId}/reassign`, rita, { assignee: 'rita', reasonCode: 'WORKLOAD' })],
       ['comment: too long', () => post(`/work-items/${itemId}/comments`, dana, { comment: 'x'.repeat(5000) })],
-      ['event: unknown shape', () => post('/events', rita, { type: 'QuoteRevised', quoteId: 'Q-BAD-1' })],
+      ['event: unknown shape', () => post('/events', cpq, { type: 'QuoteRevised', quoteId: 'Q-BAD-1' })],
+      ['event: from a person', () => post('/events', rita, { type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-BAD-1', version: 2 } })],
       ['list: unknown parameter', () => request(t.app).get('/work-items?orderBy=priority;drop').set('Authorization', rita)],
       ['list: limit over 200', () => request(t.app).get('/work-items?limit=100000').set('Authorization', rita)],
       ['count: unknown state', () => request(t.app).get('/work-items/count?status=archived').set('Authorization', rita)],
@@ -98,7 +100,7 @@ describe.each(engines)('bad input on $name', ({ open }) => {
       ['audit: time without offset', () => request(t.app).get('/audit?from=2026-07-02T08:00:00').set('Authorization', rita)],
       ['audit: object type without id', () => request(t.app).get('/audit?businessObjectType=QUOTE').set('Authorization', rita)],
     ];
-    expect(cases).toHaveLength(61);
+    expect(cases).toHaveLength(62);
     const before = await counts();
     for (const [name, send] of cases) {
       const res = await send();

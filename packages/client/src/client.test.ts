@@ -238,10 +238,11 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     expect((refused as MandateProblem).detail).toContain('businessObjectId');
   });
 
-  it('posts a business event', async () => {
+  it('posts a business event (as the quote service: a person may not)', async () => {
     const rita = as('rita');
     const { id } = await rita.createWorkItem(quote('Q-CLIENT-000555'));
-    const result = await rita.postEvent({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-CLIENT-000555', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 430000 } } });
+    await expect(rita.postEvent({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-CLIENT-000555', version: 13 } })).rejects.toMatchObject({ status: 403, code: 'SERVICE_ROLE_REQUIRED' });
+    const result = await as('cpq').postEvent({ type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-CLIENT-000555', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 430000 } } });
     expect(result.obsoleted).toEqual([id]);
     expect(result.created).toHaveLength(1);
   });

@@ -101,7 +101,7 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
     const refused = await request(t.app).post(`/work-items/${own.id}/decisions`).set(await as('dana')).send({ decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 });
     expect(refused.body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
     // The CPQ side (a service) starts it for rita: rita is the requester.
-    await start('quote-approval', quoteVariables('Q-RT-4'), 'oms');
+    await start('quote-approval', quoteVariables('Q-RT-4'), 'cpq');
     const forRita = await itemOf('Q-RT-4', 'dana');
     expect((await request(t.app).get(`/work-items/${forRita.id}`).set(await as('dana'))).body.requestedBy).toBe('rita');
   });
