@@ -14,6 +14,7 @@ import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkflowOutbox, KnexWorkItem
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
+import { PeriodicTask } from '../PeriodicTask.js';
 import { policyContext } from '../workItems/policyContext.js';
 import { cancelTaskCommand } from '../workItems/workflowCommands.js';
 
@@ -28,8 +29,7 @@ export class SlaScheduler {
   private readonly objects: KnexBusinessObjectStore;
   private readonly audit: KnexAuditLog;
   private readonly outbox: KnexWorkflowOutbox;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly periodic = new PeriodicTask('SLA scheduler pass', () => this.runOnce());
 
   constructor(
     private readonly db: Database,
@@ -60,18 +60,14 @@ export class SlaScheduler {
     return pass;
   }
 
+  /** Runs a pass now and then every interval (one at a time). */
   start(intervalMs = 15_000): void {
-    const loop = async () => {
-      await (this.running = this.runOnce().catch(() => undefined));
-      if (this.timer !== undefined) this.timer = setTimeout(() => void loop(), intervalMs);
-    };
-    this.timer = setTimeout(() => void loop(), 0);
+    void this.periodic.runOnce();
+    this.periodic.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Fires one warning or escalation; false when another scheduler fired it or the item moved on. */
