@@ -84,10 +84,10 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await dana.getByRole('textbox', { name: /^Comment/ }).fill('Approved on revision 3.');
     await dana.getByLabel('This approval allows a discount above your standard limit for this quote revision.').check();
 
-    // Meanwhile the quote is revised in its own domain.
+    // Meanwhile the quote is revised in its own domain: the quote service (CPQ) sends the event.
     const api = new MandateClient({ baseUrl: studio.url });
-    const rita = api.withToken((await api.devToken('rita')).token);
-    const revised = await rita.postEvent({
+    const cpq = api.withToken((await api.devToken('cpq')).token);
+    const revised = await cpq.postEvent({
       type: 'QuoteRevised',
       businessObject: { type: 'QUOTE', id: 'Q-2026-000918', version: 13, revision: 4, snapshot: { ownerId: 'rita', totalAmount: 420000, currency: 'EUR', customerTier: 'PLATINUM', regulatoryRisk: true } },
       evidence: { quoteId: 'Q-2026-000918', quoteRevision: 4, customerName: 'Acme Manufacturing', requestedDiscountPercent: 30, standardLimitPercent: 25, marginImpactPercent: -3.6, pricingResultId: 'price-802' },
