@@ -16,6 +16,7 @@ import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { PeriodicTask } from '../PeriodicTask.js';
 import { policyContext } from '../workItems/policyContext.js';
+import { escalationOf } from '../workItems/escalation.js';
 import { cancelTaskCommand } from '../workItems/workflowCommands.js';
 
 export interface SlaPass {
@@ -73,11 +74,10 @@ export class SlaScheduler {
   /** Fires one warning or escalation; false when another scheduler fired it or the item moved on. */
   private async fire(item: WorkItemRecord, kind: 'WARNING' | 'ESCALATION', now: string): Promise<boolean> {
     const escalating = kind === 'ESCALATION';
-    const level = escalating ? item.escalationLevel + 1 : item.escalationLevel;
-    const changes: WorkItemChanges = escalating
-      ? { state: 'escalated', assignee: undefined, escalationLevel: level, slaEscalateAt: undefined, slaWarnAt: undefined }
-      : { slaWarnAt: undefined };
-    const score = await this.rescore({ ...item, ...changes, escalationLevel: level, state: escalating ? 'escalated' : item.state }, now);
+    const escalation = escalating ? escalationOf(item) : undefined;
+    const level = escalation?.changes.escalationLevel ?? item.escalationLevel;
+    const changes: WorkItemChanges = escalation ? { ...escalation.changes } : { slaWarnAt: undefined };
+    const score = await this.rescore({ ...item, ...changes, escalationLevel: level, state: escalation?.changes.state ?? item.state }, now);
     changes.priority = score.priorityScore;
     changes.priorityReasons = score.reasons;
     const dueAt = escalating ? item.slaEscalateAt! : item.slaWarnAt!;
@@ -87,7 +87,7 @@ export class SlaScheduler {
       const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, changes, now);
       // The item changed meanwhile (claimed, decided): roll back and look again on the next pass.
       if (!moved) throw new ItemMovedOn();
-      if (escalating && item.escalationGroup) await this.items.replaceCandidateGroups(trx, item.id, [item.escalationGroup]);
+      if (escalation?.candidateGroups) await this.items.replaceCandidateGroups(trx, item.id, escalation.candidateGroups);
       await this.audit.append(trx, {
         tenantId: item.tenantId,
         eventType: escalating ? 'TaskEscalated' : 'TaskSlaWarning',

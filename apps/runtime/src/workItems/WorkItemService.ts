@@ -16,6 +16,7 @@ import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
+import { escalationOf } from './escalation.js';
 import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
 import { itemSnapshot, policyContext } from './policyContext.js';
@@ -193,7 +194,7 @@ export class WorkItemService {
     const score = await priority(policy, policyContext(principal, withDue, current, now));
     const record = { ...withDue, priority: score.priorityScore, priorityReasons: score.reasons };
     const write = async (trx: Knex.Transaction) => {
-      await this.objects.record(trx, { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} }, now);
+      await this.objects.record(trx, knownVersion(principal.tenant, bo), now);
       const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
       await this.items.create(trx, insertable, now);
       if (taskType.category === 'approval') {
@@ -273,6 +274,7 @@ export class WorkItemService {
     const now = this.now();
     let changes: WorkItemChanges;
     let eventType: string;
+    let escalatedTo: string[] | undefined;
     switch (action) {
       case 'CLAIM':
         changes = { state: 'claimed', assignee: principal.id, owner: principal.id };
@@ -298,13 +300,11 @@ export class WorkItemService {
         eventType = 'TaskAssigned';
         break;
       case 'ESCALATE': {
-        // As the SLA's escalation: the SLA instants are spent (the scheduler must not escalate it
-        // again), and the priority is recomputed for the escalated item from the pinned model.
-        changes = { state: 'escalated', assignee: undefined, escalationLevel: item.escalationLevel + 1, slaWarnAt: undefined, slaEscalateAt: undefined };
-        const escalated = { ...item, ...changes, escalationLevel: item.escalationLevel + 1, state: 'escalated' };
-        const score = await priority(policy, { ...ctx, item: itemSnapshot(escalated, ctx.item.forbiddenApprovers) });
-        changes.priority = score.priorityScore;
-        changes.priorityReasons = score.reasons;
+        // As the SLA's escalation does, with the priority recomputed for the escalated item.
+        const escalation = escalationOf(item);
+        const score = await priority(policy, { ...ctx, item: itemSnapshot({ ...item, ...escalation.changes }, ctx.item.forbiddenApprovers) });
+        changes = { ...escalation.changes, priority: score.priorityScore, priorityReasons: score.reasons };
+        escalatedTo = escalation.candidateGroups;
         eventType = 'TaskEscalated';
         break;
       }
@@ -316,8 +316,6 @@ export class WorkItemService {
     return this.db.knex.transaction(async (trx) => {
       const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
       if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-      // Escalating by hand goes where the SLA's escalation goes: to the item's escalation group.
-      const escalatedTo = action === 'ESCALATE' && item.escalationGroup ? [item.escalationGroup] : undefined;
       if (escalatedTo) await this.items.replaceCandidateGroups(trx, id, escalatedTo);
       if (input.comment?.trim()) await trx('comment').insert({ id: randomUUID(), tenant_id: principal.tenant, work_item_id: id, author: principal.id, body: input.comment, created_at: now });
       await this.audit.append(trx, {
@@ -430,10 +428,13 @@ export class WorkItemService {
    * outcome), and requests a new task where the definition says so. One transaction per event.
    */
   async handleEvent(principal: Principal, event: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
+    // Business events come from the systems that own the objects, never from a person: an event
+    // makes open approvals obsolete.
+    if (!actsForOthers(principal)) throw new NotAllowedError('SERVICE_ROLE_REQUIRED', `business events come from a service (role ${SERVICE_ROLE}), not from a person`);
     const now = this.now();
     const bo = event.businessObject;
     const open = await this.items.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
-    const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.type === bo.type && item.businessObject.version < bo.version);
+    const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.version < bo.version);
     await this.registry.ensure(affected.map((item) => `${item.taskType}@${item.taskTypeVersion}`));
     const lapsing = affected.flatMap((item) => {
       const trigger = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType.obsolescence?.find((o) => o.event === event.type);
@@ -443,7 +444,7 @@ export class WorkItemService {
     // the same transaction as the obsoletion: a renewal that cannot be created leaves the old
     // request open, never a business object without an approval request.
     const renewals = new Map<string, Awaited<ReturnType<WorkItemService['planCreation']>>>();
-    const known = { tenantId: principal.tenant, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} };
+    const known = knownVersion(principal.tenant, bo);
     try {
       for (const { item, trigger } of lapsing) {
         if (trigger.requestNewTask) renewals.set(item.id, await this.planCreation(principal, renewalOf(item, event)));
@@ -493,14 +494,18 @@ export class WorkItemService {
   }
 }
 
+/** The latest known version of a business object, as a creation or an event tells it (`business_object`). */
+function knownVersion(tenantId: string, bo: CreateWorkItem['businessObject']) {
+  return { tenantId, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} };
+}
+
 /** The request that takes over from an item a business event made obsolete: the new version, evidence from the event when it brings some. */
 function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
-  const bo = event.businessObject;
   const callerRef = parseCallerRef(item.callerRef);
   return {
     taskType: item.taskType,
     title: item.title,
-    businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), ...(bo.snapshot ? { snapshot: bo.snapshot } : {}) },
+    businessObject: event.businessObject,
     evidence: event.evidence ?? item.evidence,
     ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
     candidateGroups: item.candidateGroups,

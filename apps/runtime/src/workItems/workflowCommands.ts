@@ -15,22 +15,15 @@ export type DecisionForWorkflow = Omit<DecisionOutput, 'workItemId' | 'taskType'
 
 /** The command that completes the workflow task with the decision (the relay maps it to output variables). */
 export function completeTaskCommand(item: WorkItemRecord, decision: DecisionForWorkflow) {
-  return {
-    tenantId: item.tenantId,
-    commandType: 'COMPLETE_TASK',
-    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
-    ...workflowColumns(item),
-    payload: { workItemId: item.id, taskType: item.taskType, ...decision },
-  };
+  return taskCommand(item, 'COMPLETE_TASK', { taskType: item.taskType, ...decision });
 }
 
 /** The command that tells the workflow task its item ended without a decision (obsolete, expired): `reason` becomes `mandateOutcome`. */
 export function cancelTaskCommand(item: WorkItemRecord, reason: string) {
-  return {
-    tenantId: item.tenantId,
-    commandType: 'CANCEL_TASK',
-    businessKey: `${item.businessObject.type}:${item.businessObject.id}`,
-    ...workflowColumns(item),
-    payload: { workItemId: item.id, reason },
-  };
+  return taskCommand(item, 'CANCEL_TASK', { reason });
+}
+
+/** An outbox command about the workflow task waiting for `item`. */
+function taskCommand(item: WorkItemRecord, commandType: string, payload: Record<string, unknown>) {
+  return { tenantId: item.tenantId, commandType, businessKey: `${item.businessObject.type}:${item.businessObject.id}`, ...workflowColumns(item), payload: { workItemId: item.id, ...payload } };
 }
