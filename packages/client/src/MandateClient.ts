@@ -14,7 +14,6 @@ import type {
   Decision,
   DefinitionList,
   DefinitionVersionDiff,
-  DefinitionVersionRecord,
   DefinitionVersions,
   DefinitionVersionView,
   DevToken,
@@ -285,8 +284,8 @@ export class MandateClient {
     return this.json('GET', definitionPath(kind, id, 'versions'));
   }
 
-  /** `GET /definitions/{kind}/{id}/versions/{version}`: one version with its content. */
-  getDefinitionVersion(kind: string, id: string, version: number): Promise<DefinitionVersionRecord> {
+  /** `GET /definitions/{kind}/{id}/versions/{version}`: one version with its content and contributors. */
+  getDefinitionVersion(kind: string, id: string, version: number): Promise<DefinitionVersionView> {
     return this.json('GET', definitionPath(kind, id, 'versions', String(version)));
   }
 
@@ -305,9 +304,13 @@ export class MandateClient {
     return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'submit'));
   }
 
-  /** `POST .../versions/{version}/approve`: a governance admin other than the author (403 `FOUR_EYES_VIOLATION`). */
-  approveDefinition(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
-    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'approve'), { body: { comment } });
+  /**
+   * `POST .../versions/{version}/approve`: a governance admin who contributed nothing to it (403
+   * `FOUR_EYES_VIOLATION` for the author, `CONTRIBUTOR_MAY_NOT_APPROVE` for an editor). With
+   * `contentHash` (the one read), 409 `DEFINITION_CONTENT_CHANGED` if the version holds other content.
+   */
+  approveDefinition(kind: string, id: string, version: number, comment: string, options: { contentHash?: string } = {}): Promise<DefinitionVersionView> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'approve'), { body: options.contentHash === undefined ? { comment } : { comment, contentHash: options.contentHash } });
   }
 
   /** `POST .../versions/{version}/reject`: back to draft with the reviewer's comment. */

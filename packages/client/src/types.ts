@@ -359,6 +359,8 @@ export interface DefinitionVersionMeta {
   reviewComment: string | null;
   submittedAt: string | null;
   approvedAt: string | null;
+  /** The content hash the approval saw; publishing needs it to equal `contentHash`. Null while not approved. */
+  approvedContentHash: string | null;
   publishedAt: string | null;
   /** From when new work items resolve to it; null: since publication. */
   effectiveFrom: string | null;
@@ -381,8 +383,24 @@ export interface DraftFinding {
   pointer: string;
 }
 
-/** A version as the governance commands answer: with its findings where the command computes them (drafts). */
+/**
+ * One contribution to a version's content: its author's first content (`created`, seq 1) or a
+ * later edit, with the content hash right after it. No contributor may approve the version.
+ */
+export interface DefinitionContribution {
+  seq: number;
+  contributor: string;
+  action: 'created' | 'edited';
+  contentHash: string;
+  contributedAt: string;
+}
+
+/**
+ * A version as `GET .../versions/{version}` and the governance commands answer: with its
+ * contributors in order (the author first), and its findings where the command computes them (drafts).
+ */
 export interface DefinitionVersionView extends DefinitionVersionRecord {
+  contributors: DefinitionContribution[];
   findings?: DraftFinding[];
 }
 

@@ -10,5 +10,5 @@ export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessOb
 export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';
 export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approvals/KnexApprovalRequestStore.js';
 export { KnexRecoveryActionStore, type RecoveryActionRecord } from './recoveryActions/KnexRecoveryActionStore.js';
-export { KnexDefinitionVersionStore, definitionContentHash, type DefinitionVersionChanges, type DefinitionVersionFilter, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from './definitions/KnexDefinitionVersionStore.js';
+export { KnexDefinitionVersionStore, definitionContentHash, type DefinitionContribution, type DefinitionVersionChanges, type NewDefinitionVersion, type DefinitionVersionFilter, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from './definitions/KnexDefinitionVersionStore.js';
 export { KnexReplayCaseSource, type DecisionActorContext, type ReplayCaseFilter, type ReplayCaseRecord } from './replay/KnexReplayCaseSource.js';

@@ -6,11 +6,13 @@
  * hash-chained audit event in the actor's tenant chain; a refused command writes nothing.
  *
  * Why four-eyes here: a definition decides what thousands of people may do, so no single admin
- * changes one alone. The author may not approve or reject their own version, and a version is
- * published only after a second governance admin approved it.
+ * changes one alone. Whoever contributed content to a version (its author and every admin who
+ * edited it, recorded in order with the content hash each left) may not approve it; the author
+ * may not reject it either. An approval is bound to the content hash it saw, and only that
+ * content is published: an admin cannot take over another's draft, edit it and approve it alone.
  */
 import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type Severity } from '@mandate/definitions';
-import { KnexAuditLog, KnexDefinitionVersionStore, type Database, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from '@mandate/store';
+import { KnexAuditLog, KnexDefinitionVersionStore, type Database, type DefinitionContribution, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from '@mandate/store';
 import type { Knex } from 'knex';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
@@ -29,8 +31,8 @@ export interface DraftFinding {
   pointer: string;
 }
 
-/** A version with its content and, for drafts, its findings. */
-export type DefinitionVersionView = DefinitionVersionRecord & { findings?: DraftFinding[] };
+/** A version with its content, its contributors in order (the author first) and, for drafts, its findings. */
+export type DefinitionVersionView = DefinitionVersionRecord & { contributors: DefinitionContribution[]; findings?: DraftFinding[] };
 
 /** One definition and its versions, as `GET /definitions` lists it. */
 export interface DefinitionSummary {
@@ -51,6 +53,13 @@ export interface CreateDraft {
 export interface UpdateDraft {
   content: Record<string, unknown>;
   changeNote?: string;
+}
+
+/** An approval: the reviewer's comment and, optionally, the content hash they reviewed. */
+export interface Approve {
+  comment: string;
+  /** When given, the approval is refused (409 DEFINITION_CONTENT_CHANGED) unless the version still holds this content. */
+  contentHash?: string;
 }
 
 /** The semantic diff of two versions with its JSON Patch. */
@@ -100,9 +109,10 @@ export class DefinitionGovernanceService {
     return versions;
   }
 
-  /** One version with its content. */
-  async version(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionRecord> {
-    return this.readable(principal, await this.store.get(kind, id, version), kind, id, version);
+  /** One version with its content and contributors. */
+  async version(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionView> {
+    const record = this.readable(principal, await this.store.get(kind, id, version), kind, id, version);
+    return { ...record, contributors: await this.store.contributors(kind, id, version) };
   }
 
   /** The semantic diff of two versions (tightening, loosening, neutral) and the RFC 6902 patch from one to the other. */
@@ -143,6 +153,7 @@ export class DefinitionGovernanceService {
         reviewComment: null,
         submittedAt: null,
         approvedAt: null,
+        approvedContentHash: null,
         publishedAt: null,
         effectiveFrom: null,
         retiredAt: null,
@@ -152,8 +163,8 @@ export class DefinitionGovernanceService {
       });
       const record = (await this.store.get(kind, id, version, { trx }))!;
       const findings = await this.findings(trx, record, 'all');
-      await this.record(trx, principal, 'DefinitionDraftCreated', record, { from: input.from ?? null, changeNote: input.changeNote ?? null, findings: countFindings(findings) });
-      return { ...record, findings };
+      await this.record(trx, principal, 'DefinitionDraftCreated', record, { author: principal.id, from: input.from ?? null, changeNote: input.changeNote ?? null, findings: countFindings(findings) });
+      return { ...record, contributors: await this.store.contributors(kind, id, version, trx), findings };
     });
     return created.catch((error: unknown) => {
       // Another admin created the same version at the same moment.
@@ -162,16 +173,22 @@ export class DefinitionGovernanceService {
     });
   }
 
-  /** Replaces a draft's content (only a draft: a published version is immutable). */
+  /**
+   * Replaces a draft's content (only a draft: a published version is immutable). The editor
+   * becomes one of its contributors (even with unchanged content: who sent content is who
+   * contributed), so they may no longer approve it.
+   */
   async updateDraft(principal: Principal, kind: string, id: string, version: number, input: UpdateDraft): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     return this.command(kind, id, version, async (trx, current) => {
       assertStatus(current, ['draft'], 'changed');
       const content = normalized(kind, id, version, 'draft', input.content);
-      const updated = (await this.store.update(trx, kind, id, version, { content, updatedAt: this.now(), ...(input.changeNote !== undefined ? { changeNote: input.changeNote } : {}) }))!;
+      const now = this.now();
+      const updated = (await this.store.update(trx, kind, id, version, { content, updatedAt: now, ...(input.changeNote !== undefined ? { changeNote: input.changeNote } : {}) }))!;
+      const contribution = await this.store.addContribution(trx, kind, id, version, principal.id, now);
       const findings = await this.findings(trx, updated, 'all');
-      await this.record(trx, principal, 'DefinitionDraftUpdated', updated, { previousContentHash: current.contentHash, changeNote: updated.changeNote, findings: countFindings(findings) });
-      return { ...updated, findings };
+      await this.record(trx, principal, 'DefinitionDraftUpdated', updated, { author: current.author, editor: principal.id, contribution: contribution.seq, previousContentHash: current.contentHash, changeNote: updated.changeNote, findings: countFindings(findings) });
+      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx), findings };
     });
   }
 
@@ -183,44 +200,55 @@ export class DefinitionGovernanceService {
       const findings = await this.findings(trx, current, 'all');
       assertNoErrors(findings, `${kind} ${id} version ${version} has errors; fix them before asking for review`);
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'in_review', content: { ...current.content, status: 'in_review' }, submittedAt: now, reviewer: null, reviewComment: null, approvedAt: null, updatedAt: now }))!;
+      // A new submission starts a new review: no earlier approval carries over.
+      const updated = (await this.store.update(trx, kind, id, version, { status: 'in_review', content: { ...current.content, status: 'in_review' }, submittedAt: now, reviewer: null, reviewComment: null, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
       await this.record(trx, principal, 'DefinitionSubmitted', updated, { findings: countFindings(findings) });
-      return { ...updated, findings };
+      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx), findings };
     });
   }
 
-  /** Approves a version under review: a governance admin who is not its author. */
-  async approve(principal: Principal, kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionRecord> {
+  /**
+   * Approves a version under review: a governance admin who contributed nothing to it (403
+   * FOUR_EYES_VIOLATION for its author, CONTRIBUTOR_MAY_NOT_APPROVE for an editor). The approval
+   * records the content hash it saw; with `contentHash`, the one the reviewer read must still be it.
+   */
+  async approve(principal: Principal, kind: string, id: string, version: number, input: Approve): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     return this.command(kind, id, version, async (trx, current) => {
       assertStatus(current, ['in_review'], 'approved');
       assertNotAuthor(principal, current, 'approve');
+      const contributors = await this.store.contributors(kind, id, version, trx);
+      assertNotContributor(principal, current, contributors);
       if (current.approvedAt) throw new ConflictError('DEFINITION_ALREADY_APPROVED', `${kind} ${id} version ${version} was approved by ${current.reviewer} at ${current.approvedAt}`);
+      if (input.contentHash !== undefined && input.contentHash !== current.contentHash) {
+        throw new ConflictError('DEFINITION_CONTENT_CHANGED', `${kind} ${id} version ${version} holds other content than the one reviewed (${input.contentHash}); read it again before approving`, { contentHash: current.contentHash });
+      }
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { reviewer: principal.id, reviewComment: comment, approvedAt: now, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionApproved', updated, { author: current.author, comment });
-      return updated;
+      const updated = (await this.store.update(trx, kind, id, version, { reviewer: principal.id, reviewComment: input.comment, approvedAt: now, approvedContentHash: current.contentHash, updatedAt: now }))!;
+      await this.record(trx, principal, 'DefinitionApproved', updated, { author: current.author, contributors: contributorIds(contributors), approvedContentHash: current.contentHash, comment: input.comment });
+      return { ...updated, contributors };
     });
   }
 
   /** Sends a version under review back to draft with the reviewer's comment: a governance admin who is not its author. */
-  async reject(principal: Principal, kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionRecord> {
+  async reject(principal: Principal, kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     return this.command(kind, id, version, async (trx, current) => {
       assertStatus(current, ['in_review'], 'rejected');
       assertNotAuthor(principal, current, 'reject');
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'draft', content: { ...current.content, status: 'draft' }, reviewer: principal.id, reviewComment: comment, approvedAt: null, updatedAt: now }))!;
+      const updated = (await this.store.update(trx, kind, id, version, { status: 'draft', content: { ...current.content, status: 'draft' }, reviewer: principal.id, reviewComment: comment, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
       await this.record(trx, principal, 'DefinitionRejected', updated, { author: current.author, comment, wasApproved: current.approvedAt !== null });
-      return updated;
+      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx) };
     });
   }
 
   /**
-   * Publishes an approved version, now or from `effectiveFrom`. It must validate against the
-   * published set (its references must be published), since work items will be pinned to it.
+   * Publishes an approved version, now or from `effectiveFrom`: only the content the approval saw
+   * (409 APPROVED_CONTENT_MISMATCH otherwise). It must validate against the published set (its
+   * references must be published), since work items will be pinned to it.
    */
-  async publish(principal: Principal, kind: string, id: string, version: number, effectiveFrom?: string): Promise<DefinitionVersionRecord> {
+  async publish(principal: Principal, kind: string, id: string, version: number, effectiveFrom?: string): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     const now = this.now();
     if (effectiveFrom !== undefined && Date.parse(effectiveFrom) < Date.parse(now)) {
@@ -229,12 +257,16 @@ export class DefinitionGovernanceService {
     const published = await this.command(kind, id, version, async (trx, current) => {
       assertStatus(current, ['in_review'], 'published');
       if (!current.approvedAt) throw new ConflictError('DEFINITION_NOT_APPROVED', `${kind} ${id} version ${version} needs the approval of a second governance admin before it is published`);
+      if (current.approvedContentHash !== current.contentHash) {
+        throw new ConflictError('APPROVED_CONTENT_MISMATCH', `${kind} ${id} version ${version} holds content ${current.contentHash}, but ${current.reviewer} approved ${current.approvedContentHash ?? 'no recorded content'}; reject it and have the content reviewed again`, { contentHash: current.contentHash, approvedContentHash: current.approvedContentHash });
+      }
+      const contributors = await this.store.contributors(kind, id, version, trx);
       const findings = await this.findings(trx, current, 'published');
       assertNoErrors(findings, `${kind} ${id} version ${version} does not validate against the published definitions (its references must be published first)`);
       const from = effectiveFrom ? new Date(effectiveFrom).toISOString() : now;
       const updated = (await this.store.update(trx, kind, id, version, { status: 'published', content: { ...current.content, status: 'published' }, publishedAt: now, effectiveFrom: from, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionPublished', updated, { author: current.author, approvedBy: current.reviewer, effectiveFrom: from });
-      return updated;
+      await this.record(trx, principal, 'DefinitionPublished', updated, { author: current.author, contributors: contributorIds(contributors), approvedBy: current.reviewer, approvedContentHash: current.approvedContentHash, effectiveFrom: from });
+      return { ...updated, contributors };
     });
     await this.refreshRegistry();
     return published;
@@ -244,7 +276,7 @@ export class DefinitionGovernanceService {
    * Retires a published version: no new work item resolves to it; items pinned to it keep it. A
    * version a published definition still references cannot be retired (retire that one first).
    */
-  async retire(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionRecord> {
+  async retire(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     const retired = await this.command(kind, id, version, async (trx, current) => {
       assertStatus(current, ['published'], 'retired');
@@ -256,7 +288,7 @@ export class DefinitionGovernanceService {
       const now = this.now();
       const updated = (await this.store.update(trx, kind, id, version, { status: 'retired', content: { ...current.content, status: 'retired' }, retiredAt: now, updatedAt: now }))!;
       await this.record(trx, principal, 'DefinitionRetired', updated, {});
-      return updated;
+      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx) };
     });
     await this.refreshRegistry();
     return retired;
@@ -319,6 +351,19 @@ export class DefinitionGovernanceService {
 
 function assertNotAuthor(principal: Principal, version: DefinitionVersionMeta, verb: string): void {
   if (version.author === principal.id) throw new NotAllowedError('FOUR_EYES_VIOLATION', `${principal.id} authored ${version.id}@${version.version} and may not ${verb} it; a second governance admin reviews it`);
+}
+
+/** An admin who edited a version shares its content with the author: they may not approve it either. */
+function assertNotContributor(principal: Principal, version: DefinitionVersionMeta, contributors: readonly DefinitionContribution[]): void {
+  const own = contributors.filter((c) => c.contributor === principal.id);
+  if (own.length) {
+    throw new NotAllowedError('CONTRIBUTOR_MAY_NOT_APPROVE', `${principal.id} contributed to ${version.id}@${version.version} (${own.map((c) => `${c.action} #${c.seq}`).join(', ')}) and may not approve it; a governance admin who contributed nothing approves it`, { contributors: contributorIds(contributors) });
+  }
+}
+
+/** The distinct contributors of a version, in the order they first contributed. */
+function contributorIds(contributors: readonly DefinitionContribution[]): string[] {
+  return [...new Set(contributors.map((c) => c.contributor))];
 }
 
 /**

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { NotFoundError } from '../http/errors.js';
 import { requestSchemas, validBody, validParams, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
-import type { CreateDraft, DefinitionGovernanceService, UpdateDraft } from './DefinitionGovernanceService.js';
+import type { Approve, CreateDraft, DefinitionGovernanceService, UpdateDraft } from './DefinitionGovernanceService.js';
 import type { MigrateWorkItems, WorkItemMigrationService } from './WorkItemMigrationService.js';
 
 interface DefinitionPath {
@@ -66,8 +66,8 @@ export function definitionRoutes(governance: DefinitionGovernanceService, migrat
 
   router.post('/:kind/:id/versions/:version/approve', async (req, res) => {
     const { kind, id, version } = versionOf(req);
-    const { comment } = validBody<{ comment: string }>(requestSchemas.review, req.body ?? {});
-    res.json(await governance.approve(principalOf(res), kind, id, version, comment));
+    const body = validBody<Approve>(requestSchemas.approve, req.body ?? {});
+    res.json(await governance.approve(principalOf(res), kind, id, version, body));
   });
 
   router.post('/:kind/:id/versions/:version/reject', async (req, res) => {

@@ -53,6 +53,7 @@ export function openApiDocument(): Record<string, unknown> {
         UpdateDraft: requestSchemas.updateDraft,
         DefinitionCommand: requestSchemas.definitionCommand,
         Review: requestSchemas.review,
+        Approve: requestSchemas.approve,
         Publish: requestSchemas.publish,
         MigrateWorkItems: requestSchemas.migrateWorkItems,
         Problem: {
@@ -124,7 +125,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: { summary: 'A new draft (highest version + 1): empty, a copy of `from`, or the given content', security: secured, parameters: definitionPath(), requestBody: body('CreateDraft'), responses: { '201': json('the draft with findings'), '4XX': problem } },
       },
       '/definitions/{kind}/{id}/versions/{version}/submit': { post: definitionCommand('Submit a draft for review (422 DEFINITION_INVALID with error findings)', 'DefinitionCommand') },
-      '/definitions/{kind}/{id}/versions/{version}/approve': { post: definitionCommand('Approve a version under review: a governance admin other than the author (403 FOUR_EYES_VIOLATION)', 'Review') },
+      '/definitions/{kind}/{id}/versions/{version}/approve': { post: definitionCommand('Approve a version under review: a governance admin who contributed nothing to it (403 FOUR_EYES_VIOLATION for the author, CONTRIBUTOR_MAY_NOT_APPROVE for an editor); records the content hash it approves', 'Approve') },
       '/definitions/{kind}/{id}/versions/{version}/reject': { post: definitionCommand('Send a version under review back to draft with a comment: a governance admin other than the author', 'Review') },
       '/definitions/{kind}/{id}/versions/{version}/publish': { post: definitionCommand('Publish an approved version, now or from effectiveFrom', 'Publish') },
       '/definitions/{kind}/{id}/versions/{version}/retire': { post: definitionCommand('Retire a published version: no new item resolves to it; pinned items keep it', 'DefinitionCommand') },

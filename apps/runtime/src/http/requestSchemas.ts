@@ -223,6 +223,15 @@ export const requestSchemas = {
     required: ['comment'],
     properties: { comment: { type: 'string', minLength: 1, maxLength: 4000, pattern: '\\S' } },
   },
+  approve: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['comment'],
+    properties: {
+      comment: { type: 'string', minLength: 1, maxLength: 4000, pattern: '\\S' },
+      contentHash: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'The content hash the reviewer read; the approval is refused (409 DEFINITION_CONTENT_CHANGED) if the version holds other content.' },
+    },
+  },
   publish: {
     type: 'object',
     additionalProperties: false,

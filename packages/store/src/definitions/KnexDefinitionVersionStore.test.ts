@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
-import { definitionContentHash, KnexDefinitionVersionStore, type DefinitionVersionRecord } from './KnexDefinitionVersionStore.js';
+import { definitionContentHash, KnexDefinitionVersionStore, type DefinitionVersionRecord, type NewDefinitionVersion } from './KnexDefinitionVersionStore.js';
 
 const NOW = '2026-07-02T08:00:00.000Z';
 const content = (version: number, status: string, dueIn = 'PT4H') => ({ kind: 'SlaPolicy', id: 'TEST_SLA', version, status, title: 'Test SLA', calendar: 'CAL@1', default: { dueIn } });
-const record = (version: number, status: DefinitionVersionRecord['status']): Omit<DefinitionVersionRecord, 'contentHash' | 'title'> => ({
+const record = (version: number, status: DefinitionVersionRecord['status']): NewDefinitionVersion => ({
   kind: 'SlaPolicy',
   id: 'TEST_SLA',
   version,

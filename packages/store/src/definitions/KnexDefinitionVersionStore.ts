@@ -18,6 +18,8 @@ export interface DefinitionVersionMeta {
   reviewComment: string | null;
   submittedAt: string | null;
   approvedAt: string | null;
+  /** The content hash the approval saw; publishing needs it to equal `contentHash`. Null while not approved. */
+  approvedContentHash: string | null;
   publishedAt: string | null;
   /** From when new work items resolve to it; null: since publication. */
   effectiveFrom: string | null;
@@ -32,8 +34,24 @@ export interface DefinitionVersionRecord extends DefinitionVersionMeta {
   content: Record<string, unknown>;
 }
 
-/** Columns a lifecycle command may change (the key, author and creation time never change). */
+/**
+ * One contribution to a version's content: its author's first content (`created`, seq 1) or a
+ * later change (`edited`), with the content hash the version had right after it. Four-eyes
+ * reads them: no contributor may approve the version.
+ */
+export interface DefinitionContribution {
+  seq: number;
+  contributor: string;
+  action: 'created' | 'edited';
+  contentHash: string;
+  contributedAt: string;
+}
+
+/** Columns a lifecycle command may change (the key, author and creation time never change; contributors are only added). */
 export type DefinitionVersionChanges = Partial<Omit<DefinitionVersionRecord, 'kind' | 'id' | 'version' | 'author' | 'createdAt' | 'contentHash' | 'title'>>;
+
+/** A version to insert: its hash and title are derived from the content; an inserted version is not approved unless it says so. */
+export type NewDefinitionVersion = Omit<DefinitionVersionRecord, 'contentHash' | 'title' | 'approvedContentHash'> & { approvedContentHash?: string | null };
 
 /** Which versions to list. */
 export interface DefinitionVersionFilter {
@@ -55,6 +73,7 @@ interface DbDefinitionVersionRow {
   reviewer: string | null;
   review_comment: string | null;
   approved_at: Date | string | null;
+  approved_content_hash: string | null;
   published_at: Date | string | null;
   effective_from: Date | string | null;
   retired_at: Date | string | null;
@@ -63,7 +82,7 @@ interface DbDefinitionVersionRow {
   updated_at: Date | string;
 }
 
-const META_COLUMNS = ['kind', 'id', 'version', 'status', 'content_hash', 'title', 'author', 'submitted_at', 'reviewer', 'review_comment', 'approved_at', 'published_at', 'effective_from', 'retired_at', 'change_note', 'created_at', 'updated_at'];
+const META_COLUMNS = ['kind', 'id', 'version', 'status', 'content_hash', 'title', 'author', 'submitted_at', 'reviewer', 'review_comment', 'approved_at', 'approved_content_hash', 'published_at', 'effective_from', 'retired_at', 'change_note', 'created_at', 'updated_at'];
 
 const COLUMN: Record<keyof DefinitionVersionChanges, string> = {
   status: 'status',
@@ -72,6 +91,7 @@ const COLUMN: Record<keyof DefinitionVersionChanges, string> = {
   reviewComment: 'review_comment',
   submittedAt: 'submitted_at',
   approvedAt: 'approved_at',
+  approvedContentHash: 'approved_content_hash',
   publishedAt: 'published_at',
   effectiveFrom: 'effective_from',
   retiredAt: 'retired_at',
@@ -94,6 +114,7 @@ function toMeta(row: DbDefinitionVersionRow): DefinitionVersionMeta {
     reviewComment: row.review_comment,
     submittedAt: iso(row.submitted_at),
     approvedAt: iso(row.approved_at),
+    approvedContentHash: row.approved_content_hash,
     publishedAt: iso(row.published_at),
     effectiveFrom: iso(row.effective_from),
     retiredAt: iso(row.retired_at),
@@ -105,6 +126,18 @@ function toMeta(row: DbDefinitionVersionRow): DefinitionVersionMeta {
 
 function toRecord(row: DbDefinitionVersionRow): DefinitionVersionRecord {
   return { ...toMeta(row), content: row.content ?? {} };
+}
+
+interface DbContributionRow {
+  seq: number;
+  contributor: string;
+  action: DefinitionContribution['action'];
+  content_hash: string;
+  contributed_at: Date | string;
+}
+
+function toContribution(row: DbContributionRow): DefinitionContribution {
+  return { seq: Number(row.seq), contributor: row.contributor, action: row.action, contentHash: row.content_hash, contributedAt: iso(row.contributed_at)! };
 }
 
 /**
@@ -130,7 +163,9 @@ function titleOf(content: Record<string, unknown>, id: string): string {
  * Definition versions and their governance lifecycle, global to the installation. Writes run in
  * the caller's transaction (the one that appends the audit event); the content hash and title
  * are derived here from the content, so they cannot disagree with it. The database refuses any
- * change to a published or retired version's content (migration `20261124170000`).
+ * change to a published or retired version's content (migration `20261124170000`), an approval
+ * by a contributor or of other content, and publishing content other than the approved one
+ * (`20261207100000`).
  */
 export class KnexDefinitionVersionStore {
   constructor(private readonly knex: Knex) {}
@@ -188,7 +223,7 @@ export class KnexDefinitionVersionStore {
    * Inserts a version; with `ifMissing`, an existing version is left alone (the import, which
    * two instances may run at once) and the result says whether it was inserted.
    */
-  async insert(trx: Knex.Transaction, record: Omit<DefinitionVersionRecord, 'contentHash' | 'title'>, options: { ifMissing?: boolean } = {}): Promise<boolean> {
+  async insert(trx: Knex.Transaction, record: NewDefinitionVersion, options: { ifMissing?: boolean } = {}): Promise<boolean> {
     const query = trx('definition_version').insert({
       kind: record.kind,
       id: record.id,
@@ -202,6 +237,7 @@ export class KnexDefinitionVersionStore {
       reviewer: record.reviewer,
       review_comment: record.reviewComment,
       approved_at: record.approvedAt,
+      approved_content_hash: record.approvedContentHash ?? null,
       published_at: record.publishedAt,
       effective_from: record.effectiveFrom,
       retired_at: record.retiredAt,
@@ -209,12 +245,40 @@ export class KnexDefinitionVersionStore {
       created_at: record.createdAt,
       updated_at: record.updatedAt,
     });
-    if (!options.ifMissing) {
-      await query;
-      return true;
-    }
-    const inserted = (await query.onConflict(['kind', 'id', 'version']).ignore().returning('version')) as unknown[];
-    return inserted.length === 1;
+    if (!options.ifMissing) await query;
+    else if (((await query.onConflict(['kind', 'id', 'version']).ignore().returning('version')) as unknown[]).length === 0) return false;
+    // The author is the first contributor, in the same transaction: no version exists without one.
+    await this.addContribution(trx, record.kind, record.id, record.version, record.author, record.createdAt);
+    return true;
+  }
+
+  /**
+   * Records that `contributor` changed a version's content (or, first, created it), with the
+   * content hash the row holds now: call it after the write, in the same transaction. The order
+   * (`seq`) is the next free one; the command holds the row lock, so two never race for it.
+   */
+  async addContribution(trx: Knex.Transaction, kind: string, id: string, version: number, contributor: string, contributedAt: string): Promise<DefinitionContribution> {
+    const result = await trx.raw<{ rows: DbContributionRow[] }>(
+      `insert into definition_version_contributor (kind, id, version, seq, contributor, action, content_hash, contributed_at)
+       select v.kind, v.id, v.version, s.next, ?, case when s.next = 1 then 'created' else 'edited' end, v.content_hash, ?
+         from definition_version v,
+              lateral (select coalesce(max(c.seq), 0) + 1 as next from definition_version_contributor c where c.kind = v.kind and c.id = v.id and c.version = v.version) s
+        where v.kind = ? and v.id = ? and v.version = ?
+       returning seq, contributor, action, content_hash, contributed_at`,
+      [contributor, contributedAt, kind, id, version],
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error(`no definition version ${kind} ${id} v${version} to record a contribution to`);
+    return toContribution(row);
+  }
+
+  /** The contributions to one version, in order (the author first). */
+  async contributors(kind: string, id: string, version: number, trx?: Knex.Transaction): Promise<DefinitionContribution[]> {
+    const rows = (await (trx ?? this.knex)('definition_version_contributor')
+      .select('seq', 'contributor', 'action', 'content_hash', 'contributed_at')
+      .where({ kind, id, version })
+      .orderBy('seq')) as DbContributionRow[];
+    return rows.map(toContribution);
   }
 
   /** Applies lifecycle changes to one version inside the caller's transaction; returns it as changed. */
