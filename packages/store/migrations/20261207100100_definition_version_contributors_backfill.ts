@@ -39,7 +39,8 @@ export async function up(knex: Knex): Promise<void> {
   const events = (await knex('audit_event')
     .select('event_type', 'actor', 'payload', 'occurred_at')
     .whereIn('event_type', ['DefinitionDraftCreated', 'DefinitionDraftUpdated'])
-    .orderBy([{ column: 'occurred_at' }, { column: 'tenant_id' }, { column: 'sequence' }])) as DbEvent[];
+    // Insert order: the commands on one version ran one after another under its row lock.
+    .orderBy('id')) as DbEvent[];
   const eventsOf = new Map<string, { type: string; actor: string; hash: string; at: Date | string }[]>();
   for (const e of events) {
     const payload = typeof e.payload === 'string' ? (JSON.parse(e.payload) as Exclude<DbEvent['payload'], string>) : e.payload;
