@@ -12,6 +12,7 @@ import type {
   AuditEvent as StoreAuditEvent,
   ChainVerification as StoreChainVerification,
   DatabaseKind,
+  DefinitionContribution as StoreDefinitionContribution,
   DefinitionVersionMeta as StoreDefinitionVersionMeta,
   DefinitionVersionRecord as StoreDefinitionVersionRecord,
   DefinitionVersionStatus as StoreDefinitionVersionStatus,
@@ -26,6 +27,7 @@ import {
   type ChainVerification,
   type ControlEffect,
   type CreateWorkItem,
+  type DefinitionContribution,
   type DefinitionVersionMeta,
   type DefinitionVersionRecord,
   type DefinitionVersionStatus,
@@ -290,14 +292,17 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     expect(draft).toMatchObject({ version: latest.version + 1, status: 'draft', author: 'gabe', findings: [] });
     const updated = await gabe.updateDraft(kind, id, draft.version, { content: { ...draft.content, title: 'Workflow incident priority (client)' } });
     expect(updated.title).toBe('Workflow incident priority (client)');
-    expect((await gabe.getDefinitionVersion(kind, id, draft.version)).content.title).toBe('Workflow incident priority (client)');
+    const read = await gabe.getDefinitionVersion(kind, id, draft.version);
+    expect(read.content.title).toBe('Workflow incident priority (client)');
+    expect(read.contributors.map((c) => [c.contributor, c.action, c.contentHash])).toEqual([['gabe', 'created', draft.contentHash], ['gabe', 'edited', updated.contentHash]]);
     expect((await gabe.submitDefinition(kind, id, draft.version)).status).toBe('in_review');
     const own = await gabe.approveDefinition(kind, id, draft.version, 'mine').catch((e: unknown) => e);
     expect(own).toBeInstanceOf(MandateProblem);
     expect(own).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
     expect((await gina.rejectDefinition(kind, id, draft.version, 'Say why.')).status).toBe('draft');
     await gabe.submitDefinition(kind, id, draft.version);
-    expect((await gina.approveDefinition(kind, id, draft.version, 'Fine.')).reviewer).toBe('gina');
+    await expect(gina.approveDefinition(kind, id, draft.version, 'Fine.', { contentHash: draft.contentHash })).rejects.toMatchObject({ status: 409, code: 'DEFINITION_CONTENT_CHANGED' });
+    expect(await gina.approveDefinition(kind, id, draft.version, 'Fine.', { contentHash: updated.contentHash })).toMatchObject({ reviewer: 'gina', approvedContentHash: updated.contentHash });
     expect((await gabe.publishDefinition(kind, id, draft.version)).status).toBe('published');
     const diff = await as('sam').diffDefinitionVersions(kind, id, latest.version, draft.version);
     expect(diff).toMatchObject({ from: `${id}@${latest.version}`, to: `${id}@${draft.version}` });
@@ -361,6 +366,7 @@ describe('MandateClient with a stubbed fetch', () => {
     expectTypeOf<DefinitionVersionMeta>().toEqualTypeOf<StoreDefinitionVersionMeta>();
     expectTypeOf<DefinitionVersionRecord>().toEqualTypeOf<StoreDefinitionVersionRecord>();
     expectTypeOf<DefinitionVersionStatus>().toEqualTypeOf<StoreDefinitionVersionStatus>();
+    expectTypeOf<DefinitionContribution>().toEqualTypeOf<StoreDefinitionContribution>();
     expectTypeOf<SemanticChange>().toEqualTypeOf<DefinitionsSemanticChange>();
     expectTypeOf<ControlEffect>().toEqualTypeOf<DefinitionsControlEffect>();
     expectTypeOf<DefinitionsJsonPatchOperation>().toExtend<JsonPatchOperation>();
