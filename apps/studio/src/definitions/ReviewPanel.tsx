@@ -7,9 +7,10 @@ import { ImpactPanel } from './ImpactPanel.js';
 import { problemText, useResource } from './useResource.js';
 
 /**
- * Four-eyes review of a version in review: the semantic diff against the version it replaces,
- * approve or reject with a comment (a governance admin other than the author), then publish, with
- * the impact replay shown before.
+ * Four-eyes review of a version in review: the semantic diff against the version it replaces and
+ * who contributed to it, approve (a governance admin who contributed nothing; the approval names
+ * the content hash shown here) or reject (anyone but the author) with a comment, then publish,
+ * with the impact replay shown before.
  */
 export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: GovernanceApi; view: VersionView; userId: string; isAdmin: boolean; onChanged: () => void }) {
   const versions = useResource(() => api.versions(view.kind, view.id), `versions:${view.kind}/${view.id}/${view.version}`);
@@ -20,6 +21,8 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const isAuthor = view.author === userId;
+  const contributors = [...new Set(view.contributors.map((c) => c.contributor))];
+  const isContributor = isAuthor || contributors.includes(userId);
   const approved = Boolean(view.approvedAt);
 
   const act = async (what: () => Promise<unknown>) => {
@@ -52,7 +55,9 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
           {view.reviewComment ? `: “${view.reviewComment}”` : ''}
         </p>
       ) : null}
+      <p className="contributors">Contributors: {contributors.join(', ')}</p>
       {isAdmin && isAuthor && !approved ? <p role="note">You wrote this version: a second governance admin must review it (four-eyes).</p> : null}
+      {isAdmin && !isAuthor && isContributor && !approved ? <p role="note">You edited this version: a governance admin who did not contribute to it must approve it (four-eyes).</p> : null}
       {isAdmin && (
         <div className="review-actions">
           {!isAuthor && (
@@ -61,8 +66,8 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
               <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} required />
             </label>
           )}
-          {!isAuthor && !approved && (
-            <button type="button" className="primary" disabled={busy || !comment.trim()} onClick={() => void act(() => api.approve(view.kind, view.id, view.version, comment.trim()))}>
+          {!isContributor && !approved && (
+            <button type="button" className="primary" disabled={busy || !comment.trim()} onClick={() => void act(() => api.approve(view.kind, view.id, view.version, comment.trim(), view.contentHash))}>
               Approve
             </button>
           )}

@@ -10,7 +10,7 @@ export function governanceApiOf(client: MandateClient): GovernanceApi {
     createDraft: (kind, id, body) => client.createDraft(kind, id, body),
     updateDraft: (kind, id, version, body) => client.updateDraft(kind, id, version, body),
     submit: (kind, id, version) => client.submitDefinition(kind, id, version),
-    approve: (kind, id, version, comment) => client.approveDefinition(kind, id, version, comment),
+    approve: (kind, id, version, comment, contentHash) => client.approveDefinition(kind, id, version, comment, { contentHash }),
     reject: (kind, id, version, comment) => client.rejectDefinition(kind, id, version, comment),
     publish: (kind, id, version, effectiveFrom) => client.publishDefinition(kind, id, version, effectiveFrom === undefined ? {} : { effectiveFrom }),
     diff: (kind, id, from, to) => client.diffDefinitionVersions(kind, id, from, to),

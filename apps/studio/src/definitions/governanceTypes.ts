@@ -22,7 +22,8 @@ export interface GovernanceApi {
   createDraft(kind: string, id: string, body: CreateDraft): Promise<DefinitionVersionView>;
   updateDraft(kind: string, id: string, version: number, body: UpdateDraft): Promise<DefinitionVersionView>;
   submit(kind: string, id: string, version: number): Promise<DefinitionVersionView>;
-  approve(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView>;
+  /** Approves the content with `contentHash`, the one the reviewer saw (409 DEFINITION_CONTENT_CHANGED otherwise). */
+  approve(kind: string, id: string, version: number, comment: string, contentHash: string): Promise<DefinitionVersionView>;
   reject(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView>;
   publish(kind: string, id: string, version: number, effectiveFrom?: string): Promise<DefinitionVersionView>;
   diff(kind: string, id: string, from: number, to: number): Promise<DefinitionVersionDiff>;
