@@ -230,7 +230,7 @@ export class DefinitionGovernanceService {
     });
   }
 
-  /** Sends a version under review back to draft with the reviewer's comment: a governance admin who is not its author. */
+  /** Sends a version under review back to draft with the reviewer's comment, clearing any approval: a governance admin who is not its author (an editor may). */
   async reject(principal: Principal, kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     return this.command(kind, id, version, async (trx, current) => {
