@@ -10,7 +10,8 @@ import type { Knex } from 'knex';
  *   no new contributor, only its first record (the author, written with the version by the import).
  * - `definition_version.approved_content_hash`: the content hash the approval saw.
  * - A trigger refuses, whatever code sends the statement, an approval by a contributor or of
- *   other content than the row holds, and a publication of content other than the approved one.
+ *   other content than the row holds, a publication of content other than the approved one, and
+ *   any change to the author or approval of a published or retired version.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('definition_version', (t) => {
@@ -63,7 +64,7 @@ export async function up(knex: Knex): Promise<void> {
     create function definition_version_four_eyes() returns trigger
     language plpgsql as $$
     begin
-      if new.approved_at is not null and old.approved_at is null then
+      if new.approved_at is not null and old.approved_at is null and old.status in ('draft', 'in_review') then
         if new.approved_content_hash is distinct from new.content_hash then
           raise exception 'definition % % v%: an approval must name the content it approves', new.kind, new.id, new.version using errcode = 'P0001';
         end if;
@@ -76,9 +77,16 @@ export async function up(knex: Knex): Promise<void> {
       if new.status = 'published' and old.status in ('draft', 'in_review') and (new.approved_at is null or new.approved_content_hash is distinct from new.content_hash) then
         raise exception 'definition % % v%: only the approved content can be published', new.kind, new.id, new.version using errcode = 'P0001';
       end if;
+      -- Once published, who wrote and who approved what is evidence, like the content.
+      if old.status in ('published', 'retired') and (
+        new.author is distinct from old.author or new.reviewer is distinct from old.reviewer
+        or new.approved_at is distinct from old.approved_at or new.approved_content_hash is distinct from old.approved_content_hash
+      ) then
+        raise exception 'definition % % v% is %: its author and approval are immutable', old.kind, old.id, old.version, old.status using errcode = 'P0001';
+      end if;
       return new;
     end $$`);
-  await knex.raw(`comment on function definition_version_four_eyes() is 'Refuses an approval by a contributor or of other content, and publishing content other than the approved one.'`);
+  await knex.raw(`comment on function definition_version_four_eyes() is 'Refuses an approval by a contributor or of other content, publishing content other than the approved one, and rewriting the author or approval of a published version.'`);
   await knex.raw(`create trigger trg_definition_version_four_eyes before update on definition_version for each row execute function definition_version_four_eyes()`);
   await knex.raw(`comment on trigger trg_definition_version_four_eyes on definition_version is 'Four-eyes on definitions, below the API (docs/governance.md).'`);
 }

@@ -66,5 +66,6 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   // The table and column go with the previous migration's down; nothing to undo by itself.
-  await knex('definition_version').update({ approved_content_hash: null });
+  // A published version's approval is immutable; the previous migration's down drops the column.
+  await knex('definition_version').whereIn('status', ['draft', 'in_review']).update({ approved_content_hash: null });
 }

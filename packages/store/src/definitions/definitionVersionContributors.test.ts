@@ -84,10 +84,14 @@ describe.each(engineNames)('definition version contributors on %s', (engine) => 
     expect(await store.contributors('SlaPolicy', 'CONTRIB_SLA', 1)).toEqual([]);
   });
 
-  it('a published version has its author and takes no later contributor', async () => {
+  it('a published version has its author, takes no later contributor, and keeps its author and approval', async () => {
     await db.knex.transaction((trx) => store.insert(trx, record('PUBLISHED_SLA', 1, 'published', 'urn:mandate:import')));
     expect((await store.contributors('SlaPolicy', 'PUBLISHED_SLA', 1)).map((c) => [c.seq, c.contributor, c.action])).toEqual([[1, 'urn:mandate:import', 'created']]);
     await expect(db.knex.transaction((trx) => store.addContribution(trx, 'SlaPolicy', 'PUBLISHED_SLA', 1, 'gina', NOW))).rejects.toThrow(/takes no new contributor/);
+    // Nor can who wrote or approved it be rewritten.
+    for (const change of [{ author: 'gina' }, { reviewer: 'gina' }, { approved_at: NOW }, { approved_content_hash: '3'.repeat(64) }]) {
+      await expect(db.knex('definition_version').where({ id: 'PUBLISHED_SLA', version: 1 }).update(change), JSON.stringify(change)).rejects.toThrow(/author and approval are immutable/);
+    }
   });
 
   it('every table and column of the migration carries a comment', async () => {
