@@ -35,6 +35,35 @@ describe.each(engines)('decision authority on $name', ({ open }) => {
     expect(res.status, res.text).toBe(201);
     return res.body as { id: string; candidateGroups: string[]; requestedBy: string };
   };
+  const count = async (table: string) => Number((await t.db.knex(table).count('* as n').first())?.n ?? 0);
+  const tables = ['work_item', 'audit_event', 'decision', 'comment', 'workflow_command_outbox'];
+  const written = async () => Promise.all(tables.map(count));
+  const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 };
+
+  it('compares canonical principal ids: a request for "DANA" is dana\'s, and non-canonical spellings are refused, writing nothing', async () => {
+    // Upper case is the same person: four-eyes keeps dana from deciding her own request.
+    const upper = await create('cpq', quote({ requestedBy: 'DANA' }));
+    expect(upper.requestedBy).toBe('dana');
+    expect((await post('dana', `/work-items/${upper.id}/claim`)).status).toBe(200);
+    expect((await post('dana', `/work-items/${upper.id}/decisions`, approve)).body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    // The owner of the business object likewise, whatever the spelling of the owning system.
+    const owned = await create('cpq', quote({ requestedBy: 'rita', businessObject: { ...quote().businessObject, snapshot: { ownerId: 'Dana', totalAmount: 420000 } } }));
+    expect((await post('dana', `/work-items/${owned.id}/claim`)).status).toBe(200);
+    expect((await post('dana', `/work-items/${owned.id}/decisions`, approve)).body).toMatchObject({ status: 403, code: 'FOUR_EYES_VIOLATION' });
+    // Spellings that are no id at all are refused where they enter.
+    const before = await written();
+    for (const requestedBy of [' dana', 'dana ', 'urn:mandate:dev-identity|dana', 'dev-identity:dana']) {
+      expect((await post('cpq', '/work-items', quote({ requestedBy }))).body, requestedBy).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
+    }
+    expect((await post('cpq', '/work-items', quote({ businessObject: { ...quote().businessObject, snapshot: { ownerId: ' dana' } } }))).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
+    const { id } = await create('cpq', quote({ requestedBy: 'rita' }));
+    expect((await post('dana', `/work-items/${id}/claim`)).status).toBe(200);
+    const afterCreate = await written();
+    expect((await post('dana', `/work-items/${id}/delegate`, { delegateTo: ' fiona', comment: 'Margin?' })).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
+    expect((await post('mia', `/work-items/${id}/reassign`, { assignee: 'urn:x|sam', reasonCode: 'WORKLOAD' })).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
+    expect(await written()).toEqual(afterCreate);
+    expect(afterCreate[0]).toBe(before[0]! + 1);
+  });
 
   it('shows the most permanent failure first: the quote owner sees four-eyes, not "claim first"', async () => {
     const { id } = await create('cpq', quote({ requestedBy: 'mia' }));

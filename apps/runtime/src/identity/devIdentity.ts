@@ -4,6 +4,7 @@
  */
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { canonicalPrincipalId } from '@mandate/policy';
 import { UnauthenticatedError } from '../http/errors.js';
 import devDirectory from './devDirectory.json' with { type: 'json' };
 import type { Identity } from './Identity.js';
@@ -43,11 +44,12 @@ export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(3
         const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
         const claims = payload as { sub?: string; roles?: unknown; groups?: unknown; tenant?: unknown; region?: unknown; name?: unknown };
         const strings = (x: unknown) => (Array.isArray(x) && x.every((v) => typeof v === 'string') ? x : []);
-        if (!claims.sub || typeof claims.tenant !== 'string') throw new Error('claims');
+        const id = claims.sub === undefined ? undefined : canonicalPrincipalId(claims.sub);
+        if (!id || typeof claims.tenant !== 'string') throw new Error('claims');
         return {
-          id: claims.sub,
+          id,
           issuer: DEV_ISSUER,
-          name: typeof claims.name === 'string' ? claims.name : claims.sub,
+          name: typeof claims.name === 'string' ? claims.name : id,
           roles: strings(claims.roles),
           groups: strings(claims.groups),
           tenant: claims.tenant,

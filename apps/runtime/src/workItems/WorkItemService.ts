@@ -14,6 +14,7 @@ import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
+import { principalIdInput } from '../identity/principalIdInput.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { escalationOf } from './escalation.js';
@@ -114,7 +115,8 @@ export class WorkItemService {
   }
 
   /** Creates a work item at the version of its task type in effect now (or the published version it names), pinned for its life. */
-  async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
+  async create(principal: Principal, given: CreateWorkItem): Promise<WorkItemView> {
+    const input = withCanonicalPrincipals(given);
     const key = input.callerRef ? callerKey(input.callerRef) : undefined;
     if (key) {
       // An engine that replays an activation (a restart, a retried poll) gets the item it created.
@@ -286,19 +288,21 @@ export class WorkItemService {
         break;
       case 'DELEGATE':
         if (!input.delegateTo) throw new UnprocessableError('DELEGATE_REQUIRED', 'name who is asked for input (delegateTo)');
-        changes = { state: 'delegated', delegatedTo: input.delegateTo };
+        changes = { state: 'delegated', delegatedTo: principalIdInput(input.delegateTo, 'delegateTo') };
         eventType = 'TaskDelegated';
         break;
       case 'RESOLVE_DELEGATION':
         changes = { state: 'claimed', delegatedTo: undefined };
         eventType = 'TaskDelegationResolved';
         break;
-      case 'REASSIGN':
+      case 'REASSIGN': {
         if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
+        const assignee = principalIdInput(input.assignee, 'assignee');
         this.metrics?.reassigned.inc({ task_type: item.taskType });
-        changes = { state: 'claimed', assignee: input.assignee, owner: input.assignee, delegatedTo: undefined };
+        changes = { state: 'claimed', assignee, owner: assignee, delegatedTo: undefined };
         eventType = 'TaskAssigned';
         break;
+      }
       case 'ESCALATE': {
         // As the SLA's escalation does, with the priority recomputed for the escalated item.
         const escalation = escalationOf(item);
@@ -427,10 +431,11 @@ export class WorkItemService {
    * version, makes open items whose task type names the event obsolete (with the definition's
    * outcome), and requests a new task where the definition says so. One transaction per event.
    */
-  async handleEvent(principal: Principal, event: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
+  async handleEvent(principal: Principal, given: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
     // Business events come from the systems that own the objects, never from a person: an event
     // makes open approvals obsolete.
     if (!actsForOthers(principal)) throw new NotAllowedError('SERVICE_ROLE_REQUIRED', `business events come from a service (role ${SERVICE_ROLE}), not from a person`);
+    const event = { ...given, businessObject: withCanonicalOwner(given.businessObject) };
     const now = this.now();
     const bo = event.businessObject;
     const open = await this.items.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
@@ -492,6 +497,18 @@ export class WorkItemService {
       throw new NotAllowedError('AUDIT_READER_REQUIRED', `the tenant's audit trail is open to ${AUDIT_READERS.join(' and ')}; filter by workItemId for one item's history`);
     }
   }
+}
+
+/** The request with its principals in canonical form (400 INVALID_PRINCIPAL_ID for one that is none). */
+function withCanonicalPrincipals(input: CreateWorkItem): CreateWorkItem {
+  return { ...input, ...(input.requestedBy !== undefined ? { requestedBy: principalIdInput(input.requestedBy, 'requestedBy') } : {}), businessObject: withCanonicalOwner(input.businessObject) };
+}
+
+/** The business object with its owner's id canonical: four-eyes forbids the owner by that id. */
+function withCanonicalOwner(bo: CreateWorkItem['businessObject']): CreateWorkItem['businessObject'] {
+  const ownerId = bo.snapshot?.ownerId;
+  if (typeof ownerId !== 'string') return bo;
+  return { ...bo, snapshot: { ...bo.snapshot, ownerId: principalIdInput(ownerId, 'businessObject.snapshot.ownerId') } };
 }
 
 /** The latest known version of a business object, as a creation or an event tells it (`business_object`). */

@@ -5,6 +5,7 @@
  */
 import { FACT_CATALOGUE, isInstant, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
 import type { PolicyContext } from '../PolicyInput.js';
+import { normalisePrincipalId } from '../principalId.js';
 import type { Facts } from '../rules/RuleSpec.js';
 
 /** A context value that did not have its catalogue type and was left out. */
@@ -113,7 +114,8 @@ export function buildFacts(
     }),
     relation: {
       isRequester: item.requestedBy !== undefined && item.requestedBy === actor.id,
-      isBusinessObjectOwner: bo.ownerId !== undefined && bo.ownerId === actor.id,
+      // The owner id comes from the business object's system: compared in its canonical form.
+      isBusinessObjectOwner: typeof bo.ownerId === 'string' && normalisePrincipalId(bo.ownerId) === actor.id,
       isAssignee,
       isCandidate: candidate,
       isDelegate: item.delegatedTo !== undefined && item.delegatedTo === actor.id,
