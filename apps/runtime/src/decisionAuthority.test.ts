@@ -65,6 +65,24 @@ describe.each(engines)('decision authority on $name', ({ open }) => {
     expect(afterCreate[0]).toBe(before[0]! + 1);
   });
 
+  it('candidate groups come from the task type: a person names none, a service only narrows them', async () => {
+    const before = await written();
+    // rita would hand her discount to a team of her choosing.
+    expect((await post('rita', '/work-items', quote({ candidateGroups: ['sales-reps'] }))).body).toMatchObject({ status: 403, code: 'CANDIDATE_GROUPS_NOT_ALLOWED' });
+    expect((await post('rita', '/work-items', quote({ candidateGroups: ['regional-sales-directors'] }))).body).toMatchObject({ status: 403, code: 'CANDIDATE_GROUPS_NOT_ALLOWED' });
+    // A service may not widen them either, nor empty them.
+    expect((await post('cpq', '/work-items', quote({ requestedBy: 'rita', candidateGroups: ['regional-sales-directors', 'operations-leads'] }))).body).toMatchObject({ status: 403, code: 'CANDIDATE_GROUPS_NOT_ALLOWED' });
+    expect((await post('cpq', '/work-items', quote({ requestedBy: 'rita', candidateGroups: [] }))).body).toMatchObject({ status: 403, code: 'CANDIDATE_GROUPS_NOT_ALLOWED' });
+    expect(await written()).toEqual(before);
+    // Narrowing within the task type's groups is the service's to do.
+    const narrowed = await create('cpq', quote({ requestedBy: 'rita', candidateGroups: ['regional-sales-directors'] }));
+    expect(narrowed.candidateGroups).toEqual(['regional-sales-directors']);
+    expect((await post('sam', `/work-items/${narrowed.id}/claim`)).body).toMatchObject({ status: 403, code: 'NOT_A_CANDIDATE' });
+    expect((await post('dana', `/work-items/${narrowed.id}/claim`)).status).toBe(200);
+    // Without candidateGroups, the task type's apply.
+    expect((await create('rita')).candidateGroups.sort()).toEqual(['regional-sales-directors', 'sales-managers']);
+  });
+
   it('shows the most permanent failure first: the quote owner sees four-eyes, not "claim first"', async () => {
     const { id } = await create('cpq', quote({ requestedBy: 'mia' }));
     const actions = async (user: string) => (await request(t.app).get(`/work-items/${id}/allowed-actions`).set(await as(user))).body.actions as { code: string; disabledReason?: string }[];

@@ -156,6 +156,7 @@ export class WorkItemService {
     const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion, this.clock());
     if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}${input.taskTypeVersion !== undefined ? `@${input.taskTypeVersion}` : ''}`);
     const ref = `${taskType.id}@${taskType.version}`;
+    const candidateGroups = candidateGroupsOf(principal, taskType, input.candidateGroups);
     this.evidence.assertValid(taskType, input.evidence);
     if (input.businessObject.type !== taskType.businessObjectType) {
       throw new UnprocessableError('BUSINESS_OBJECT_TYPE_MISMATCH', `${ref} decides on ${taskType.businessObjectType}, not ${input.businessObject.type}`);
@@ -175,7 +176,7 @@ export class WorkItemService {
       title: input.title ?? `${taskType.title}: ${bo.type} ${bo.id}`,
       businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}) },
       requestedBy,
-      candidateGroups: input.candidateGroups ?? taskType.candidateGroups,
+      candidateGroups,
       priority: 0,
       priorityReasons: [],
       escalationLevel: 0,
@@ -499,6 +500,23 @@ export class WorkItemService {
   }
 }
 
+/**
+ * Who may decide comes from the task type: a service (or a workflow binding, through the runtime's
+ * own principal) may narrow its candidate groups, nobody may widen them, and a person names none.
+ */
+function candidateGroupsOf(principal: Principal, taskType: { id: string; version: number; candidateGroups: string[] }, given: string[] | undefined): string[] {
+  if (given === undefined) return taskType.candidateGroups;
+  const ref = `${taskType.id}@${taskType.version}`;
+  if (!actsForOthers(principal)) {
+    throw new NotAllowedError('CANDIDATE_GROUPS_NOT_ALLOWED', `candidate groups come from ${ref} (${taskType.candidateGroups.join(', ')}); only a service (role ${SERVICE_ROLE}) may narrow them; leave candidateGroups out`);
+  }
+  const outside = given.filter((g) => !taskType.candidateGroups.includes(g));
+  if (given.length === 0 || outside.length > 0) {
+    throw new NotAllowedError('CANDIDATE_GROUPS_NOT_ALLOWED', `candidateGroups may only narrow ${ref}'s (${taskType.candidateGroups.join(', ')})${outside.length ? `; not among them: ${outside.join(', ')}` : '; name at least one'}`, { allowed: taskType.candidateGroups, ...(outside.length ? { outside } : {}) });
+  }
+  return [...new Set(given)];
+}
+
 /** The request with its principals in canonical form (400 INVALID_PRINCIPAL_ID for one that is none). */
 function withCanonicalPrincipals(input: CreateWorkItem): CreateWorkItem {
   return { ...input, ...(input.requestedBy !== undefined ? { requestedBy: principalIdInput(input.requestedBy, 'requestedBy') } : {}), businessObject: withCanonicalOwner(input.businessObject) };
@@ -525,7 +543,8 @@ function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
     businessObject: event.businessObject,
     evidence: event.evidence ?? item.evidence,
     ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
-    candidateGroups: item.candidateGroups,
+    // A narrowed routing carries over; an escalated one (the escalation group) restarts at the task type's.
+    ...(item.escalationLevel === 0 ? { candidateGroups: item.candidateGroups } : {}),
     ...(item.region ? { region: item.region } : {}),
     ...(item.productFamily ? { productFamily: item.productFamily } : {}),
     // The renewal keeps the deadline (an item already past it is expired at the scheduler's next pass).
