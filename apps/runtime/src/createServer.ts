@@ -68,7 +68,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
-  const service = new WorkItemService(deps.db, deps.registry, clock, metrics);
+  const service = new WorkItemService(deps.db, deps.registry, clock, metrics, deps.identity.directory);
   const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
   const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
   const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);

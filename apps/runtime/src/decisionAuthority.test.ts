@@ -7,6 +7,9 @@ import { engines, testApp } from '../test-support/testApp.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
+/** A reason the task type's reason-code set offers for REASSIGN. */
+const REASSIGN_REASON = 'WORKLOAD';
+
 let quoteNumber = 0;
 /** A high-value discount request: its SLA escalation group (manager authority) is the regional sales directors. */
 const quote = (overrides: Record<string, unknown> = {}) => {
@@ -40,6 +43,27 @@ describe.each(engines)('decision authority on $name', ({ open }) => {
   const written = async () => Promise.all(tables.map(count));
   const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION', comment: 'Multi-year expansion.', acknowledged: true, expectedBusinessObjectVersion: 12 };
 
+  it('reassigns only to someone who may claim the item; a delegate gives input, never the decision', async () => {
+    const { id } = await create('cpq', quote({ requestedBy: 'rita' }));
+    expect((await post('dana', `/work-items/${id}/claim`)).status).toBe(200);
+    const before = await written();
+    // mia manages the item (its escalation group); none of these may claim it: auditor, governance admin, service, operations lead, unknown.
+    for (const assignee of ['aude', 'gabe', 'oms', 'olga', 'nobody']) {
+      const refused = await post('mia', `/work-items/${id}/reassign`, { assignee, reasonCode: REASSIGN_REASON });
+      expect(refused.body, assignee).toMatchObject({ status: 422, code: 'ASSIGNEE_NOT_ELIGIBLE', assignee });
+    }
+    expect(await written()).toEqual(before);
+    expect((await request(t.app).get(`/work-items/${id}`).set(await as('mia'))).body).toMatchObject({ assignee: 'dana', owner: 'dana' });
+    // A candidate may be given it, and decides as its assignee.
+    expect((await post('mia', `/work-items/${id}/reassign`, { assignee: 'Fiona', reasonCode: REASSIGN_REASON })).body).toMatchObject({ state: 'claimed', assignee: 'fiona' });
+    // fiona asks dana (who has the authority) for input: dana may not decide while it is delegated, nor after handing it back.
+    expect((await post('fiona', `/work-items/${id}/delegate`, { delegateTo: 'dana', comment: 'Your view on the margin?' })).status).toBe(200);
+    expect((await post('dana', `/work-items/${id}/decisions`, approve)).body).toMatchObject({ status: 409, code: 'INVALID_STATE' });
+    expect((await post('dana', `/work-items/${id}/resolve-delegation`, { comment: 'Acceptable.' })).status).toBe(200);
+    expect((await post('dana', `/work-items/${id}/decisions`, approve)).body).toMatchObject({ status: 403, code: 'NOT_ASSIGNEE' });
+    expect(await count('decision')).toBe(before[2]);
+  });
+
   it('compares canonical principal ids: a request for "DANA" is dana\'s, and non-canonical spellings are refused, writing nothing', async () => {
     // Upper case is the same person: four-eyes keeps dana from deciding her own request.
     const upper = await create('cpq', quote({ requestedBy: 'DANA' }));
@@ -60,7 +84,7 @@ describe.each(engines)('decision authority on $name', ({ open }) => {
     expect((await post('dana', `/work-items/${id}/claim`)).status).toBe(200);
     const afterCreate = await written();
     expect((await post('dana', `/work-items/${id}/delegate`, { delegateTo: ' fiona', comment: 'Margin?' })).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
-    expect((await post('mia', `/work-items/${id}/reassign`, { assignee: 'urn:x|sam', reasonCode: 'WORKLOAD' })).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
+    expect((await post('mia', `/work-items/${id}/reassign`, { assignee: 'urn:x|sam', reasonCode: REASSIGN_REASON })).body).toMatchObject({ status: 400, code: 'INVALID_PRINCIPAL_ID' });
     expect(await written()).toEqual(afterCreate);
     expect(afterCreate[0]).toBe(before[0]! + 1);
   });

@@ -22,3 +22,4 @@ export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluato
 export { ImpactReplay, replayImpact, replayImpactBatches } from './replay/replayImpact.js';
 export type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ReplayCase, ReplayDecision, ReplayOptions } from './replay/ReplayCase.js';
 export { canonicalPrincipalId, normalisePrincipalId, PRINCIPAL_ID_PATTERN } from './principalId.js';
+export { claimEligibility, type ClaimEligibility } from './claimEligibility.js';

@@ -1,6 +1,7 @@
 /**
  * Development identity: demo users signed into JWTs with a random per-process key, under an
- * issuer production never trusts. Only the dev start command uses it, and it says so loudly.
+ * issuer production never trusts. Only the dev start command uses it, and it says so loudly. Its
+ * directory (the same demo users) says who a new assignee is.
  */
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
@@ -25,6 +26,12 @@ export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDi
 export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(32))): Identity {
   return {
     mode: 'dev',
+    directory: {
+      lookup: (tenant, id) => {
+        const user = Object.hasOwn(DEV_USERS, id) ? DEV_USERS[id] : undefined;
+        return Promise.resolve(user?.tenant === tenant ? { roles: user.roles, groups: user.groups } : undefined);
+      },
+    },
     issueDevToken: async (userId) => {
       const user = DEV_USERS[userId];
       if (!user) throw new UnauthenticatedError('UNKNOWN_DEV_USER', `no demo user ${userId}; demo users: ${Object.keys(DEV_USERS).join(', ')}`);

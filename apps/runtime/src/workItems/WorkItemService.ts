@@ -4,7 +4,7 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { allowedActions, authorityOf, priority, sla, validateDecision, visibleView } from '@mandate/policy';
+import { allowedActions, authorityOf, claimEligibility, priority, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
 import type { Database } from '@mandate/store';
 import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
@@ -15,6 +15,8 @@ import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { principalIdInput } from '../identity/principalIdInput.js';
+import type { PrincipalDirectory } from '../identity/PrincipalDirectory.js';
+import { isReadOnly } from '../identity/readOnlyRoles.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { escalationOf } from './escalation.js';
@@ -99,6 +101,8 @@ export class WorkItemService {
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
     private readonly metrics?: Metrics,
+    /** Who a new assignee is; without one, nobody can be given an item. */
+    private readonly directory?: PrincipalDirectory,
   ) {
     this.loader = new WorkItemLoader(db.knex, registry, () => this.now());
     this.items = this.loader.items;
@@ -299,6 +303,7 @@ export class WorkItemService {
       case 'REASSIGN': {
         if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
         const assignee = principalIdInput(input.assignee, 'assignee');
+        await this.assertMayHold(principal.tenant, ctx.item, assignee);
         this.metrics?.reassigned.inc({ task_type: item.taskType });
         changes = { state: 'claimed', assignee, owner: assignee, delegatedTo: undefined };
         eventType = 'TaskAssigned';
@@ -338,6 +343,20 @@ export class WorkItemService {
       });
       return { id, state: moved.state, assignee: moved.assignee ?? null, owner: moved.owner ?? null, delegatedTo: moved.delegatedTo ?? null, escalationLevel: moved.escalationLevel, rowVersion: moved.rowVersion };
     });
+  }
+
+  /**
+   * A reassignment hands the item (and with it the decision) only to someone who could claim it:
+   * a candidate or a member of its escalation group, known to the directory in the item's tenant,
+   * and not read-only. 422 ASSIGNEE_NOT_ELIGIBLE otherwise.
+   */
+  private async assertMayHold(tenant: string, item: PolicyContext['item'], assignee: string): Promise<void> {
+    const entry = await this.directory?.lookup(tenant, assignee);
+    if (!entry) throw new UnprocessableError('ASSIGNEE_NOT_ELIGIBLE', `${assignee} is not known in tenant ${tenant}${this.directory ? '' : ' (this runtime has no directory of people)'}; an item is reassigned only to someone who may claim it`, { assignee, reason: 'UNKNOWN_PRINCIPAL' });
+    const { isCandidate, isEscalationOwner } = claimEligibility(item, { id: assignee, groups: entry.groups });
+    if (isReadOnly(entry) || !(isCandidate || isEscalationOwner)) {
+      throw new UnprocessableError('ASSIGNEE_NOT_ELIGIBLE', `${assignee} may not claim this item: an item is reassigned only to a candidate (${item.candidateGroups.join(', ')})${item.escalationGroup ? ` or a member of its escalation group (${item.escalationGroup})` : ''}`, { assignee, reason: isReadOnly(entry) ? 'READ_ONLY' : 'NOT_A_CANDIDATE' });
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { FACT_CATALOGUE, isInstant, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
 import type { PolicyContext } from '../PolicyInput.js';
+import { claimEligibility } from '../claimEligibility.js';
 import { normalisePrincipalId } from '../principalId.js';
 import type { Facts } from '../rules/RuleSpec.js';
 
@@ -104,7 +105,7 @@ export function buildFacts(
 ): { facts: Facts; issues: FactIssue[] } {
   const issues: FactIssue[] = [];
   const { item, actor, businessObject: bo } = ctx;
-  const candidate = item.candidateGroups.some((g) => actor.groups.includes(g)) || (item.candidateUsers ?? []).includes(actor.id);
+  const { isCandidate: candidate, isEscalationOwner } = claimEligibility(item, actor);
   const isAssignee = item.assignee !== undefined && item.assignee === actor.id;
   const facts: Record<string, unknown> = {
     actor: typedFact('actor', actor, issues),
@@ -121,7 +122,7 @@ export function buildFacts(
       isDelegate: item.delegatedTo !== undefined && item.delegatedTo === actor.id,
       sameTenant: actor.tenant === item.tenant,
       canWork: isAssignee || (item.assignee === undefined && candidate),
-      isEscalationOwner: item.escalationGroup !== undefined && actor.groups.includes(item.escalationGroup),
+      isEscalationOwner,
       // Whoever asked for the first approval may not give the second.
       isForbiddenApprover: (item.forbiddenApprovers ?? []).includes(actor.id) || (item.pendingApproval?.kind === 'decision' && item.pendingApproval.requestedBy === actor.id),
       isPendingActionRequester: item.pendingApproval?.kind === 'action' && item.pendingApproval.requestedBy === actor.id,
