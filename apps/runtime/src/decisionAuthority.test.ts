@@ -107,6 +107,27 @@ describe.each(engines)('decision authority on $name', ({ open }) => {
     expect((await create('rita')).candidateGroups.sort()).toEqual(['regional-sales-directors', 'sales-managers']);
   });
 
+  it('an auditor reads everything and writes nothing, on every write route', async () => {
+    const { id } = await create('cpq', quote({ requestedBy: 'rita' }));
+    const before = await written();
+    const writes: [string, Record<string, unknown>][] = [
+      ['/work-items', quote()],
+      [`/work-items/${id}/claim`, {}],
+      [`/work-items/${id}/comments`, { comment: 'Looks fine to me.' }],
+      [`/work-items/${id}/escalate`, { reasonCode: 'OUTSIDE_AUTHORITY' }],
+      [`/work-items/${id}/decisions`, approve],
+      [`/work-items/${id}/actions/RUN_RECONCILIATION`, {}],
+      ['/events', { type: 'QuoteRevised', businessObject: { type: 'QUOTE', id: 'Q-1', version: 13 } }],
+      ['/definitions/TaskType/DISCOUNT_APPROVAL/drafts', {}],
+    ];
+    for (const [path, body] of writes) expect((await post('aude', path, body)).body, path).toMatchObject({ status: 403, code: 'AUDITOR_READ_ONLY' });
+    expect((await request(t.app).put('/definitions/TaskType/DISCOUNT_APPROVAL/versions/9').set(await as('aude')).send({})).body).toMatchObject({ status: 403, code: 'AUDITOR_READ_ONLY' });
+    expect(await written()).toEqual(before);
+    // Reading stays open: the item, its allowed actions (all disabled for her), the tenant's audit trail.
+    expect((await request(t.app).get(`/work-items/${id}`).set(await as('aude'))).status).toBe(200);
+    expect((await request(t.app).get('/audit').set(await as('aude'))).status).toBe(200);
+  });
+
   it('shows the most permanent failure first: the quote owner sees four-eyes, not "claim first"', async () => {
     const { id } = await create('cpq', quote({ requestedBy: 'mia' }));
     const actions = async (user: string) => (await request(t.app).get(`/work-items/${id}/allowed-actions`).set(await as(user))).body.actions as { code: string; disabledReason?: string }[];
