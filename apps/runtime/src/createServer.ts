@@ -16,6 +16,7 @@ import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
+import { assertMayWrite } from './identity/readOnlyRoles.js';
 import { withVerifiedTokenCache } from './identity/verifiedTokenCache.js';
 import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
@@ -68,7 +69,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
-  const service = new WorkItemService(deps.db, deps.registry, clock, metrics);
+  const service = new WorkItemService(deps.db, deps.registry, clock, metrics, deps.identity.directory);
   const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
   const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
   const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
@@ -117,7 +118,10 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   }
 
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
-    res.locals.principal = await identity.verify(req.header('authorization'));
+    const principal = await identity.verify(req.header('authorization'));
+    // Every authenticated route passes here: the read-only rule cannot be forgotten by one of them.
+    assertMayWrite(req.method, principal);
+    res.locals.principal = principal;
     next();
   };
 
@@ -146,7 +150,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   });
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
   if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(deps.db, clock)), definitionRoutes(governance, migrations));
-  if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key)));
+  if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key), (key) => deps.workflow!.bindings.startersOf(key)));
 
   if (deps.studioDir) app.use(studioRoutes(deps.studioDir));
 

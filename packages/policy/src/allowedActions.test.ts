@@ -47,6 +47,16 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
     expect(find(await actionsFor(director), 'decision', 'APPROVE')).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
   });
 
+  it('holding the item is not enough: an assignee who may not claim it (handed it from outside) decides nothing', async () => {
+    const ctx = discountApproval(people.financeApprover);
+    ctx.actor = { ...ctx.actor, groups: [] };
+    for (const code of ['APPROVE', 'REJECT', 'REQUEST_REPRICE']) expect(find(await actionsFor(ctx), 'decision', code), code).toMatchObject({ enabled: false, disabledReason: 'NOT_A_CANDIDATE' });
+    // A member of the escalation group may, as when it claims the escalated item.
+    ctx.item = { ...ctx.item, escalationGroup: 'risk-desk' };
+    ctx.actor = { ...ctx.actor, groups: ['risk-desk'] };
+    expect(find(await actionsFor(ctx), 'decision', 'REJECT')).toMatchObject({ enabled: true });
+  });
+
   it('the quote owner cannot approve their own quote, even with authority', async () => {
     const ctx = discountApproval(people.financeApprover);
     ctx.businessObject = { ...ctx.businessObject, ownerId: people.financeApprover.id };

@@ -78,8 +78,22 @@ function ruleSet(rules: RuleSpec[]): CompiledRuleSet {
 const leaf = (name: string, fact: string, path: string | undefined, operator: string, value: unknown): LeafSpec =>
   path === undefined ? { name, fact, operator, value } : { name, fact, path, operator, value };
 
+/*
+ * CHECK_ORDER: the first failed check is the `disabledReason`, so checks run from the most
+ * permanent failure to the most transient one: tenant; four-eyes (forever, for this item); who the
+ * actor is (authority limit, elevated role, manager authority, eligibility); the item's data
+ * (evidence, `enabledWhen`); its state; whether the actor holds it (claim first). A quote owner
+ * sees FOUR_EYES_VIOLATION, never "claim first".
+ */
+
 /** Nobody acts on another tenant's item, whatever their roles. */
 const TENANT_CHECK = leaf('TENANT_MISMATCH', 'relation', 'sameTenant', 'equal', true);
+
+/** Who may claim an item (a candidate, or the escalation group's member) is who may decide it. */
+const ELIGIBILITY_CHECK: ConditionSpec = {
+  name: 'NOT_A_CANDIDATE',
+  any: [leaf('NOT_A_CANDIDATE', 'relation', 'isCandidate', 'equal', true), leaf('NOT_A_CANDIDATE', 'relation', 'isEscalationOwner', 'equal', true)],
+};
 
 function fourEyesChecks(taskType: TaskType): LeafSpec[] {
   const checks: LeafSpec[] = [];
@@ -95,18 +109,16 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
   const specs: ActionSpec[] = [];
   const rules: RuleSpec[] = [];
   for (const option of taskType.decisionOptions) {
-    const checks: ConditionSpec[] = [
-      TENANT_CHECK,
-      leaf('INVALID_STATE', 'item', 'state', 'in', ['claimed']),
-      leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true),
-      ...fourEyesChecks(taskType),
-      leaf('FOUR_EYES_VIOLATION', 'relation', 'isForbiddenApprover', 'equal', false),
-    ];
-    for (const path of option.requiresEvidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
-    if (option.enabledWhen) checks.push({ ...(option.enabledWhen as ConditionSpec), name: option.disabledReason ?? 'CONDITION_NOT_MET' });
+    // Most permanent first (see CHECK_ORDER): who the actor is, then the item's data, then its state.
+    const checks: ConditionSpec[] = [TENANT_CHECK, ...fourEyesChecks(taskType), leaf('FOUR_EYES_VIOLATION', 'relation', 'isForbiddenApprover', 'equal', false)];
     if (option.requiresAuthority && taskType.authority) {
       checks.push(leaf('AUTHORITY_LIMIT_EXCEEDED', 'evidence', taskType.authority.evidencePath.slice('evidence.'.length), 'lessThanInclusive', { fact: 'authority', path: 'limit' }));
     }
+    // Holding the item is not enough: whoever a reassignment handed it to must be eligible to claim it.
+    checks.push(ELIGIBILITY_CHECK);
+    for (const path of option.requiresEvidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
+    if (option.enabledWhen) checks.push({ ...(option.enabledWhen as ConditionSpec), name: option.disabledReason ?? 'CONDITION_NOT_MET' });
+    checks.push(leaf('INVALID_STATE', 'item', 'state', 'in', ['claimed']), leaf('NOT_ASSIGNEE', 'relation', 'isAssignee', 'equal', true));
     rules.push({ name: `decision:${option.code}`, conditions: { all: checks }, event: { type: 'ACTION_ALLOWED', params: { code: option.code } } });
     const fields = new Set(formRequired.filter((f) => f !== 'decision'));
     if (option.requiresReasonCode) fields.add('reasonCode');
@@ -141,14 +153,19 @@ function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: R
   const rules: RuleSpec[] = [];
   for (const action of actions.safeActions) {
     const requires = action.requires ?? {};
-    const checks: ConditionSpec[] = [TENANT_CHECK, leaf('INVALID_STATE', 'item', 'state', 'in', action.states)];
-    // Reassigning is a manager's act: it replaces the "who may work it" check.
-    if (requires.managerAuthority) checks.push(leaf(action.disabledReason ?? 'MANAGER_AUTHORITY_REQUIRED', 'relation', 'isEscalationOwner', 'equal', true));
-    else checks.push(actorCheck(action.code));
-    if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
+    // In CHECK_ORDER: four-eyes, who the actor is, the item's data, its state, who holds it.
+    const checks: ConditionSpec[] = [TENANT_CHECK];
     if (requires.secondApproval) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isPendingActionRequester', 'equal', false));
+    if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
+    // Reassigning is a manager's act: it replaces the "who may work it" check.
+    const actor = requires.managerAuthority ? leaf(action.disabledReason ?? 'MANAGER_AUTHORITY_REQUIRED', 'relation', 'isEscalationOwner', 'equal', true) : actorCheck(action.code);
+    // Candidacy (CLAIM) and manager authority are about who the actor is; holding the item is transient.
+    const aboutTheActor = requires.managerAuthority || action.code === 'CLAIM';
+    if (aboutTheActor) checks.push(actor);
     for (const path of requires.evidence ?? []) checks.push(leaf('EVIDENCE_REQUIRED', 'evidence', path.slice('evidence.'.length), 'isPresent', true));
     if (action.enabledWhen) checks.push({ ...(action.enabledWhen as ConditionSpec), name: action.disabledReason ?? 'CONDITION_NOT_MET' });
+    checks.push(leaf('INVALID_STATE', 'item', 'state', 'in', action.states));
+    if (!aboutTheActor) checks.push(actor);
     rules.push({ name: `${action.category}:${action.code}`, conditions: { all: checks }, event: { type: 'ACTION_ALLOWED', params: { code: action.code } } });
     const fields: string[] = [];
     if (requires.reasonCode) fields.push('reasonCode');

@@ -21,3 +21,5 @@ export { compiledEvaluator, RuleCompileError } from './rules/compiledEvaluator.j
 export type { ConditionTrace, EvaluatorKind, Facts, RuleOutcome, RuleSetEvaluator, RuleSpec, RuleTrace } from './rules/RuleSpec.js';
 export { ImpactReplay, replayImpact, replayImpactBatches } from './replay/replayImpact.js';
 export type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ReplayCase, ReplayDecision, ReplayOptions } from './replay/ReplayCase.js';
+export { canonicalPrincipalId, normalisePrincipalId, PRINCIPAL_ID_PATTERN } from './principalId.js';
+export { claimEligibility, type ClaimEligibility } from './claimEligibility.js';

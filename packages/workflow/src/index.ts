@@ -18,4 +18,4 @@ export { INPUT_MAPPING_KEYS, workItemRequest, type BusinessObjectRef, type WorkI
 export { BindingCatalog, bindingKey, DEFAULT_INPUT_MAPPING, DEFAULT_OUTPUT_MAPPING, type BoundUserTask, type MappingFunctions } from './bindings/BindingCatalog.js';
 export { formatBpmnFinding, lintBpmn, type BpmnFinding, type BpmnLintResult, type BpmnSource } from './bindings/lintBpmn.js';
 export { BPMN_FINDING_CODES, type BpmnFindingCode } from './bindings/bpmnFindingCodes.js';
-export { readBpmn, type BpmnFlow, type BpmnNode, type BpmnProcess, type BpmnReadResult, type BpmnTimer, type BpmnUserTask, type CamundaProperty, type XmlProblem } from './bindings/readBpmn.js';
+export { MANDATE_BPMN_NAMESPACE, readBpmn, type BpmnFlow, type BpmnNode, type BpmnProcess, type BpmnReadResult, type BpmnTimer, type BpmnUserTask, type CamundaProperty, type XmlProblem } from './bindings/readBpmn.js';

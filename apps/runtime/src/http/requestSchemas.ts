@@ -7,6 +7,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 const code = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,79}$' } as const;
 /** A person (`sub`, or `iss|sub`). */
 const reference = { type: 'string', pattern: '^[A-Za-z0-9_.@|:/-]{1,200}$' } as const;
+/** A principal named in a body; its canonical form and pattern are checked where it is used (`principalIdInput`). */
+const principalId = { type: 'string', minLength: 1, maxLength: 255 } as const;
 /** An id from another system: a business object, business key or workflow reference. */
 const externalId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' } as const;
 const integerText = { type: 'string', pattern: '^-?[0-9]{1,9}$' } as const;
@@ -61,7 +63,7 @@ export const requestSchemas = {
       title: { type: 'string', minLength: 1, maxLength: 200 },
       businessObject,
       evidence: { type: 'object', maxProperties: 200 },
-      requestedBy: { type: 'string', minLength: 1, maxLength: 200 },
+      requestedBy: principalId,
       candidateGroups: { type: 'array', maxItems: 50, items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,79}$' } },
       region: { type: 'string', minLength: 1, maxLength: 40 },
       productFamily: { type: 'string', minLength: 1, maxLength: 80 },
@@ -104,8 +106,8 @@ export const requestSchemas = {
     properties: {
       reasonCode: code,
       comment: { type: 'string', minLength: 1, maxLength: 4000 },
-      delegateTo: { type: 'string', pattern: '^[A-Za-z0-9_.@|-]{1,200}$' },
-      assignee: { type: 'string', pattern: '^[A-Za-z0-9_.@|-]{1,200}$' },
+      delegateTo: principalId,
+      assignee: principalId,
     },
   },
   recoveryAction: {

@@ -1,9 +1,11 @@
 /**
  * Development identity: demo users signed into JWTs with a random per-process key, under an
- * issuer production never trusts. Only the dev start command uses it, and it says so loudly.
+ * issuer production never trusts. Only the dev start command uses it, and it says so loudly. Its
+ * directory (the same demo users) says who a new assignee is.
  */
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { canonicalPrincipalId } from '@mandate/policy';
 import { UnauthenticatedError } from '../http/errors.js';
 import devDirectory from './devDirectory.json' with { type: 'json' };
 import type { Identity } from './Identity.js';
@@ -24,6 +26,12 @@ export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDi
 export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(32))): Identity {
   return {
     mode: 'dev',
+    directory: {
+      lookup: (tenant, id) => {
+        const user = Object.hasOwn(DEV_USERS, id) ? DEV_USERS[id] : undefined;
+        return Promise.resolve(user?.tenant === tenant ? { roles: user.roles, groups: user.groups } : undefined);
+      },
+    },
     issueDevToken: async (userId) => {
       const user = DEV_USERS[userId];
       if (!user) throw new UnauthenticatedError('UNKNOWN_DEV_USER', `no demo user ${userId}; demo users: ${Object.keys(DEV_USERS).join(', ')}`);
@@ -43,11 +51,12 @@ export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(3
         const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
         const claims = payload as { sub?: string; roles?: unknown; groups?: unknown; tenant?: unknown; region?: unknown; name?: unknown };
         const strings = (x: unknown) => (Array.isArray(x) && x.every((v) => typeof v === 'string') ? x : []);
-        if (!claims.sub || typeof claims.tenant !== 'string') throw new Error('claims');
+        const id = claims.sub === undefined ? undefined : canonicalPrincipalId(claims.sub);
+        if (!id || typeof claims.tenant !== 'string') throw new Error('claims');
         return {
-          id: claims.sub,
+          id,
           issuer: DEV_ISSUER,
-          name: typeof claims.name === 'string' ? claims.name : claims.sub,
+          name: typeof claims.name === 'string' ? claims.name : id,
           roles: strings(claims.roles),
           groups: strings(claims.groups),
           tenant: claims.tenant,

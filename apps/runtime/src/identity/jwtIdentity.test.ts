@@ -144,6 +144,8 @@ describe('JWT identity', () => {
     ['no subject', { ...dana, sub: undefined }, 'sub'],
     ['an empty subject', { ...dana, sub: '' }, 'sub'],
     ['a subject that is a number', { ...dana, sub: 42 as unknown as string }, 'sub'],
+    ['a subject with surrounding whitespace', { ...dana, sub: ' dana' }, 'sub'],
+    ['an issuer-qualified subject', { ...dana, sub: 'urn:mandate:dev-identity|dana' }, 'sub'],
     ['no tenant', { ...dana, tenant: undefined }, 'tenant'],
     ['a tenant that is a number', { ...dana, tenant: 7 }, 'tenant'],
     ['roles as one string', { ...dana, roles: 'REGIONAL_SALES_DIRECTOR' }, 'roles'],
@@ -152,6 +154,12 @@ describe('JWT identity', () => {
     ['a name that is a list', { ...dana, name: ['Dana'] }, 'name'],
   ])('refuses a token with %s as TOKEN_CLAIMS_INVALID', async (_, claims, claim) => {
     expect(await refusal(identity().verify(bearer(await idp.token(claims))))).toEqual({ kind: 'UnauthenticatedError', code: 'TOKEN_CLAIMS_INVALID', claim });
+  });
+
+  it('gives the subject in its canonical form (case and compatibility forms folded), the id four-eyes compares', async () => {
+    expect((await identity().verify(bearer(await idp.token({ ...dana, sub: 'DANA' })))).id).toBe('dana');
+    expect((await identity().verify(bearer(await idp.token({ ...dana, sub: 'Ｄａｎａ' })))).id).toBe('dana');
+    expect((await identity().verify(bearer(await idp.token({ ...dana, sub: 'auth0|64AB12' })))).id).toBe('auth0|64ab12');
   });
 
   it('refuses a token whose nested tenant path leads nowhere, naming the path', async () => {

@@ -3,17 +3,21 @@
  * wrong type refuses the token instead of being dropped: a mapping mistake should be a loud 401
  * naming the claim, not a role list that is silently empty and shows up as puzzling 403s. Absent
  * (or null) optional claims take their defaults; a token without subject or tenant is refused,
- * because every read and write is scoped by them.
+ * because every read and write is scoped by them. The subject becomes the canonical principal id.
  */
 import type { JWTPayload } from 'jose';
+import { canonicalPrincipalId } from '@mandate/policy';
 import { UnauthenticatedError } from '../http/errors.js';
 import type { ClaimMapping, ClaimPath } from './identityConfig.js';
 import type { Principal } from './Principal.js';
 
 /** The principal of a token whose signature, issuer, audience and lifetime are already verified. */
 export function principalFromClaims(issuer: string, payload: JWTPayload, claims: ClaimMapping): Principal {
-  const id = payload.sub;
-  if (typeof id !== 'string' || id === '') throw claimsInvalid(['sub'], 'the token has no subject (sub)');
+  const sub = payload.sub;
+  if (typeof sub !== 'string' || sub === '') throw claimsInvalid(['sub'], 'the token has no subject (sub)');
+  // The canonical id (case and compatibility forms folded) is what four-eyes compares.
+  const id = canonicalPrincipalId(sub);
+  if (id === undefined) throw claimsInvalid(['sub'], 'the token\'s subject (sub) is not a principal id: letters, digits and . _ @ + | -, up to 255 characters');
   return {
     id,
     issuer,

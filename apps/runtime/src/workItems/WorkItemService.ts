@@ -4,7 +4,7 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { allowedActions, authorityOf, priority, sla, validateDecision, visibleView } from '@mandate/policy';
+import { allowedActions, authorityOf, claimEligibility, priority, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
 import type { Database } from '@mandate/store';
 import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
@@ -14,6 +14,9 @@ import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
+import { principalIdInput } from '../identity/principalIdInput.js';
+import type { PrincipalDirectory } from '../identity/PrincipalDirectory.js';
+import { isReadOnly } from '../identity/readOnlyRoles.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
 import { escalationOf } from './escalation.js';
@@ -98,6 +101,8 @@ export class WorkItemService {
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
     private readonly metrics?: Metrics,
+    /** Who a new assignee is; without one, nobody can be given an item. */
+    private readonly directory?: PrincipalDirectory,
   ) {
     this.loader = new WorkItemLoader(db.knex, registry, () => this.now());
     this.items = this.loader.items;
@@ -114,7 +119,8 @@ export class WorkItemService {
   }
 
   /** Creates a work item at the version of its task type in effect now (or the published version it names), pinned for its life. */
-  async create(principal: Principal, input: CreateWorkItem): Promise<WorkItemView> {
+  async create(principal: Principal, given: CreateWorkItem): Promise<WorkItemView> {
+    const input = withCanonicalPrincipals(given);
     const key = input.callerRef ? callerKey(input.callerRef) : undefined;
     if (key) {
       // An engine that replays an activation (a restart, a retried poll) gets the item it created.
@@ -154,6 +160,7 @@ export class WorkItemService {
     const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion, this.clock());
     if (!taskType) throw new UnprocessableError('UNKNOWN_TASK_TYPE', `no published task type ${input.taskType}${input.taskTypeVersion !== undefined ? `@${input.taskTypeVersion}` : ''}`);
     const ref = `${taskType.id}@${taskType.version}`;
+    const candidateGroups = candidateGroupsOf(principal, taskType, input.candidateGroups);
     this.evidence.assertValid(taskType, input.evidence);
     if (input.businessObject.type !== taskType.businessObjectType) {
       throw new UnprocessableError('BUSINESS_OBJECT_TYPE_MISMATCH', `${ref} decides on ${taskType.businessObjectType}, not ${input.businessObject.type}`);
@@ -173,7 +180,7 @@ export class WorkItemService {
       title: input.title ?? `${taskType.title}: ${bo.type} ${bo.id}`,
       businessObject: { type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}) },
       requestedBy,
-      candidateGroups: input.candidateGroups ?? taskType.candidateGroups,
+      candidateGroups,
       priority: 0,
       priorityReasons: [],
       escalationLevel: 0,
@@ -286,19 +293,22 @@ export class WorkItemService {
         break;
       case 'DELEGATE':
         if (!input.delegateTo) throw new UnprocessableError('DELEGATE_REQUIRED', 'name who is asked for input (delegateTo)');
-        changes = { state: 'delegated', delegatedTo: input.delegateTo };
+        changes = { state: 'delegated', delegatedTo: principalIdInput(input.delegateTo, 'delegateTo') };
         eventType = 'TaskDelegated';
         break;
       case 'RESOLVE_DELEGATION':
         changes = { state: 'claimed', delegatedTo: undefined };
         eventType = 'TaskDelegationResolved';
         break;
-      case 'REASSIGN':
+      case 'REASSIGN': {
         if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
+        const assignee = principalIdInput(input.assignee, 'assignee');
+        await this.assertMayHold(principal.tenant, ctx.item, assignee);
         this.metrics?.reassigned.inc({ task_type: item.taskType });
-        changes = { state: 'claimed', assignee: input.assignee, owner: input.assignee, delegatedTo: undefined };
+        changes = { state: 'claimed', assignee, owner: assignee, delegatedTo: undefined };
         eventType = 'TaskAssigned';
         break;
+      }
       case 'ESCALATE': {
         // As the SLA's escalation does, with the priority recomputed for the escalated item.
         const escalation = escalationOf(item);
@@ -333,6 +343,20 @@ export class WorkItemService {
       });
       return { id, state: moved.state, assignee: moved.assignee ?? null, owner: moved.owner ?? null, delegatedTo: moved.delegatedTo ?? null, escalationLevel: moved.escalationLevel, rowVersion: moved.rowVersion };
     });
+  }
+
+  /**
+   * A reassignment hands the item (and with it the decision) only to someone who could claim it:
+   * a candidate or a member of its escalation group, known to the directory in the item's tenant,
+   * and not read-only. 422 ASSIGNEE_NOT_ELIGIBLE otherwise.
+   */
+  private async assertMayHold(tenant: string, item: PolicyContext['item'], assignee: string): Promise<void> {
+    const entry = await this.directory?.lookup(tenant, assignee);
+    if (!entry) throw new UnprocessableError('ASSIGNEE_NOT_ELIGIBLE', `${assignee} is not known in tenant ${tenant}${this.directory ? '' : ' (this runtime has no directory of people)'}; an item is reassigned only to someone who may claim it`, { assignee, reason: 'UNKNOWN_PRINCIPAL' });
+    const { isCandidate, isEscalationOwner } = claimEligibility(item, { id: assignee, groups: entry.groups });
+    if (isReadOnly(entry) || !(isCandidate || isEscalationOwner)) {
+      throw new UnprocessableError('ASSIGNEE_NOT_ELIGIBLE', `${assignee} may not claim this item: an item is reassigned only to a candidate (${item.candidateGroups.join(', ')})${item.escalationGroup ? ` or a member of its escalation group (${item.escalationGroup})` : ''}`, { assignee, reason: isReadOnly(entry) ? 'READ_ONLY' : 'NOT_A_CANDIDATE' });
+    }
   }
 
   /**
@@ -427,10 +451,11 @@ export class WorkItemService {
    * version, makes open items whose task type names the event obsolete (with the definition's
    * outcome), and requests a new task where the definition says so. One transaction per event.
    */
-  async handleEvent(principal: Principal, event: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
+  async handleEvent(principal: Principal, given: BusinessEvent): Promise<{ obsoleted: string[]; created: string[] }> {
     // Business events come from the systems that own the objects, never from a person: an event
     // makes open approvals obsolete.
     if (!actsForOthers(principal)) throw new NotAllowedError('SERVICE_ROLE_REQUIRED', `business events come from a service (role ${SERVICE_ROLE}), not from a person`);
+    const event = { ...given, businessObject: withCanonicalOwner(given.businessObject) };
     const now = this.now();
     const bo = event.businessObject;
     const open = await this.items.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
@@ -494,6 +519,35 @@ export class WorkItemService {
   }
 }
 
+/**
+ * Who may decide comes from the task type: a service (or a workflow binding, through the runtime's
+ * own principal) may narrow its candidate groups, nobody may widen them, and a person names none.
+ */
+function candidateGroupsOf(principal: Principal, taskType: { id: string; version: number; candidateGroups: string[] }, given: string[] | undefined): string[] {
+  if (given === undefined) return taskType.candidateGroups;
+  const ref = `${taskType.id}@${taskType.version}`;
+  if (!actsForOthers(principal)) {
+    throw new NotAllowedError('CANDIDATE_GROUPS_NOT_ALLOWED', `candidate groups come from ${ref} (${taskType.candidateGroups.join(', ')}); only a service (role ${SERVICE_ROLE}) may narrow them; leave candidateGroups out`);
+  }
+  const outside = given.filter((g) => !taskType.candidateGroups.includes(g));
+  if (given.length === 0 || outside.length > 0) {
+    throw new NotAllowedError('CANDIDATE_GROUPS_NOT_ALLOWED', `candidateGroups may only narrow ${ref}'s (${taskType.candidateGroups.join(', ')})${outside.length ? `; not among them: ${outside.join(', ')}` : '; name at least one'}`, { allowed: taskType.candidateGroups, ...(outside.length ? { outside } : {}) });
+  }
+  return [...new Set(given)];
+}
+
+/** The request with its principals in canonical form (400 INVALID_PRINCIPAL_ID for one that is none). */
+function withCanonicalPrincipals(input: CreateWorkItem): CreateWorkItem {
+  return { ...input, ...(input.requestedBy !== undefined ? { requestedBy: principalIdInput(input.requestedBy, 'requestedBy') } : {}), businessObject: withCanonicalOwner(input.businessObject) };
+}
+
+/** The business object with its owner's id canonical: four-eyes forbids the owner by that id. */
+function withCanonicalOwner(bo: CreateWorkItem['businessObject']): CreateWorkItem['businessObject'] {
+  const ownerId = bo.snapshot?.ownerId;
+  if (typeof ownerId !== 'string') return bo;
+  return { ...bo, snapshot: { ...bo.snapshot, ownerId: principalIdInput(ownerId, 'businessObject.snapshot.ownerId') } };
+}
+
 /** The latest known version of a business object, as a creation or an event tells it (`business_object`). */
 function knownVersion(tenantId: string, bo: CreateWorkItem['businessObject']) {
   return { tenantId, type: bo.type, id: bo.id, version: bo.version, ...(bo.revision !== undefined ? { revision: bo.revision } : {}), snapshot: bo.snapshot ?? {} };
@@ -508,7 +562,8 @@ function renewalOf(item: WorkItemRecord, event: BusinessEvent): CreateWorkItem {
     businessObject: event.businessObject,
     evidence: event.evidence ?? item.evidence,
     ...(item.requestedBy ? { requestedBy: item.requestedBy } : {}),
-    candidateGroups: item.candidateGroups,
+    // A narrowed routing carries over; an escalated one (the escalation group) restarts at the task type's.
+    ...(item.escalationLevel === 0 ? { candidateGroups: item.candidateGroups } : {}),
     ...(item.region ? { region: item.region } : {}),
     ...(item.productFamily ? { productFamily: item.productFamily } : {}),
     // The renewal keeps the deadline (an item already past it is expired at the scheduler's next pass).

@@ -1,12 +1,15 @@
 import { Router } from 'express';
 import type { EmbeddedWorkflowEngine } from '@mandate/workflow';
-import { NotFoundError } from '../http/errors.js';
+import { NotAllowedError, NotFoundError } from '../http/errors.js';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
 import { actsForOthers } from '../identity/actsForOthers.js';
 import { principalOf } from '../identity/principalOf.js';
 
-/** `/processes`: start processes of the embedded engine and read their state (tenant-scoped). */
-export function processRoutes(engine: EmbeddedWorkflowEngine, processKeys: readonly string[]): Router {
+/**
+ * `/processes`: start processes of the embedded engine and read their state (tenant-scoped).
+ * Starting one needs a role the process declares (`mandate:starters`, via `startersOf`).
+ */
+export function processRoutes(engine: EmbeddedWorkflowEngine, processKeys: readonly string[], startersOf: (processKey: string) => readonly string[]): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -16,8 +19,12 @@ export function processRoutes(engine: EmbeddedWorkflowEngine, processKeys: reado
   router.post('/:key/instances', async (req, res) => {
     const key = String(req.params.key);
     if (!processKeys.includes(key)) throw new NotFoundError('PROCESS_NOT_FOUND', `no deployed process ${key}; deployed: ${processKeys.join(', ')}`);
-    const body = validBody<{ businessKey?: string; variables?: Record<string, unknown> }>(requestSchemas.startProcess, req.body ?? {});
     const principal = principalOf(res);
+    const starters = startersOf(key);
+    if (!principal.roles.some((role) => starters.includes(role))) {
+      throw new NotAllowedError('NOT_A_PROCESS_STARTER', `${key} is started by ${starters.length ? `the roles ${starters.join(', ')}` : 'nobody over the API (it declares no mandate:starters)'}`, { starters });
+    }
+    const body = validBody<{ businessKey?: string; variables?: Record<string, unknown> }>(requestSchemas.startProcess, req.body ?? {});
     // Set after the caller's variables, so they cannot be given: a person who starts a process is its work items' requester (WorkflowBridge).
     const variables = { ...body.variables, startedBy: principal.id, startedByService: actsForOthers(principal) };
     const started = await engine.startInstance({ processKey: key, tenantId: principal.tenant, variables, ...(body.businessKey ? { businessKey: body.businessKey } : {}) });

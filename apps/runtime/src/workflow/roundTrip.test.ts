@@ -76,7 +76,7 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
   });
 
   it('order fulfilment: an unknown reservation outcome becomes a fallout item; reconcile, confirm, the order is fulfilled', async () => {
-    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-1'));
+    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-1'), 'oms');
     const item = await itemOf('ORD-RT-1', 'olga');
     expect(item).toMatchObject({ taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', taskTypeVersion: 2, callerRef: { activityId: 'resolve-reservation-unknown' } });
     expect(item.evidence).toMatchObject({ correlationId: 'inv-req-119', reconciliation: { status: 'NOT_STARTED' } });
@@ -108,7 +108,7 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
 
   it('an inline binding\'s mandate.expiresIn gives the item its expiry; the scheduler expires it and the process moves on', async () => {
     t.clock.now = Date.parse('2026-07-02T08:00:00Z');
-    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-2'));
+    const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-2'), 'oms');
     const fallout = await itemOf('ORD-RT-2', 'olga');
     await request(t.app).post(`/work-items/${fallout.id}/claim`).set(await as('olga'));
     const escalated = await request(t.app).post(`/work-items/${fallout.id}/decisions`).set(await as('olga')).send({ decision: 'ESCALATE_TO_INVENTORY_OPS', reasonCode: 'EXTERNAL_SYSTEM_OUTAGE', comment: 'INV-CORE query API is down.', expectedBusinessObjectVersion: 7 });

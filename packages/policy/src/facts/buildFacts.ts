@@ -5,6 +5,8 @@
  */
 import { FACT_CATALOGUE, isInstant, type AuthorityPolicy, type FactType, type TaskType } from '@mandate/definitions';
 import type { PolicyContext } from '../PolicyInput.js';
+import { claimEligibility } from '../claimEligibility.js';
+import { normalisePrincipalId } from '../principalId.js';
 import type { Facts } from '../rules/RuleSpec.js';
 
 /** A context value that did not have its catalogue type and was left out. */
@@ -103,7 +105,7 @@ export function buildFacts(
 ): { facts: Facts; issues: FactIssue[] } {
   const issues: FactIssue[] = [];
   const { item, actor, businessObject: bo } = ctx;
-  const candidate = item.candidateGroups.some((g) => actor.groups.includes(g)) || (item.candidateUsers ?? []).includes(actor.id);
+  const { isCandidate: candidate, isEscalationOwner } = claimEligibility(item, actor);
   const isAssignee = item.assignee !== undefined && item.assignee === actor.id;
   const facts: Record<string, unknown> = {
     actor: typedFact('actor', actor, issues),
@@ -113,13 +115,14 @@ export function buildFacts(
     }),
     relation: {
       isRequester: item.requestedBy !== undefined && item.requestedBy === actor.id,
-      isBusinessObjectOwner: bo.ownerId !== undefined && bo.ownerId === actor.id,
+      // The owner id comes from the business object's system: compared in its canonical form.
+      isBusinessObjectOwner: typeof bo.ownerId === 'string' && normalisePrincipalId(bo.ownerId) === actor.id,
       isAssignee,
       isCandidate: candidate,
       isDelegate: item.delegatedTo !== undefined && item.delegatedTo === actor.id,
       sameTenant: actor.tenant === item.tenant,
       canWork: isAssignee || (item.assignee === undefined && candidate),
-      isEscalationOwner: item.escalationGroup !== undefined && actor.groups.includes(item.escalationGroup),
+      isEscalationOwner,
       // Whoever asked for the first approval may not give the second.
       isForbiddenApprover: (item.forbiddenApprovers ?? []).includes(actor.id) || (item.pendingApproval?.kind === 'decision' && item.pendingApproval.requestedBy === actor.id),
       isPendingActionRequester: item.pendingApproval?.kind === 'action' && item.pendingApproval.requestedBy === actor.id,

@@ -39,7 +39,10 @@ export interface BoundUserTask {
  * const variables = await catalog.outputVariables('quote-approval', 'approve-discount', decision);
  */
 export class BindingCatalog {
-  private constructor(private readonly tasks: ReadonlyMap<string, BoundUserTask>) {}
+  private constructor(
+    private readonly tasks: ReadonlyMap<string, BoundUserTask>,
+    private readonly starters: ReadonlyMap<string, readonly string[]>,
+  ) {}
 
   /**
    * Parses and compiles every process. Throws {@link BpmnBindingError} for a malformed or unbound
@@ -50,10 +53,12 @@ export class BindingCatalog {
     const functions = options.functions ?? {};
     const tasks = new Map<string, BoundUserTask>();
     const processIds = new Set<string>();
+    const starters = new Map<string, readonly string[]>();
     for (const source of sources) {
       for (const process of await parseBindings(source)) {
         if (processIds.has(process.processId)) throw new BpmnBindingError('BPMN_DUPLICATE_PROCESS', `process ${process.processId} is defined twice`);
         processIds.add(process.processId);
+        if (process.starterRoles) starters.set(process.processId, process.starterRoles);
         for (const task of process.userTasks) {
           const key = bindingKey(task.processId, task.elementId);
           if (task.binding.kind === 'unbound') throw new BpmnBindingError('BPMN_UNBOUND_USER_TASK', `user task ${key} has no Mandate binding: set camunda:formKey="mandate:TASK_TYPE" or the property mandate.taskType`);
@@ -73,7 +78,12 @@ export class BindingCatalog {
     }
     const unknown = Object.keys(functions).filter((key) => !tasks.has(key));
     if (unknown.length) throw new BpmnBindingError('BPMN_UNBOUND_USER_TASK', `mapping functions for ${unknown.join(', ')}, which no bound user task has (keys are <process id>/<activity id>)`);
-    return new BindingCatalog(tasks);
+    return new BindingCatalog(tasks, starters);
+  }
+
+  /** The roles that may start a process over the API (its `mandate:starters`); empty when it declares none: then nobody may. */
+  startersOf(processKey: string): readonly string[] {
+    return this.starters.get(processKey) ?? [];
   }
 
   /** Every bound user task. */

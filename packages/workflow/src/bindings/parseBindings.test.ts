@@ -117,6 +117,20 @@ describe('parseBindings', () => {
     ]);
   });
 
+  it('reads the roles that may start a process from mandate:starters, under whatever prefix the document gives the namespace', async () => {
+    const [quote] = await parseBindings(shippedBpmn('quote-approval'));
+    expect(quote!.starterRoles).toEqual(['SERVICE', 'SALES_REP', 'SALES_MANAGER', 'REGIONAL_SALES_DIRECTOR']);
+    const declared = (attribute: string) =>
+      processWith('<bpmn:startEvent id="s" />')
+        .replace('xmlns:camunda=', 'xmlns:m="https://mandate.dev/schema/bpmn" xmlns:camunda=')
+        .replace('isExecutable="true"', `isExecutable="true" ${attribute}`);
+    expect((await parseBindings(declared('m:starters="SERVICE, OPERATIONS_LEAD"')))[0]!.starterRoles).toEqual(['SERVICE', 'OPERATIONS_LEAD']);
+    // Undeclared: nobody may start it over the API.
+    expect((await parseBindings(processWith('<bpmn:startEvent id="s" />')))[0]).not.toHaveProperty('starterRoles');
+    const { issues } = await readBindings(declared('m:starters="SERVICE sales-reps"'));
+    expect(issues.map((i) => [i.code, i.message])).toEqual([['BPMN_BINDING_INVALID', 'process p: mandate:starters "sales-reps" is not a role name (SCREAMING_SNAKE roles, separated by spaces or commas)']]);
+  });
+
   it('refuses mappings without a task type', async () => {
     const error = await parseBindings(
       processWith(`<bpmn:userTask id="t"><bpmn:extensionElements><camunda:properties>

@@ -64,6 +64,8 @@ export interface ProcessBindings {
   processId: string;
   name?: string;
   isExecutable: boolean;
+  /** The roles that may start the process over the API (`mandate:starters`); absent: nobody may. */
+  starterRoles?: string[];
   userTasks: UserTaskBinding[];
 }
 
@@ -102,6 +104,8 @@ export const BINDING_PROPERTIES = ['mandate.taskType', 'mandate.expiresIn', 'man
 export const FORM_KEY_PREFIX = 'mandate:';
 
 const TASK_TYPE_REF = /^([A-Z][A-Z0-9_]{0,79})(?:@([1-9][0-9]{0,8}))?$/;
+/** A role name, as definitions and tokens spell them. */
+const ROLE = /^[A-Z][A-Z0-9_]{0,79}$/;
 /** As the runtime accepts candidate groups. */
 const GROUP = /^[a-z][a-z0-9-]{0,79}$/;
 
@@ -148,6 +152,13 @@ export function bindingsOf(process: BpmnProcess): { process: ProcessBindings; is
   });
   const bindings: ProcessBindings = { processId: process.id, isExecutable: process.isExecutable, userTasks };
   if (process.name !== undefined) bindings.name = process.name;
+  if (process.starters !== undefined) {
+    const roles = process.starters.split(/[\s,]+/).filter(Boolean);
+    const bad = roles.filter((r) => !ROLE.test(r));
+    if (bad.length || roles.length === 0) {
+      issues.push({ code: 'BPMN_BINDING_INVALID', message: `process ${process.id}: mandate:starters ${roles.length === 0 ? 'is empty' : `${bad.map((r) => `"${r}"`).join(', ')} ${bad.length > 1 ? 'are not role names' : 'is not a role name'}`} (SCREAMING_SNAKE roles, separated by spaces or commas)`, processId: process.id, elementId: process.id });
+    } else bindings.starterRoles = [...new Set(roles)];
+  }
   return { process: bindings, issues };
 }
 

@@ -88,11 +88,16 @@ export interface BpmnTimer {
   expression: string;
 }
 
+/** The namespace of Mandate's own BPMN extension attributes (`mandate:starters` on a process). */
+export const MANDATE_BPMN_NAMESPACE = 'https://mandate.dev/schema/bpmn';
+
 /** One `<bpmn:process>`, with its sub-processes' contents flattened in. */
 export interface BpmnProcess {
   id: string;
   name?: string;
   isExecutable: boolean;
+  /** The `starters` attribute in {@link MANDATE_BPMN_NAMESPACE}, as written (the roles that may start it). */
+  starters?: string;
   nodes: Map<string, BpmnNode>;
   flows: Map<string, BpmnFlow>;
   userTasks: BpmnUserTask[];
@@ -126,9 +131,10 @@ export async function readBpmn(xml: string): Promise<BpmnReadResult> {
     const elementId = w.element ? text(w.element, 'id') : undefined;
     return elementId && problem.line === undefined ? { ...problem, elementId } : problem;
   });
+  const prefixes = mandatePrefixes(parsed.rootElement);
   const processes = list(parsed.rootElement, 'rootElements')
     .filter((e) => e.$type === 'bpmn:Process')
-    .map(toProcess);
+    .map((e) => toProcess(e, prefixes));
   return { ok: true, processes, problems };
 }
 
@@ -146,7 +152,17 @@ function problemOf(raw: string): XmlProblem {
   };
 }
 
-function toProcess(process: ModdleElement): BpmnProcess {
+/** The prefixes the document declares for {@link MANDATE_BPMN_NAMESPACE} (moddle keeps foreign attributes by their prefixed name in `$attrs`). */
+function mandatePrefixes(root: ModdleElement): string[] {
+  return Object.entries(attrsOf(root)).flatMap(([name, value]) => (name.startsWith('xmlns:') && value === MANDATE_BPMN_NAMESPACE ? [name.slice('xmlns:'.length)] : []));
+}
+
+function attrsOf(element: ModdleElement): Record<string, unknown> {
+  const attrs = element.$attrs;
+  return typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, unknown>) : {};
+}
+
+function toProcess(process: ModdleElement, mandatePrefixes: readonly string[]): BpmnProcess {
   const result: BpmnProcess = {
     id: text(process, 'id') ?? '',
     isExecutable: process.isExecutable === true,
@@ -157,6 +173,9 @@ function toProcess(process: ModdleElement): BpmnProcess {
   };
   const name = text(process, 'name');
   if (name !== undefined) result.name = name;
+  const attrs = attrsOf(process);
+  const starters = mandatePrefixes.map((prefix) => attrs[`${prefix}:starters`]).find((v) => typeof v === 'string');
+  if (typeof starters === 'string') result.starters = starters;
   collect(process, result);
   // `<bpmn:incoming>`/`<bpmn:outgoing>` are optional; a flow's sourceRef and targetRef are not.
   for (const node of result.nodes.values()) {
