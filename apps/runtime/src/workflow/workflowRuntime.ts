@@ -51,7 +51,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
         logger?.error({ err: error, callerRef: activation.callerRef }, 'user task without a work item; the process keeps waiting');
       }
     },
-    onUserTaskEnded: (callerRef, reason) => bridge.onUserTaskEnded(callerRef, reason),
+    onUserTaskEnded: (callerRef, reason, tenantId) => bridge.onUserTaskEnded(callerRef, reason, tenantId),
   });
   const ports: WorkflowPort[] = [embedded, ...(options.camunda ? [options.camunda.port] : [])];
   const route = commandRouter(db, (ref, decision) => bridge.outputVariables(ref, decision));

@@ -57,8 +57,8 @@ export interface EmbeddedWorkflowEngineOptions {
   processes: readonly EmbeddedProcess[];
   /** Called after the commit whenever a user task starts waiting, and again for every waiting task on `resumeAll()`. Must be idempotent on `callerKey`. */
   onUserTask: (activation: UserTaskActivation) => Promise<void>;
-  /** Called after the commit when a waiting user task was discarded without a completion, so the work item can be cancelled. */
-  onUserTaskEnded?: (callerRef: CallerRef, reason: UserTaskEndReason) => Promise<void>;
+  /** Called after the commit when a waiting user task of an instance of `tenantId` was discarded without a completion, so the work item can be cancelled. */
+  onUserTaskEnded?: (callerRef: CallerRef, reason: UserTaskEndReason, tenantId: string) => Promise<void>;
   /** Timestamps of saves. BPMN timers are computed by bpmn-engine from the system clock. */
   clock?: () => Date;
   /** Where BPMN timers are scheduled; default the host's timers. */
@@ -95,7 +95,7 @@ export class InvalidVariablesError extends Error {
 }
 
 /** Who is notified of what once a change committed. */
-type Notice = { kind: 'activated'; activation: UserTaskActivation } | { kind: 'ended'; callerRef: CallerRef; reason: UserTaskEndReason };
+type Notice = { kind: 'activated'; activation: UserTaskActivation } | { kind: 'ended'; callerRef: CallerRef; tenantId: string; reason: UserTaskEndReason };
 
 /** What an operation on a locked instance did. */
 interface Step<T> {
@@ -317,7 +317,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
           const session = step.session;
           if (step.end) {
             saved = { version: await this.store.save(trx, id, row.rowVersion, { status: step.end.status, waitingTasks: [] }, this.now()), status: step.end.status };
-            return { notices: row.waitingTasks.map((task): Notice => ({ kind: 'ended', callerRef: this.callerRef(row, task), reason: step!.end!.reason })) };
+            return { notices: row.waitingTasks.map((task): Notice => ({ kind: 'ended', callerRef: this.callerRef(row, task), tenantId: row.tenantId, reason: step!.end!.reason })) };
           }
           if (!session) return { notices: [] };
           const snapshot = await session.snapshot();
@@ -356,7 +356,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
     for (const task of row.waitingTasks) {
       if (after.has(task.taskId) || task.taskId === step.completedTaskId) continue;
       const reason = snapshot.status === 'COMPLETED' && !session.boundaryEventFiredOn(task.activityId) ? 'process-ended' : 'interrupted';
-      notices.push({ kind: 'ended', callerRef: this.callerRef(row, task), reason });
+      notices.push({ kind: 'ended', callerRef: this.callerRef(row, task), tenantId: row.tenantId, reason });
     }
     for (const task of session.waitingUserTasks()) {
       if (snapshot.status !== 'RUNNING' || (before.has(task.taskId) && !step.announceAll)) continue;
@@ -464,7 +464,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
     for (const notice of notices) {
       try {
         if (notice.kind === 'activated') await this.options.onUserTask(notice.activation);
-        else await this.options.onUserTaskEnded?.(notice.callerRef, notice.reason);
+        else await this.options.onUserTaskEnded?.(notice.callerRef, notice.reason, notice.tenantId);
       } catch (error) {
         // The change is committed; resumeAll() announces waiting tasks again.
         const ref = notice.kind === 'activated' ? notice.activation.callerRef : notice.callerRef;
