@@ -15,6 +15,7 @@ import * as m20261125100000 from './20261125100000_work_item_expiry.js';
 import * as m20261125110000 from './20261125110000_open_expiry_and_audit_object_indexes.js';
 import * as m20261207100000 from './20261207100000_definition_version_contributors.js';
 import * as m20261207100100 from './20261207100100_definition_version_contributors_backfill.js';
+import * as m2026120712000 from './2026120712000_work_item_caller_key_per_tenant.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125110000_open_expiry_and_audit_object_indexes', m20261125110000],
   ['20261207100000_definition_version_contributors', m20261207100000],
   ['20261207100100_definition_version_contributors_backfill', m20261207100100],
+  ['2026120712000_work_item_caller_key_per_tenant', m2026120712000],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

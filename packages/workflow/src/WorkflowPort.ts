@@ -35,6 +35,8 @@ export function parseCallerRef(value: unknown): CallerRef | undefined {
 export interface CompleteTaskCommand {
   /** The outbox command id: sent to the engine as a variable so a lost response can be checked, not guessed. */
   commandId: string;
+  /** The tenant of the work item that decided: an engine refuses a process instance of another tenant. */
+  tenantId: string;
   callerRef: CallerRef;
   variables: Record<string, unknown>;
 }
@@ -42,6 +44,8 @@ export interface CompleteTaskCommand {
 /** Correlate a message to a waiting process (e.g. `QuoteRevised`). */
 export interface CorrelateMessageCommand {
   commandId: string;
+  /** The tenant the message is for: only that tenant's process instances receive it. */
+  tenantId: string;
   messageName: string;
   processInstanceId?: string;
   businessKey?: string;

@@ -72,7 +72,7 @@ export const requestSchemas = {
         type: 'object',
         additionalProperties: false,
         required: ['engine', 'processKey', 'processInstanceId', 'activityId', 'taskId'],
-        description: 'The workflow activation waiting for the decision; a second create with the same reference returns the first item.',
+        description: 'The workflow activation waiting for the decision; set only by a service (role SERVICE) or the workflow bridge, else 403 CALLER_REF_NOT_ALLOWED; one live item per activation and tenant, else 409 CALLER_REF_IN_USE.',
         properties: Object.fromEntries(['engine', 'processKey', 'processInstanceId', 'activityId', 'taskId'].map((name) => [name, externalId])),
       },
     },

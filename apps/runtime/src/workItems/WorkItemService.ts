@@ -24,6 +24,7 @@ import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
 import { itemSnapshot, policyContext } from './policyContext.js';
 import { refusal } from './refusal.js';
+import { assertMaySetCallerRef, replayedActivation } from './callerRefRules.js';
 import { cancelTaskCommand, completeTaskCommand } from './workflowCommands.js';
 import { WorkItemLoader, type LoadedWorkItem } from './WorkItemLoader.js';
 
@@ -121,11 +122,12 @@ export class WorkItemService {
   /** Creates a work item at the version of its task type in effect now (or the published version it names), pinned for its life. */
   async create(principal: Principal, given: CreateWorkItem): Promise<WorkItemView> {
     const input = withCanonicalPrincipals(given);
+    assertMaySetCallerRef(principal, input.callerRef);
     const key = input.callerRef ? callerKey(input.callerRef) : undefined;
     if (key) {
       // An engine that replays an activation (a restart, a retried poll) gets the item it created.
       const existing = await this.items.byCallerKey(principal.tenant, key);
-      if (existing) return this.project(await this.loader.withPolicy(principal, existing));
+      if (existing) return this.project(await this.loader.withPolicy(principal, replayedActivation(principal, existing)));
     }
     if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !actsForOthers(principal)) {
       throw new NotAllowedError('REQUESTED_BY_NOT_CALLER', `only a service (role ${SERVICE_ROLE}) creates a work item on behalf of someone else; leave requestedBy out or give your own id (${principal.id})`);
@@ -143,7 +145,7 @@ export class WorkItemService {
       // Two deliveries of one activation raced: the other one created it.
       const existing = key && isUniqueViolation(error) ? await this.items.byCallerKey(principal.tenant, key) : undefined;
       if (!existing) throw error;
-      return this.project(await this.loader.withPolicy(principal, existing));
+      return this.project(await this.loader.withPolicy(principal, replayedActivation(principal, existing)));
     }
     this.metrics?.created.inc({ task_type: creation.taskType });
     return this.get(principal, creation.id);

@@ -55,10 +55,10 @@ export class WorkflowBridge {
     });
   }
 
-  /** The process abandoned the user task: its live item is cancelled (nothing to send back). */
-  async onUserTaskEnded(callerRef: CallerRef, reason: string): Promise<void> {
+  /** The process (of `tenantId`) abandoned the user task: the tenant's live item is cancelled (nothing to send back). */
+  async onUserTaskEnded(callerRef: CallerRef, reason: string, tenantId: string): Promise<void> {
     const items = new KnexWorkItemStore(this.db.knex);
-    const item = await items.byCallerKey(undefined, callerKey(callerRef));
+    const item = await items.byCallerKey(tenantId, callerKey(callerRef));
     if (!item || !OPEN_WORK_ITEM_STATES.includes(item.state)) return;
     const now = this.clock().toISOString();
     await this.db.knex.transaction(async (trx) => {

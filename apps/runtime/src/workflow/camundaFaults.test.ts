@@ -1,11 +1,13 @@
 // Faults at the Camunda 7 boundary, against the REST double, on PGlite and PostgreSQL: a decision
 // made while the engine is down is recorded and delivered once the engine is back; three relay
 // instances over one outbox complete every task exactly once, counted at the engine.
-import { Camunda7Port, OutboxRelay, camunda7Double, commandRouter, toCamundaVariables, type Camunda7Double } from '@mandate/workflow';
+import { Camunda7Port, OutboxRelay, camunda7Double, commandRouter, toCamundaVariables, type CallerRef, type Camunda7Double } from '@mandate/workflow';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';
 import { workflowApp } from '../../test-support/workflowApp.js';
+import type { Principal } from '../identity/Principal.js';
+import { WorkItemService } from '../workItems/WorkItemService.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
 
@@ -155,5 +157,29 @@ describe.each(engines)('Camunda 7 faults on $name', ({ name, open }) => {
     camunda.faults.clear();
     expect(tasks.map((id) => camunda.completionsApplied(id))).toEqual(tasks.map(() => 1));
     expect(tasks.map((id) => camunda.completeRequests(id))).toEqual(tasks.map(() => 1));
+  });
+
+  it("an item of another tenant bound to this tenant's Camunda task (a copied callerRef): its decision is closed, never sent to Camunda", async () => {
+    camunda.startProcess('quote-approval', quote('Q-CF-T'));
+    await t.workflow.poller!.pollOnce();
+    const [eu] = (await request(t.app).get('/work-items?businessObjectId=Q-CF-T').set(await as('dana'))).body.items as { id: string; callerRef: CallerRef }[];
+    const apacService: Principal = { id: 'apac-cpq', issuer: 'urn:test', name: 'APAC quote service', roles: ['SERVICE'], groups: [], tenant: 'ACME_APAC' };
+    const copy = await new WorkItemService(t.db, t.registry, () => new Date(t.clock.now)).create(apacService, {
+      taskType: 'DISCOUNT_APPROVAL',
+      businessObject: { type: 'QUOTE', id: 'Q-CF-T', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 42000, currency: 'EUR' } },
+      region: 'APAC',
+      productFamily: 'BROADBAND',
+      requestedBy: 'rita',
+      evidence: { quoteId: 'Q-CF-T', quoteRevision: 3, requestedDiscountPercent: 12, standardLimitPercent: 25 },
+      callerRef: eu!.callerRef,
+    });
+    await request(t.app).post(`/work-items/${copy.id}/claim`).set(await as('raj'));
+    const decided = await request(t.app).post(`/work-items/${copy.id}/decisions`).set(await as('raj')).send(approve);
+    expect(decided.status, decided.text).toBe(201);
+    await t.workflow.relay.runOnce();
+    const command = await t.db.knex('workflow_command_outbox').where({ tenant_id: 'ACME_APAC', task_id: eu!.callerRef.taskId }).first();
+    expect(command).toMatchObject({ status: 'CLOSED', note: 'no Camunda 7 task or process of tenant ACME_APAC' });
+    expect(camunda.completeRequests(eu!.callerRef.taskId)).toBe(0);
+    expect((await request(t.app).get(`/work-items/${eu!.id}`).set(await as('dana'))).body.state).toBe('available');
   });
 });

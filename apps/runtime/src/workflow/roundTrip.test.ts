@@ -46,7 +46,7 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
     expect(res.body.items, res.text).toHaveLength(1);
     return res.body.items[0] as { id: string; state: string; evidence: Record<string, unknown>; callerRef: Record<string, string>; title: string; taskType: string; taskTypeVersion: number };
   };
-  const instance = async (key: string, id: string) => (await request(t.app).get(`/processes/${key}/instances/${id}`).set(await as('rita'))).body as { status: string; endEventId?: string; variables: Record<string, unknown> };
+  const instance = async (key: string, id: string) => (await request(t.app).get(`/processes/${key}/instances/${id}`).set(await as('cpq'))).body as { status: string; endEventId?: string; variables: Record<string, unknown> };
 
   it('quote approval: start, work item with mapped evidence, claim, approve, the relay completes the task, the process ends approved', async () => {
     const { processInstanceId } = await start('quote-approval', quoteVariables('Q-RT-1'));

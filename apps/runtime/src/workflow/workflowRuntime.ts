@@ -12,6 +12,7 @@ import type { Metrics } from '../http/metrics.js';
 import { SlaScheduler } from '../sla/SlaScheduler.js';
 import type { WorkItemService } from '../workItems/WorkItemService.js';
 import { CamundaTaskPoller } from './CamundaTaskPoller.js';
+import { withinCamundaTenant } from './camundaTenant.js';
 import { completeAfterSettlement, reconcileDecisions } from './completion.js';
 import { handleIncidentDecision, openIncident } from './incidents.js';
 import { WorkflowBridge } from './WorkflowBridge.js';
@@ -51,7 +52,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
         logger?.error({ err: error, callerRef: activation.callerRef }, 'user task without a work item; the process keeps waiting');
       }
     },
-    onUserTaskEnded: (callerRef, reason) => bridge.onUserTaskEnded(callerRef, reason),
+    onUserTaskEnded: (callerRef, reason, tenantId) => bridge.onUserTaskEnded(callerRef, reason, tenantId),
   });
   const ports: WorkflowPort[] = [embedded, ...(options.camunda ? [options.camunda.port] : [])];
   const route = commandRouter(db, (ref, decision) => bridge.outputVariables(ref, decision));
@@ -61,7 +62,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
     clock,
     ...options.relay,
     ...(logger ? { logger } : {}),
-    route: async (command) => (await handleIncidentDecision(db, command, now())) ?? route(command),
+    route: async (command) => (await handleIncidentDecision(db, command, now())) ?? withinCamundaTenant(await route(command), options.camunda?.tenantId),
     onAttention: (attention) => openIncident(db, service, attention),
     onSettled: (command, settlement) => completeAfterSettlement(db, command, settlement, now()),
   });

@@ -220,4 +220,17 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     );
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
   });
+
+  it('a caller key is unique within a tenant only: another tenant with the same key does not collide', async () => {
+    const key = 'embedded:quote-approval:7d1e0f5c-2a52-4a55-9a8e-2f1f3c4b5a69:approve-discount:approve_1';
+    const callerRef = { engine: 'embedded', processKey: 'quote-approval', processInstanceId: '7d1e0f5c-2a52-4a55-9a8e-2f1f3c4b5a69', activityId: 'approve-discount', taskId: 'approve_1' };
+    const initech = item(200, { tenantId: 'INITECH', callerRef, callerKey: key });
+    const umbrella = item(201, { tenantId: 'UMBRELLA', callerRef, callerKey: key });
+    await db.knex.transaction((trx) => store.create(trx, initech, '2026-07-02T08:00:00Z'));
+    await db.knex.transaction((trx) => store.create(trx, umbrella, '2026-07-02T08:00:00Z'));
+    expect((await store.byCallerKey('INITECH', key))?.id).toBe(initech.id);
+    expect((await store.byCallerKey('UMBRELLA', key))?.id).toBe(umbrella.id);
+    // Within one tenant the key still makes one live item per activation.
+    await expect(db.knex.transaction((trx) => store.create(trx, item(202, { tenantId: 'INITECH', callerRef, callerKey: key }), '2026-07-02T08:00:00Z'))).rejects.toMatchObject({ code: '23505' });
+  });
 });

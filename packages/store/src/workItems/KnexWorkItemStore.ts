@@ -369,12 +369,11 @@ export class KnexWorkItemStore {
   }
 
   /**
-   * The live item of a workflow activation (any state that holds the key), if one was created.
-   * Without a tenant for the engine's own callbacks: a caller key names one activation of one engine.
+   * The tenant's live item of a workflow activation (any state that holds the key), if one was
+   * created. Always within a tenant: the key is unique per tenant, so another tenant may hold the same text.
    */
-  async byCallerKey(tenantId: string | undefined, callerKey: string): Promise<WorkItemRecord | undefined> {
-    const query = this.selectWithGroups(this.knex).where('w.caller_key', callerKey).whereIn('w.state', CALLER_KEY_HOLDERS);
-    if (tenantId !== undefined) void query.andWhere('w.tenant_id', tenantId);
+  async byCallerKey(tenantId: string, callerKey: string): Promise<WorkItemRecord | undefined> {
+    const query = this.selectWithGroups(this.knex).where('w.caller_key', callerKey).andWhere('w.tenant_id', tenantId).whereIn('w.state', CALLER_KEY_HOLDERS);
     const row = (await query.first()) as DbWorkItemRow | undefined;
     return row ? toRecord(row) : undefined;
   }

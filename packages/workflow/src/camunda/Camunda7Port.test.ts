@@ -69,7 +69,7 @@ describe('Camunda7Port.completeTask', () => {
     const id = commandId();
     const variables = { approved: true, discount: 12, total: 1234.5, big: 2 ** 40, reasonCode: 'COMPETITIVE_MATCH', comment: null, outcome: { approvalStatus: 'APPROVED', approvers: ['dana'] } };
 
-    expect(await port.completeTask({ commandId: id, callerRef: ref, variables })).toEqual({ kind: 'done' });
+    expect(await port.completeTask({ tenantId: 'ACME_EU', commandId: id, callerRef: ref, variables })).toEqual({ kind: 'done' });
 
     expect(camunda.variables(ref.processInstanceId)).toMatchObject({
       approved: { type: 'Boolean', value: true },
@@ -87,7 +87,7 @@ describe('Camunda7Port.completeTask', () => {
 
   it('detects its own completion when the response is lost, at once and on every retry', async () => {
     const ref = await openTask();
-    const command = { commandId: commandId(), callerRef: ref, variables: { approved: true } };
+    const command = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: { approved: true } };
     camunda.faults.dropNextResponse({ match: COMPLETE });
     const before = camunda.requests.length;
 
@@ -109,7 +109,7 @@ describe('Camunda7Port.completeTask', () => {
 
   it('retries after a timeout while the engine is still working, then detects the late completion', async () => {
     const ref = await openTask();
-    const command = { commandId: commandId(), callerRef: ref, variables: { approved: false } };
+    const command = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: { approved: false } };
     const impatient = new Camunda7Port({ baseUrl: camunda.url, timeoutMs: 100 });
     camunda.faults.delay(800, { match: COMPLETE, count: 1 });
 
@@ -123,7 +123,7 @@ describe('Camunda7Port.completeTask', () => {
 
   it('finds its command id among earlier values when a later task overwrote the variable', async () => {
     const first = await openTask('two-step');
-    const lost = { commandId: commandId(), callerRef: first, variables: { approved: true } };
+    const lost = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: first, variables: { approved: true } };
     // applied, answer lost, and Camunda unreachable for the check: the relay will retry later
     camunda.faults.dropNextResponse({ match: COMPLETE });
     camunda.faults.failNext(1, { match: GET_TASK });
@@ -131,7 +131,7 @@ describe('Camunda7Port.completeTask', () => {
 
     // meanwhile the next task is decided and completed: mandateCommandId now holds the later id
     const [next] = await port.listTasks({ processInstanceId: first.processInstanceId });
-    const later = { commandId: commandId(), callerRef: camunda7CallerRef(next!, 'two-step'), variables: { countersigned: true } };
+    const later = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: camunda7CallerRef(next!, 'two-step'), variables: { countersigned: true } };
     expect(await port.completeTask(later)).toEqual({ kind: 'done' });
     expect(camunda.variables(first.processInstanceId)[COMMAND_ID_VARIABLE]?.value).toBe(later.commandId);
 
@@ -143,7 +143,7 @@ describe('Camunda7Port.completeTask', () => {
 
   it('throws WorkflowUnavailableError while Camunda answers 503, and completes once it is back', async () => {
     const ref = await openTask();
-    const command = { commandId: commandId(), callerRef: ref, variables: { approved: true } };
+    const command = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: { approved: true } };
     camunda.faults.failNext(2); // the completion and the check
 
     const error = await port.completeTask(command).catch((e: unknown) => e);
@@ -162,10 +162,10 @@ describe('Camunda7Port.completeTask', () => {
     const down = new Camunda7Port({ baseUrl: `http://127.0.0.1:${closed}/engine-rest`, timeoutMs: 1000 });
     const ref: CallerRef = { engine: 'camunda7', processKey: 'quote-approval', processInstanceId: 'pi', activityId: 'approve', taskId: 't' };
 
-    const error = await down.completeTask({ commandId: commandId(), callerRef: ref, variables: {} }).catch((e: unknown) => e);
+    const error = await down.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowUnavailableError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
-    await expect(down.correlateMessage({ commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: 'pi', variables: {} })).rejects.toThrow(WorkflowUnavailableError);
+    await expect(down.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: 'pi', variables: {} })).rejects.toThrow(WorkflowUnavailableError);
     await expect(down.listTasks()).rejects.toThrow(WorkflowUnavailableError);
   });
 
@@ -173,7 +173,7 @@ describe('Camunda7Port.completeTask', () => {
     const ref = await openTask();
     camunda.completeTaskOutOfBand(ref.taskId, { assignee: 'ops-admin' });
 
-    const outcome = await port.completeTask({ commandId: commandId(), callerRef: ref, variables: { approved: true } });
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: { approved: true } });
     expect(outcome.kind).toBe('conflict');
     expect(outcome).toMatchObject({ note: expect.stringMatching(/completed by someone else.*ops-admin/) });
     expect(camunda.completionsApplied(ref.taskId)).toBe(1);
@@ -181,11 +181,11 @@ describe('Camunda7Port.completeTask', () => {
 
   it('reports a conflict when someone else completed a later task of a process Mandate completed before', async () => {
     const first = await openTask('two-step');
-    expect((await port.completeTask({ commandId: commandId(), callerRef: first, variables: {} })).kind).toBe('done');
+    expect((await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: first, variables: {} })).kind).toBe('done');
     const [next] = await port.listTasks({ processInstanceId: first.processInstanceId });
     camunda.completeTaskOutOfBand(next!.id);
 
-    const outcome = await port.completeTask({ commandId: commandId(), callerRef: camunda7CallerRef(next!, 'two-step'), variables: {} });
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: camunda7CallerRef(next!, 'two-step'), variables: {} });
     expect(outcome.kind).toBe('conflict');
   });
 
@@ -193,22 +193,22 @@ describe('Camunda7Port.completeTask', () => {
     const ref = await openTask();
     camunda.endProcess(ref.processInstanceId, 'cancelled by the sales system');
 
-    const outcome = await port.completeTask({ commandId: commandId(), callerRef: ref, variables: { approved: true } });
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: { approved: true } });
     expect(outcome).toEqual({ kind: 'gone', note: expect.stringContaining('cancelled by the sales system') });
     expect(camunda.completionsApplied(ref.taskId)).toBe(0);
   });
 
   it('reports a task interrupted by a message as gone', async () => {
     const ref = await openTask();
-    expect((await port.correlateMessage({ commandId: commandId(), messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: {} })).kind).toBe('done');
+    expect((await port.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: {} })).kind).toBe('done');
 
-    const outcome = await port.completeTask({ commandId: commandId(), callerRef: ref, variables: {} });
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} });
     expect(outcome).toEqual({ kind: 'gone', note: expect.stringContaining('"deleted"') });
   });
 
   it('reports a task Camunda never had as a conflict for an operator, not as done or gone', async () => {
     const ref: CallerRef = { engine: 'camunda7', processKey: 'quote-approval', processInstanceId: 'pi-unknown', activityId: 'approve', taskId: 'task-unknown' };
-    const outcome = await port.completeTask({ commandId: commandId(), callerRef: ref, variables: {} });
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} });
     expect(outcome).toEqual({ kind: 'conflict', note: expect.stringContaining('neither open nor in Camunda\'s history') });
   });
 
@@ -221,13 +221,13 @@ describe('Camunda7Port.completeTask', () => {
       const ref: CallerRef = { engine: 'camunda7', processKey: 'p', processInstanceId: instance.id, activityId: 'approve', taskId: task!.id };
 
       const wrong = new Camunda7Port({ baseUrl: url, auth: { username: 'mandate', password: 'wrong' } });
-      const error = await wrong.completeTask({ commandId: commandId(), callerRef: ref, variables: {} }).catch((e: unknown) => e);
+      const error = await wrong.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Camunda7Error);
       expect(error).toMatchObject({ status: 401 });
       expect(secured.requests).toHaveLength(0); // refused at the auth filter; no check was attempted either
 
       const right = new Camunda7Port({ baseUrl: url, auth: { username: 'mandate', password: 'secret' } });
-      expect(await right.completeTask({ commandId: commandId(), callerRef: ref, variables: {} })).toEqual({ kind: 'done' });
+      expect(await right.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} })).toEqual({ kind: 'done' });
     } finally {
       await secured.close();
     }
@@ -250,7 +250,7 @@ describe('Camunda7Port.correlateMessage', () => {
     const ref = await openTask();
     const id = commandId();
 
-    const outcome = await port.correlateMessage({ commandId: id, messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: { mandateAction: 'RUN_RECONCILIATION', mandateEvidence: { ticket: 'INC-1' }, attempt: 2 } });
+    const outcome = await port.correlateMessage({ tenantId: 'ACME_EU', commandId: id, messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: { mandateAction: 'RUN_RECONCILIATION', mandateEvidence: { ticket: 'INC-1' }, attempt: 2 } });
 
     expect(outcome).toEqual({ kind: 'done' });
     expect(camunda.correlationsApplied(ref.processInstanceId)).toBe(1);
@@ -265,7 +265,7 @@ describe('Camunda7Port.correlateMessage', () => {
 
   it('correlates by business key', async () => {
     const instance = await port.startProcess('quote-approval', {}, 'Q-BK-1');
-    expect((await port.correlateMessage({ commandId: commandId(), messageName: 'QuoteWithdrawn', businessKey: 'Q-BK-1', variables: {} })).kind).toBe('done');
+    expect((await port.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'QuoteWithdrawn', businessKey: 'Q-BK-1', variables: {} })).kind).toBe('done');
     expect(camunda.processInstance(instance.id)?.state).toBe('COMPLETED');
   });
 
@@ -273,17 +273,17 @@ describe('Camunda7Port.correlateMessage', () => {
     const ref = await openTask();
     camunda.endProcess(ref.processInstanceId);
 
-    const ended = await port.correlateMessage({ commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: ref.processInstanceId, variables: {} });
+    const ended = await port.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: ref.processInstanceId, variables: {} });
     expect(ended).toEqual({ kind: 'gone', note: expect.stringContaining(ref.processInstanceId) });
 
-    const unknown = await port.correlateMessage({ commandId: commandId(), messageName: 'NoSuchMessage', businessKey: 'nobody', variables: {} });
+    const unknown = await port.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'NoSuchMessage', businessKey: 'nobody', variables: {} });
     expect(unknown.kind).toBe('gone');
   });
 
   it('detects its own delivery when the response is lost, and does not deliver again on retry', async () => {
     const ref = await openTask();
     // the process still waits for the same message afterwards: a blind resend would deliver it twice
-    const command = { commandId: commandId(), messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: {} };
+    const command = { tenantId: 'ACME_EU', commandId: commandId(), messageName: 'mandate:RUN_RECONCILIATION', processInstanceId: ref.processInstanceId, variables: {} };
     camunda.faults.dropNextResponse({ match: MESSAGE });
 
     expect((await port.correlateMessage(command)).kind).toBe('already-done');
@@ -294,7 +294,7 @@ describe('Camunda7Port.correlateMessage', () => {
   it('throws WorkflowUnavailableError when Camunda answers 503', async () => {
     const ref = await openTask();
     camunda.faults.failNext(1, { match: MESSAGE });
-    await expect(port.correlateMessage({ commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: ref.processInstanceId, variables: {} })).rejects.toThrow(WorkflowUnavailableError);
+    await expect(port.correlateMessage({ tenantId: 'ACME_EU', commandId: commandId(), messageName: 'QuoteWithdrawn', processInstanceId: ref.processInstanceId, variables: {} })).rejects.toThrow(WorkflowUnavailableError);
     expect(camunda.correlationsApplied(ref.processInstanceId)).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ function harness(db: Database, processes = PROCESSES) {
   return { engine, activations, ended, timers, errors, activated };
 }
 
-const complete = (callerRef: CallerRef, variables: Record<string, unknown>, commandId = randomUUID()): CompleteTaskCommand => ({ commandId, callerRef, variables });
+const complete = (callerRef: CallerRef, variables: Record<string, unknown>, commandId = randomUUID(), tenantId = 'ACME_EU'): CompleteTaskCommand => ({ commandId, tenantId, callerRef, variables });
 
 describe.each(engines)('embedded workflow engine on $name', ({ open }) => {
   let db: Database;
@@ -242,23 +242,46 @@ describe.each(engines)('embedded workflow engine on $name', ({ open }) => {
     await b.engine.stop();
   });
 
+  it("refuses a completion for another tenant's instance as if it did not exist; the task keeps waiting for its own tenant", async () => {
+    const h = harness(db);
+    const { processInstanceId } = await h.engine.startInstance({ processKey: 'review', tenantId: 'ACME_EU', variables: { amount: 10 } });
+    const ref = h.activations[0]!.callerRef;
+    const foreign = await h.engine.completeTask(complete(ref, { decision: 'APPROVE' }, randomUUID(), 'ACME_APAC'));
+    expect(foreign).toEqual({ kind: 'gone', note: `process instance ${processInstanceId} of review does not exist in tenant ACME_APAC` });
+    expect(await h.engine.getInstance(processInstanceId)).toMatchObject({ status: 'RUNNING', rowVersion: 1, completedCommandIds: [], waitingTasks: [{ taskId: ref.taskId }] });
+    expect(await h.engine.completeTask(complete(ref, { decision: 'APPROVE' }))).toEqual({ kind: 'done' });
+  });
+
+  it("delivers a message only to the command's tenant, by business key and by instance", async () => {
+    const h = harness(db);
+    const businessKey = `ORDER-${randomUUID()}`;
+    const { processInstanceId } = await h.engine.startInstance({ processKey: 'payment', tenantId: 'ACME_EU', businessKey, variables: { orderId: businessKey } });
+    const foreign = { tenantId: 'ACME_APAC', messageName: 'PaymentReceived', variables: { paidAmount: 1 } };
+    expect(await h.engine.correlateMessage({ ...foreign, commandId: randomUUID(), businessKey })).toMatchObject({ kind: 'gone' });
+    expect(await h.engine.correlateMessage({ ...foreign, commandId: randomUUID(), processInstanceId })).toMatchObject({ kind: 'gone' });
+    expect(await h.engine.getInstance(processInstanceId)).toMatchObject({ status: 'RUNNING', rowVersion: 1, completedCommandIds: [] });
+    expect(h.activated('ship')).toHaveLength(0);
+    expect(await h.engine.correlateMessage({ commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'PaymentReceived', businessKey, variables: { paidAmount: 100 } })).toEqual({ kind: 'done' });
+    expect(h.activated('ship')).toHaveLength(1);
+  });
+
   it('correlates messages by business key and by instance, once per command', async () => {
     const h = harness(db);
     const businessKey = `ORDER-${randomUUID()}`;
     const { processInstanceId } = await h.engine.startInstance({ processKey: 'payment', tenantId: 'ACME_EU', businessKey, variables: { orderId: businessKey } });
     expect(h.activations).toEqual([]);
 
-    const paid = { commandId: randomUUID(), messageName: 'PaymentReceived', businessKey, variables: { paidAmount: 100 } };
+    const paid = { commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'PaymentReceived', businessKey, variables: { paidAmount: 100 } };
     expect(await h.engine.correlateMessage(paid)).toEqual({ kind: 'done' });
     expect(await h.engine.correlateMessage(paid)).toMatchObject({ kind: 'already-done' });
     expect(h.activated('ship')).toHaveLength(1);
     expect(h.activated('ship')[0]!.variables).toMatchObject({ orderId: businessKey, paidAmount: 100 });
 
-    expect(await h.engine.correlateMessage({ commandId: randomUUID(), messageName: 'PaymentReceived', businessKey, variables: {} })).toMatchObject({ kind: 'gone' });
-    expect(await h.engine.correlateMessage({ commandId: randomUUID(), messageName: 'Unheard', processInstanceId, variables: {} })).toMatchObject({ kind: 'gone' });
-    expect(await h.engine.correlateMessage({ commandId: randomUUID(), messageName: 'OrderRevised', businessKey: 'NO-SUCH-ORDER', variables: {} })).toMatchObject({ kind: 'gone' });
+    expect(await h.engine.correlateMessage({ commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'PaymentReceived', businessKey, variables: {} })).toMatchObject({ kind: 'gone' });
+    expect(await h.engine.correlateMessage({ commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'Unheard', processInstanceId, variables: {} })).toMatchObject({ kind: 'gone' });
+    expect(await h.engine.correlateMessage({ commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'OrderRevised', businessKey: 'NO-SUCH-ORDER', variables: {} })).toMatchObject({ kind: 'gone' });
 
-    expect(await h.engine.correlateMessage({ commandId: randomUUID(), messageName: 'OrderRevised', processInstanceId, variables: { revision: 2 } })).toEqual({ kind: 'done' });
+    expect(await h.engine.correlateMessage({ commandId: randomUUID(), tenantId: 'ACME_EU', messageName: 'OrderRevised', processInstanceId, variables: { revision: 2 } })).toEqual({ kind: 'done' });
     expect(h.ended).toEqual([{ ref: h.activated('ship')[0]!.callerRef, reason: 'interrupted' }]);
     expect(await h.engine.getInstance(processInstanceId)).toMatchObject({ status: 'COMPLETED', endEventId: 'endRevised', variables: { orderId: businessKey, paidAmount: 100, revision: 2 } });
   });

@@ -57,8 +57,8 @@ export interface EmbeddedWorkflowEngineOptions {
   processes: readonly EmbeddedProcess[];
   /** Called after the commit whenever a user task starts waiting, and again for every waiting task on `resumeAll()`. Must be idempotent on `callerKey`. */
   onUserTask: (activation: UserTaskActivation) => Promise<void>;
-  /** Called after the commit when a waiting user task was discarded without a completion, so the work item can be cancelled. */
-  onUserTaskEnded?: (callerRef: CallerRef, reason: UserTaskEndReason) => Promise<void>;
+  /** Called after the commit when a waiting user task of an instance of `tenantId` was discarded without a completion, so the work item can be cancelled. */
+  onUserTaskEnded?: (callerRef: CallerRef, reason: UserTaskEndReason, tenantId: string) => Promise<void>;
   /** Timestamps of saves. BPMN timers are computed by bpmn-engine from the system clock. */
   clock?: () => Date;
   /** Where BPMN timers are scheduled; default the host's timers. */
@@ -95,7 +95,7 @@ export class InvalidVariablesError extends Error {
 }
 
 /** Who is notified of what once a change committed. */
-type Notice = { kind: 'activated'; activation: UserTaskActivation } | { kind: 'ended'; callerRef: CallerRef; reason: UserTaskEndReason };
+type Notice = { kind: 'activated'; activation: UserTaskActivation } | { kind: 'ended'; callerRef: CallerRef; tenantId: string; reason: UserTaskEndReason };
 
 /** What an operation on a locked instance did. */
 interface Step<T> {
@@ -128,7 +128,7 @@ function xmlText(raw: string): string {
  * await engine.resumeAll();
  * const { processInstanceId } = await engine.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-1', variables: { amount: 1200 } });
  * // later, from the outbox relay:
- * await engine.completeTask({ commandId, callerRef, variables: { decision: 'APPROVE' } }); // { kind: 'done' }
+ * await engine.completeTask({ commandId, tenantId: 'ACME_EU', callerRef, variables: { decision: 'APPROVE' } }); // { kind: 'done' }
  */
 export class EmbeddedWorkflowEngine implements WorkflowPort {
   readonly engine = 'embedded';
@@ -189,7 +189,8 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
    * Completes a waiting user task with the decision's variables (merged into the process variables
    * before the task continues, so the gateways after it read them) and runs to the next wait.
    * done; already-done when this command was applied before; gone when the instance ended or the
-   * task no longer waits; conflict when another command completed the task or the instance FAILED.
+   * task no longer waits, or the instance is not of the command's tenant (answered as if it did not
+   * exist); conflict when another command completed the task or the instance FAILED.
    * Anything else (the database, a BPMN error on the way) is thrown, and the relay retries.
    */
   async completeTask(command: CompleteTaskCommand): Promise<PortOutcome> {
@@ -197,7 +198,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
     if (ref.engine !== this.engine) return { kind: 'gone', note: `caller reference of engine ${ref.engine}, not ${this.engine}` };
     this.assertVariables(command.variables);
     return this.operate(ref.processInstanceId, async (row, load): Promise<Step<PortOutcome>> => {
-      if (!row || row.processKey !== ref.processKey) return { result: { kind: 'gone', note: `process instance ${ref.processInstanceId} of ${ref.processKey} does not exist` } };
+      if (!row || row.processKey !== ref.processKey || row.tenantId !== command.tenantId) return { result: { kind: 'gone', note: `process instance ${ref.processInstanceId} of ${ref.processKey} does not exist in tenant ${command.tenantId}` } };
       if (row.completedCommandIds.includes(command.commandId)) return { result: { kind: 'already-done', note: `command ${command.commandId} was applied to process instance ${row.id}` } };
       const completedBy = row.completedTasks[ref.taskId];
       if (completedBy !== undefined) return { result: { kind: 'conflict', note: `user task ${ref.activityId} (${ref.taskId}) was completed by command ${completedBy}` } };
@@ -216,18 +217,19 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
 
   /**
    * Delivers a message to the catch events and receive tasks waiting for it (by message name, or
-   * id) in the instance, or in every RUNNING instance with the business key. done when at least
-   * one took it now; already-done when every instance that could have had already; gone when none waits.
+   * id) in the instance, or in every RUNNING instance with the business key, only ever in the
+   * command's tenant. done when at least one took it now; already-done when every instance that
+   * could have had already; gone when none waits (an instance of another tenant never does).
    */
   async correlateMessage(command: CorrelateMessageCommand): Promise<PortOutcome> {
     this.assertVariables(command.variables);
-    const ids = command.processInstanceId !== undefined ? [command.processInstanceId] : command.businessKey !== undefined ? await this.store.runningIds(command.businessKey) : [];
+    const ids = command.processInstanceId !== undefined ? [command.processInstanceId] : command.businessKey !== undefined ? await this.store.runningIds({ tenantId: command.tenantId, businessKey: command.businessKey }) : [];
     const target = command.processInstanceId !== undefined ? `process instance ${command.processInstanceId}` : `business key ${command.businessKey ?? '(none)'}`;
     let delivered = 0;
     let before = 0;
     for (const id of ids) {
       const outcome = await this.operate(id, async (row, load): Promise<Step<'delivered' | 'before' | 'none'>> => {
-        if (!row) return { result: 'none' };
+        if (row?.tenantId !== command.tenantId) return { result: 'none' };
         if (row.completedCommandIds.includes(command.commandId)) return { result: 'before' };
         if (row.status !== 'RUNNING') return { result: 'none' };
         const session = await load(row);
@@ -317,7 +319,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
           const session = step.session;
           if (step.end) {
             saved = { version: await this.store.save(trx, id, row.rowVersion, { status: step.end.status, waitingTasks: [] }, this.now()), status: step.end.status };
-            return { notices: row.waitingTasks.map((task): Notice => ({ kind: 'ended', callerRef: this.callerRef(row, task), reason: step!.end!.reason })) };
+            return { notices: row.waitingTasks.map((task): Notice => ({ kind: 'ended', callerRef: this.callerRef(row, task), tenantId: row.tenantId, reason: step!.end!.reason })) };
           }
           if (!session) return { notices: [] };
           const snapshot = await session.snapshot();
@@ -356,7 +358,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
     for (const task of row.waitingTasks) {
       if (after.has(task.taskId) || task.taskId === step.completedTaskId) continue;
       const reason = snapshot.status === 'COMPLETED' && !session.boundaryEventFiredOn(task.activityId) ? 'process-ended' : 'interrupted';
-      notices.push({ kind: 'ended', callerRef: this.callerRef(row, task), reason });
+      notices.push({ kind: 'ended', callerRef: this.callerRef(row, task), tenantId: row.tenantId, reason });
     }
     for (const task of session.waitingUserTasks()) {
       if (snapshot.status !== 'RUNNING' || (before.has(task.taskId) && !step.announceAll)) continue;
@@ -464,7 +466,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
     for (const notice of notices) {
       try {
         if (notice.kind === 'activated') await this.options.onUserTask(notice.activation);
-        else await this.options.onUserTaskEnded?.(notice.callerRef, notice.reason);
+        else await this.options.onUserTaskEnded?.(notice.callerRef, notice.reason, notice.tenantId);
       } catch (error) {
         // The change is committed; resumeAll() announces waiting tasks again.
         const ref = notice.kind === 'activated' ? notice.activation.callerRef : notice.callerRef;

@@ -157,10 +157,10 @@ export class KnexProcessInstanceStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Ids of the RUNNING instances, oldest first; with a business key, only those. */
-  async runningIds(businessKey?: string): Promise<string[]> {
+  /** Ids of the RUNNING instances, oldest first; with a business key, only the tenant's with that key. */
+  async runningIds(withKey?: { tenantId: string; businessKey: string }): Promise<string[]> {
     const query = this.knex('process_instance').where({ status: 'RUNNING' });
-    if (businessKey !== undefined) void query.andWhere({ business_key: businessKey });
+    if (withKey !== undefined) void query.andWhere({ tenant_id: withKey.tenantId, business_key: withKey.businessKey });
     const rows = await query.select<{ id: string }[]>('id').orderBy([{ column: 'created_at' }, { column: 'id' }]);
     return rows.map((r) => r.id);
   }

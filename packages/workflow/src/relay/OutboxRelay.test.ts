@@ -71,7 +71,7 @@ describe.each(engines)('outbox relay on $name', ({ open }) => {
     port = new RecordingPort();
     const id = await decided(db, await itemFor(db, ref('1')));
     expect(await relay().runOnce()).toMatchObject({ sent: 1 });
-    expect(port.completed).toEqual([{ commandId: id, callerRef: ref('1'), variables: { approved: true, reasonCode: 'COMPETITIVE_MATCH' } }]);
+    expect(port.completed).toEqual([{ commandId: id, tenantId: 'ACME_EU', callerRef: ref('1'), variables: { approved: true, reasonCode: 'COMPETITIVE_MATCH' } }]);
     expect(await status(id)).toMatchObject({ status: 'SENT', attemptCount: 1 });
     expect(await relay().runOnce()).toMatchObject({ sent: 0 });
     expect(port.completed).toHaveLength(1);

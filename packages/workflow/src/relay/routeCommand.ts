@@ -34,16 +34,17 @@ export function commandRouter(db: Database, outputVariables: OutputVariables): (
     if (!ref) return { kind: 'none', note: 'no workflow waits for this work item' };
     switch (command.commandType) {
       case 'COMPLETE_TASK':
-        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, callerRef: ref, variables: await outputVariables(ref, command.payload as unknown as DecisionOutput) } };
+        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, tenantId: command.tenantId, callerRef: ref, variables: await outputVariables(ref, command.payload as unknown as DecisionOutput) } };
       case 'CANCEL_TASK':
         // `decision: null` so the gateway after the task takes its default flow, not a stale decision of an earlier loop.
-        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, callerRef: ref, variables: { mandateOutcome: String(command.payload.reason), decision: null } } };
+        return { kind: 'complete', engine: ref.engine, command: { commandId: command.id, tenantId: command.tenantId, callerRef: ref, variables: { mandateOutcome: String(command.payload.reason), decision: null } } };
       case 'RECOVERY_ACTION':
         return {
           kind: 'correlate',
           engine: ref.engine,
           command: {
             commandId: command.id,
+            tenantId: command.tenantId,
             messageName: `mandate:${String(command.payload.action)}`,
             processInstanceId: ref.processInstanceId,
             variables: { mandateAction: command.payload.action, ...(command.payload.evidence ? { mandateEvidence: command.payload.evidence } : {}) },
