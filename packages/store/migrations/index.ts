@@ -14,6 +14,7 @@ import * as m20261124175100 from './20261124175100_audit_sealed_after_commit.js'
 import * as m20261125100000 from './20261125100000_work_item_expiry.js';
 import * as m20261125110000 from './20261125110000_open_expiry_and_audit_object_indexes.js';
 import * as m2026120713000 from './2026120713000_audit_append_only.js';
+import * as m2026120713010 from './2026120713010_audit_checkpoints_and_writer_marks.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125100000_work_item_expiry', m20261125100000],
   ['20261125110000_open_expiry_and_audit_object_indexes', m20261125110000],
   ['2026120713000_audit_append_only', m2026120713000],
+  ['2026120713010_audit_checkpoints_and_writer_marks', m2026120713010],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

@@ -8,7 +8,7 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
   let log: KnexAuditLog;
   beforeAll(async () => {
     db = await open();
-    log = new KnexAuditLog(db.knex);
+    log = new KnexAuditLog(db.knex, db.auditKeys);
   });
   afterAll(() => db.close());
 
@@ -47,7 +47,7 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
 
   it('names the sequence where someone changed a row with SQL', async () => {
     await tamper((knex) => knex('audit_event').where({ tenant_id: 'ACME_EU', sequence: 3 }).update({ payload: JSON.stringify({ n: 3, nested: { a: 1, b: 3 } }) }));
-    expect(await log.verify('ACME_EU')).toEqual({ ok: false, events: 5, brokenAt: 3, reason: 'content does not match its hash' });
+    expect(await log.verify('ACME_EU')).toEqual({ ok: false, events: 5, brokenAt: 3, reason: 'content does not match its hash', findings: [{ code: 'CONTENT_CHANGED', sequence: 3, reason: 'content does not match its hash' }] });
   });
 
   it('names a deleted sequence', async () => {

@@ -10,7 +10,7 @@ describe.each(engines)('audit_event append-only on $name', ({ open }) => {
   let log: KnexAuditLog;
   beforeAll(async () => {
     db = await open();
-    log = new KnexAuditLog(db.knex);
+    log = new KnexAuditLog(db.knex, db.auditKeys);
     for (let i = 1; i <= 3; i++) {
       await db.knex.transaction((trx) => log.append(trx, { tenantId: 'ACME_EU', eventType: 'TaskClaimed', actor: `https://id.example|user-${i}`, payload: { n: i }, occurredAt: `2026-07-02T10:0${i}:00Z` }));
     }
