@@ -82,7 +82,8 @@ export class KnexAuditCheckpointStore {
     return result.rows.map((r) => r.tenant_id);
   }
 
-  private async latest(db: Knex | Knex.Transaction, tenantId: string): Promise<AuditCheckpoint | undefined> {
+  /** The tenant's latest checkpoint whose signature holds. */
+  async latest(db: Knex | Knex.Transaction, tenantId: string): Promise<AuditCheckpoint | undefined> {
     // A forged checkpoint (bad signature) must neither block sealing nor hide the real latest one.
     const rows = await db<DbAuditCheckpointRow>('audit_checkpoint').where({ tenant_id: tenantId }).orderBy('sequence', 'desc').orderBy('id', 'desc').limit(LATEST_TRIED);
     return rows.map(toCheckpoint).find((c) => this.holds(c));

@@ -233,6 +233,11 @@ export class KnexAuditLog {
     return this.checkpoints.signHead(tenantId, now());
   }
 
+  /** The tenant's latest checkpoint whose signature holds. */
+  latestCheckpoint(tenantId: string): Promise<AuditCheckpoint | undefined> {
+    return this.checkpoints.latest(this.knex, tenantId);
+  }
+
   /** Signs the head of every tenant chain that moved since its latest checkpoint (the periodic pass). */
   async checkpointAll(now: () => string = () => new Date().toISOString()): Promise<AuditCheckpoint[]> {
     await this.seal();
