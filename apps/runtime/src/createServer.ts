@@ -8,6 +8,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { KnexWorkItemStore, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
+import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
@@ -73,6 +74,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
   const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
   const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
+  const auditCheckpoints = new AuditCheckpointService(deps.db, clock);
 
   const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
@@ -147,6 +149,10 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   });
   app.get('/audit/verify', authenticate, async (_req, res) => {
     res.json(await service.verifyAudit(principalOf(res)));
+  });
+  app.post('/audit/checkpoints', authenticate, async (_req, res) => {
+    const result = await auditCheckpoints.checkpoint(principalOf(res));
+    res.status(result.created ? 201 : 200).json(result);
   });
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
   if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(deps.db, clock)), definitionRoutes(governance, migrations));

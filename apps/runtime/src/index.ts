@@ -4,10 +4,12 @@
  * OIDC issuer and may serve a network; without them it runs with the development identity, on
  * loopback only, and says so loudly.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
 import { Camunda7Port } from '@mandate/workflow';
+import { AuditCheckpointer, DEFAULT_CHECKPOINT_INTERVAL_MS } from './audit/AuditCheckpointer.js';
+import { auditKeysFromEnv } from './audit/auditKeysConfig.js';
 import { AuditSealer } from './audit/AuditSealer.js';
 import { IdempotencyKeyPurger } from './housekeeping/IdempotencyKeyPurger.js';
 import { createRuntime } from './createServer.js';
@@ -35,8 +37,21 @@ if (auth.mode === 'dev' && (process.env.NODE_ENV === 'production' || !loopback))
   process.exit(1);
 }
 
+// The key that signs audit checkpoints; a development runtime keeps a generated one next to its PGlite data.
+const auditKeys = auditKeysFromEnv(process.env, auth.mode === 'dev' ? { devKeyFile: join(dirname(process.env.MANDATE_DATA_DIR ?? '.data/pglite'), 'audit-signing-key.pem') } : {});
+if (!auditKeys.ok) {
+  console.error(`mandate: refusing to start, the audit signing key is not configured (see docs/runtime.md, "Audit"):\n${auditKeys.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+const checkpointIntervalMs = Number(process.env.MANDATE_AUDIT_CHECKPOINT_INTERVAL_MS ?? DEFAULT_CHECKPOINT_INTERVAL_MS);
+if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 1000) {
+  console.error('mandate: refusing to start, MANDATE_AUDIT_CHECKPOINT_INTERVAL_MS must be a whole number of milliseconds, at least 1000');
+  process.exit(1);
+}
+
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const db = createDatabase(databaseOptionsFromEnv());
+logger.info({ keyId: auditKeys.keys.keyId, source: auditKeys.source }, 'audit checkpoints are signed with this key');
+const db = createDatabase(databaseOptionsFromEnv(), auditKeys.keys);
 await db.migrate();
 // The shipped definitions into the store (missing versions only); a changed published file is a conflict, never an overwrite.
 const definitionImport = await importDefinitions(db, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions'));
@@ -55,6 +70,8 @@ const { app, workflow } = createRuntime({ db, registry, definitionImport, identi
 await workflow!.start();
 const sealer = new AuditSealer(db, logger);
 sealer.start();
+const checkpointer = new AuditCheckpointer(db, logger);
+checkpointer.start(checkpointIntervalMs);
 const keyPurger = new IdempotencyKeyPurger(db, undefined, logger);
 keyPurger.start();
 if (seeded) {
@@ -63,6 +80,9 @@ if (seeded) {
 }
 const shutdown = async () => {
   await Promise.all([workflow!.stop(), sealer.stop(), keyPurger.stop()]);
+  // A last signed head, so what was sealed before the stop is covered.
+  await checkpointer.runOnce();
+  await checkpointer.stop();
   await db.close();
   process.exit(0);
 };
@@ -70,7 +90,7 @@ process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 
 app.listen(port, host, () => {
-  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation, SLA scheduler, audit sealer and idempotency key purge running)`);
+  console.log(`workflows: ${processes.map((p) => p.key).join(', ')} on the embedded engine${camunda ? `; Camunda 7 at ${camundaUrl} for ${camunda.processKeys.join(', ')}` : ''} (outbox relay, reconciliation, SLA scheduler, audit sealer, audit checkpoints and idempotency key purge running)`);
   console.log(`studio: http://${host}:${port}/studio/`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);

@@ -3,6 +3,7 @@ import type {
   ActionCommand,
   ActionResult,
   AllowedActions,
+  AuditCheckpointResult,
   AuditEvents,
   AuditFilter,
   BusinessEvent,
@@ -272,6 +273,11 @@ export class MandateClient {
   /** `GET /audit/verify`: walks the tenant's hash chain. */
   verifyAudit(): Promise<ChainVerification> {
     return this.json('GET', '/audit/verify');
+  }
+
+  /** `POST /audit/checkpoints`: signs the tenant's chain head now (governance admins and services). */
+  checkpointAudit(): Promise<AuditCheckpointResult> {
+    return this.json('POST', '/audit/checkpoints');
   }
 
   /** `GET /definitions?kind=`: every definition with its versions (drafts and reviews for governance admins and auditors only). */

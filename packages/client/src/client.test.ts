@@ -9,7 +9,9 @@ import { engines, testApp } from '@mandate/runtime/test-support';
 import type { ControlEffect as DefinitionsControlEffect, JsonPatchOperation as DefinitionsJsonPatchOperation, SemanticChange as DefinitionsSemanticChange } from '@mandate/definitions';
 import type { ImpactReport as PolicyImpactReport } from '@mandate/policy';
 import type {
+  AuditCheckpoint as StoreAuditCheckpoint,
   AuditEvent as StoreAuditEvent,
+  AuditFinding as StoreAuditFinding,
   ChainVerification as StoreChainVerification,
   DatabaseKind,
   DefinitionContribution as StoreDefinitionContribution,
@@ -23,7 +25,9 @@ import {
   MandateClient,
   MandateProblem,
   type ActionResult,
+  type AuditCheckpoint,
   type AuditEvent,
+  type AuditFinding,
   type ChainVerification,
   type ControlEffect,
   type CreateWorkItem,
@@ -373,6 +377,8 @@ describe('MandateClient with a stubbed fetch', () => {
     expectTypeOf<ImpactReport>().toEqualTypeOf<PolicyImpactReport>();
     expectTypeOf<AuditEvent>().toEqualTypeOf<StoreAuditEvent>();
     expectTypeOf<ChainVerification>().toEqualTypeOf<StoreChainVerification>();
+    expectTypeOf<AuditCheckpoint>().toEqualTypeOf<StoreAuditCheckpoint>();
+    expectTypeOf<AuditFinding>().toEqualTypeOf<StoreAuditFinding>();
     expectTypeOf<Health['database']>().toEqualTypeOf<DatabaseKind>();
     expectTypeOf<Omit<WorkItem, 'redactedPaths'>>().toEqualTypeOf<WorkItemRecord>();
     expectTypeOf<RecoveryAction>().toEqualTypeOf<RecoveryActionRecord>();

@@ -313,8 +313,53 @@ export interface AuditEvents {
   nextAfter?: string;
 }
 
-/** `GET /audit/verify`: the chain walked; `brokenAt` names the first sequence that does not verify. */
-export type ChainVerification = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+/** A signed chain head: the tenant's chain had `sequence` events, the last with `hash`, at `signedAt`. */
+export interface AuditCheckpoint {
+  tenantId: string;
+  sequence: number;
+  hash: string;
+  /** ISO 8601 instant. */
+  signedAt: string;
+  /** Which signing key signed it. */
+  keyId: string;
+  /** Ed25519, base64url. */
+  signature: string;
+}
+
+/** What verification found wrong, by kind. */
+export type AuditFindingCode =
+  | 'SEQUENCE_MISSING'
+  | 'LINK_BROKEN'
+  | 'CONTENT_CHANGED'
+  | 'TRUNCATED'
+  | 'REHASHED'
+  | 'CHECKPOINT_SIGNATURE_INVALID'
+  | 'UNSEALED_EVENT_NOT_WRITTEN_BY_RUNTIME';
+
+/** One thing wrong with a tenant's trail: at a chain sequence, or an unsealed event by its id. */
+export interface AuditFinding {
+  code: AuditFindingCode;
+  /** The first sequence that can no longer be trusted. */
+  sequence?: number;
+  /** An unsealed event, which has no sequence. */
+  eventId?: string;
+  reason: string;
+}
+
+/**
+ * `GET /audit/verify`: the chain walked and held against its signed checkpoints. `checkpoint` is
+ * the latest one that verifies (events after it are only hash-chained); when not ok, `findings`
+ * lists everything found and `brokenAt`/`reason` repeat the first finding that has a sequence.
+ */
+export type ChainVerification =
+  | { ok: true; events: number; checkpoint?: AuditCheckpoint }
+  | { ok: false; events: number; checkpoint?: AuditCheckpoint; brokenAt?: number; reason: string; findings: AuditFinding[] };
+
+/** `POST /audit/checkpoints`: the checkpoint written, or the latest one when the head was already signed (`created: false`). */
+export interface AuditCheckpointResult {
+  created: boolean;
+  checkpoint?: AuditCheckpoint;
+}
 
 /** One reason a request or a decision was refused. */
 export interface ProblemViolation {

@@ -16,6 +16,8 @@ import * as m20261125110000 from './20261125110000_open_expiry_and_audit_object_
 import * as m20261207100000 from './20261207100000_definition_version_contributors.js';
 import * as m20261207100100 from './20261207100100_definition_version_contributors_backfill.js';
 import * as m2026120712000 from './2026120712000_work_item_caller_key_per_tenant.js';
+import * as m2026120713000 from './2026120713000_audit_append_only.js';
+import * as m2026120713010 from './2026120713010_audit_checkpoints_and_writer_marks.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -41,6 +43,8 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207100000_definition_version_contributors', m20261207100000],
   ['20261207100100_definition_version_contributors_backfill', m20261207100100],
   ['2026120712000_work_item_caller_key_per_tenant', m2026120712000],
+  ['2026120713000_audit_append_only', m2026120713000],
+  ['2026120713010_audit_checkpoints_and_writer_marks', m2026120713010],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

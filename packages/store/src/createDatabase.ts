@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { migrationSource } from '../migrations/index.js';
+import { AuditKeys } from './audit/AuditKeys.js';
 
 /** Which engine a database runs on. */
 export type DatabaseKind = 'postgresql' | 'pglite';
@@ -18,6 +19,8 @@ export type DatabaseOptions = { databaseUrl: string; schema?: string } | { dataD
 export interface Database {
   knex: Knex;
   kind: DatabaseKind;
+  /** The keys every audit writer marks its events with and checkpoints are signed with; never stored in the database. */
+  auditKeys: AuditKeys;
   /** Applies every migration not applied yet. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -26,8 +29,10 @@ export interface Database {
 /**
  * Opens the database: PostgreSQL when a URL is given (production, CI), else embedded PGlite (the
  * default for a laptop demo; one connection, file-backed). Same migrations and queries on both.
+ * `auditKeys` default to a fresh key, which suits tests: a runtime passes its configured keys, or
+ * it could neither seal what it wrote before a restart nor verify its old checkpoints.
  */
-export function createDatabase(options: DatabaseOptions): Database {
+export function createDatabase(options: DatabaseOptions, auditKeys: AuditKeys = AuditKeys.generate()): Database {
   const kind: DatabaseKind = 'databaseUrl' in options ? 'postgresql' : 'pglite';
   // PGlite creates its own folder, but not the folders above it.
   if ('dataDir' in options) mkdirSync(dirname(options.dataDir), { recursive: true });
@@ -40,6 +45,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   return {
     knex,
     kind,
+    auditKeys,
     migrate: async () => {
       if (schema) await knex.raw('create schema if not exists ??', [schema]);
       await knex.migrate.latest({ migrationSource, ...(schema ? { schemaName: schema } : {}) });

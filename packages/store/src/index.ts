@@ -1,6 +1,8 @@
 /** @mandate/store: knex over embedded PGlite (default) or PostgreSQL, one set of migrations and queries. */
 export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
+export { AuditKeys } from './audit/AuditKeys.js';
+export type { AuditCheckpoint, AuditFinding, AuditFindingCode } from './audit/checkpointFindings.js';
 export { canonicalJson } from './canonicalJson.js';
 export { writeTogether, type WriteStatement } from './writeTogether.js';
 export { KnexWorkflowOutbox, defaultRetryPolicy, type RetryPolicy, type Settlement, type WorkflowCommand, type WorkflowCommandInput, type WorkflowCommandStatus } from './outbox/KnexWorkflowOutbox.js';

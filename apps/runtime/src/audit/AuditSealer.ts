@@ -10,7 +10,7 @@ import { PeriodicTask } from '../PeriodicTask.js';
  */
 export class AuditSealer extends PeriodicTask {
   constructor(db: Database, logger?: Logger) {
-    const audit = new KnexAuditLog(db.knex);
+    const audit = new KnexAuditLog(db.knex, db.auditKeys);
     super('audit sealing', () => audit.seal(), logger);
   }
 

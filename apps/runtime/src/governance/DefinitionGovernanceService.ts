@@ -79,7 +79,7 @@ export class DefinitionGovernanceService {
     private readonly importReport?: ImportReport,
   ) {
     this.store = new KnexDefinitionVersionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex);
+    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
   }
 
   /** What the import of the shipped folder at this instance's start found in conflict with the store (governance readers). */

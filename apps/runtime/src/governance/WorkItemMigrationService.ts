@@ -88,7 +88,7 @@ export class WorkItemMigrationService {
   ) {
     this.loader = new WorkItemLoader(db.knex, registry, () => this.clock().toISOString());
     this.versions = new KnexDefinitionVersionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex);
+    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
   }
 
   /** Plans (dry run) or applies a migration of the caller's tenant's open items of a task type. */

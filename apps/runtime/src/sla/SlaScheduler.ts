@@ -41,7 +41,7 @@ export class SlaScheduler {
   ) {
     this.items = new KnexWorkItemStore(db.knex);
     this.objects = new KnexBusinessObjectStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex);
+    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
     this.outbox = new KnexWorkflowOutbox(db.knex);
   }
 

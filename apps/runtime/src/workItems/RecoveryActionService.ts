@@ -45,7 +45,7 @@ export class RecoveryActionService {
   ) {
     this.loader = new WorkItemLoader(db.knex, registry, () => this.clock().toISOString());
     this.actions = new KnexRecoveryActionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex);
+    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
     this.outbox = new KnexWorkflowOutbox(db.knex);
     this.idempotency = new KnexIdempotencyStore(db.knex);
   }

@@ -110,7 +110,7 @@ export class WorkItemService {
     this.objects = new KnexBusinessObjectStore(db.knex);
     this.approvals = new KnexApprovalRequestStore(db.knex);
     this.decisions = new KnexDecisionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex);
+    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
     this.outbox = new KnexWorkflowOutbox(db.knex);
     this.idempotency = new KnexIdempotencyStore(db.knex);
   }

@@ -64,7 +64,7 @@ export class WorkflowBridge {
     await this.db.knex.transaction(async (trx) => {
       const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
       if (!moved) return;
-      await new KnexAuditLog(this.db.knex).append(trx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
+      await new KnexAuditLog(this.db.knex, this.db.auditKeys).append(trx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
     });
   }
 

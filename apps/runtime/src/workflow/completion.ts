@@ -19,7 +19,7 @@ export async function completeAfterSettlement(db: Database, command: WorkflowCom
   await db.knex.transaction(async (trx) => {
     const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'completed' }, now);
     if (!moved) return;
-    await new KnexAuditLog(db.knex).append(trx, {
+    await new KnexAuditLog(db.knex, db.auditKeys).append(trx, {
       tenantId: item.tenantId,
       eventType: 'TaskCompleted',
       workItemId: item.id,

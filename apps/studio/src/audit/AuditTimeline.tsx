@@ -75,9 +75,9 @@ export function AuditTimeline() {
           : verify.error
             ? `Chain verification unavailable: ${problemText(verify.error)}`
             : verify.data?.ok
-              ? `Hash chain verified: ${verify.data.events} events intact.`
+              ? `Hash chain verified: ${verify.data.events} events intact${verify.data.checkpoint ? `, signed up to sequence ${verify.data.checkpoint.sequence} at ${new Date(verify.data.checkpoint.signedAt).toLocaleString()}` : ', no signed checkpoint yet'}.`
               : verify.data
-                ? `Hash chain BROKEN at sequence ${verify.data.brokenAt}: ${verify.data.reason}`
+                ? `Audit trail BROKEN${verify.data.brokenAt !== undefined ? ` at sequence ${verify.data.brokenAt}` : ''}: ${verify.data.reason}${verify.data.findings.length > 1 ? ` (${verify.data.findings.length} findings)` : ''}`
                 : ''}
       </p>
       {(route.workItemId ?? route.id) ? (

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../canonicalJson.js';
 import type { WriteStatement } from '../writeTogether.js';
+import type { AuditKeys } from './AuditKeys.js';
+import { checkpointFindings, type AuditCheckpoint, type AuditFinding } from './checkpointFindings.js';
+import { KnexAuditCheckpointStore } from './KnexAuditCheckpointStore.js';
 
 /** One audit event as the domain writes it (seed section 24). */
 export interface AuditEventInput {
@@ -22,8 +25,15 @@ export interface AuditEvent extends AuditEventInput {
   hash: string;
 }
 
-/** The outcome of walking a tenant's chain. */
-export type ChainVerification = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
+/**
+ * The outcome of verifying a tenant's trail: the chain walked from genesis, compared with every
+ * signed checkpoint, and the unsealed events the runtime did not write. `checkpoint` is the latest
+ * checkpoint whose signature holds (events after it are only hash-chained). When not ok,
+ * `findings` lists every finding and `brokenAt`/`reason` repeat the first one that has a sequence.
+ */
+export type ChainVerification =
+  | { ok: true; events: number; checkpoint?: AuditCheckpoint }
+  | { ok: false; events: number; checkpoint?: AuditCheckpoint; brokenAt?: number; reason: string; findings: AuditFinding[] };
 
 const GENESIS = '0'.repeat(64);
 
@@ -40,6 +50,7 @@ interface DbAuditEventRow {
   occurred_at: Date | string;
   prev_hash: string | null;
   hash: string | null;
+  writer_mark: string | null;
 }
 
 /** What is hashed: every field of the event except the hash itself, canonically. */
@@ -58,6 +69,22 @@ function contentOf(event: AuditEventInput & { sequence: number }): string {
 
 function hashOf(prevHash: string, event: AuditEventInput & { sequence: number }): string {
   return createHash('sha256').update(prevHash).update(contentOf(event)).digest('hex');
+}
+
+/**
+ * What the writer's mark covers: the content as stored, before it has a place in the chain. The
+ * payload goes through JSON first, as it does on its way into jsonb, so writer and sealer agree.
+ */
+function writtenContentOf(event: AuditEventInput): string {
+  return canonicalJson({
+    tenantId: event.tenantId,
+    eventType: event.eventType,
+    workItemId: event.workItemId ?? null,
+    businessObject: event.businessObject ?? null,
+    actor: event.actor ?? null,
+    payload: JSON.parse(JSON.stringify(event.payload)) as unknown,
+    occurredAt: new Date(event.occurredAt).toISOString(),
+  });
 }
 
 /** A committed event not yet in the chain. */
@@ -94,13 +121,22 @@ export interface AuditFilter {
 
 /**
  * The audit log: append-only evidence, hash-chained per tenant so that editing or deleting a row
- * is detectable. A command appends its event in its own transaction, unsealed; `seal` chains
- * committed events afterwards, one tenant at a time under a transaction-scoped advisory lock (so
- * several runtime instances may seal at once), and every read and verification seals first. Why
- * not chain inside the command: see migration 20261124175100.
+ * is detectable. A command appends its event in its own transaction, unsealed and marked by the
+ * writer; `seal` chains committed events afterwards, one tenant at a time under a
+ * transaction-scoped advisory lock (so several runtime instances may seal at once), and every
+ * read and verification seals first. Why not chain inside the command: see migration
+ * 20261124175100. `checkpoint` signs a tenant's chain head, and `verify` holds the chain against
+ * every signed head: why, see migration 2026120713010.
  */
 export class KnexAuditLog {
-  constructor(private readonly knex: Knex) {}
+  private readonly checkpoints: KnexAuditCheckpointStore;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly keys: AuditKeys,
+  ) {
+    this.checkpoints = new KnexAuditCheckpointStore(knex, keys);
+  }
 
   /** Appends an event inside the caller's transaction (the one that writes the decision). */
   async append(trx: Knex.Transaction, input: AuditEventInput): Promise<void> {
@@ -118,47 +154,59 @@ export class KnexAuditLog {
       actor: input.actor ?? null,
       payload: JSON.stringify(input.payload),
       occurred_at: input.occurredAt,
+      writer_mark: this.keys.markWritten(writtenContentOf(input)),
     });
   }
 
   /**
    * Chains the committed unsealed events of one tenant (or of every tenant that has some), in
-   * insert order, each after the tenant's last sealed event. Returns how many it sealed.
+   * insert order, each after the tenant's last sealed event. Returns how many it sealed. Leaves
+   * unsealed what the runtime did not write (no valid writer's mark), and seals nothing for a
+   * tenant whose chain ends before its latest checkpoint: it was truncated, and sealing would
+   * hand the missing sequence numbers to new events. `verify` reports both.
    */
   async seal(tenantId?: string, now: () => string = () => new Date().toISOString()): Promise<number> {
     const tenants = tenantId !== undefined ? [tenantId] : await this.knex('audit_event').whereNull('sequence').distinct().pluck<string[]>('tenant_id');
     let sealed = 0;
     for (const tenant of tenants) {
+      let afterId: number | undefined;
       for (;;) {
-        const batch = await this.sealBatch(tenant, now());
-        sealed += batch;
-        if (batch < SEAL_BATCH) break;
+        const batch = await this.sealBatch(tenant, now(), afterId);
+        sealed += batch.sealed;
+        if (batch.read < SEAL_BATCH) break;
+        afterId = batch.lastId;
       }
     }
     return sealed;
   }
 
-  private sealBatch(tenantId: string, now: string): Promise<number> {
+  /** Seals the written events among the next batch of unsealed rows after `afterId` (all, when undefined). */
+  private sealBatch(tenantId: string, now: string, afterId: number | undefined): Promise<{ read: number; sealed: number; lastId: number }> {
     return this.knex.transaction(async (trx) => {
       await trx.raw(`select pg_advisory_xact_lock(hashtext('audit:' || ?))`, [tenantId]);
-      const rows = await trx<UnsealedRow>('audit_event').where({ tenant_id: tenantId }).whereNull('sequence').orderBy('id', 'asc').limit(SEAL_BATCH);
-      if (!rows.length) return 0;
+      const query = trx<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNull('sequence');
+      if (afterId !== undefined) void query.andWhere('id', '>', afterId);
+      const rows = await query.orderBy('id', 'asc').limit(SEAL_BATCH);
+      const lastId = Number(rows[rows.length - 1]?.id ?? afterId ?? 0);
+      const written = rows.filter((row) => this.keys.wrote(row.writer_mark, writtenContentOf(inputOf(row))));
+      if (!written.length) return { read: rows.length, sealed: 0, lastId };
       const tail = await trx<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence').orderBy('sequence', 'desc').first('sequence', 'hash');
       let sequence = tail ? Number(tail.sequence) : 0;
+      if (sequence < (await this.checkpoints.latestSequence(trx, tenantId))) return { read: 0, sealed: 0, lastId };
       let prevHash = tail?.hash ?? GENESIS;
       const links: (string | number)[] = [];
-      for (const row of rows) {
+      for (const row of written) {
         sequence++;
         const hash = hashOf(prevHash, { ...inputOf(row), sequence });
         links.push(row.id, sequence, prevHash, hash);
         prevHash = hash;
       }
-      const values = rows.map(() => '(?::bigint, ?::bigint, ?, ?)').join(', ');
+      const values = written.map(() => '(?::bigint, ?::bigint, ?, ?)').join(', ');
       await trx.raw(
         `update audit_event e set sequence = v.sequence, prev_hash = v.prev_hash, hash = v.hash, sealed_at = ? from (values ${values}) as v (id, sequence, prev_hash, hash) where e.id = v.id`,
         [now, ...links],
       );
-      return rows.length;
+      return { read: rows.length, sealed: written.length, lastId };
     });
   }
 
@@ -176,20 +224,71 @@ export class KnexAuditLog {
     return rows.map(toEvent);
   }
 
-  /** Walks a tenant's chain and names the first sequence whose content or link does not hold. */
+  /**
+   * Signs the tenant's chain head (after sealing) unless the latest checkpoint already vouches
+   * for it. Returns the checkpoint written, or undefined when there was nothing new to sign.
+   */
+  async checkpoint(tenantId: string, now: () => string = () => new Date().toISOString()): Promise<AuditCheckpoint | undefined> {
+    await this.seal(tenantId);
+    return this.checkpoints.signHead(tenantId, now());
+  }
+
+  /** The tenant's latest checkpoint whose signature holds. */
+  latestCheckpoint(tenantId: string): Promise<AuditCheckpoint | undefined> {
+    return this.checkpoints.latest(this.knex, tenantId);
+  }
+
+  /** Signs the head of every tenant chain that moved since its latest checkpoint (the periodic pass). */
+  async checkpointAll(now: () => string = () => new Date().toISOString()): Promise<AuditCheckpoint[]> {
+    await this.seal();
+    const written: AuditCheckpoint[] = [];
+    for (const tenant of await this.checkpoints.tenantsWithChains()) {
+      const checkpoint = await this.checkpoints.signHead(tenant, now());
+      if (checkpoint) written.push(checkpoint);
+    }
+    return written;
+  }
+
+  /**
+   * Walks a tenant's chain from genesis and names the first sequence whose content or link does
+   * not hold; then holds the chain against every signed checkpoint (truncation, re-hashing) and
+   * names the unsealed events the runtime did not write.
+   */
   async verify(tenantId: string): Promise<ChainVerification> {
     await this.seal(tenantId);
     const rows = await this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNotNull('sequence').orderBy('sequence', 'asc');
+    const findings: AuditFinding[] = [];
+    /** The hash at each sequence of the unbroken prefix of the chain. */
+    const hashes: string[] = [];
     let prevHash = GENESIS;
-    let expected = 1;
     for (const row of rows) {
       const event = toEvent(row);
-      if (event.sequence !== expected) return { ok: false, events: rows.length, brokenAt: expected, reason: `sequence ${expected} is missing` };
-      if (event.prevHash !== prevHash) return { ok: false, events: rows.length, brokenAt: event.sequence, reason: 'link to the previous event does not match' };
-      if (hashOf(prevHash, event) !== event.hash) return { ok: false, events: rows.length, brokenAt: event.sequence, reason: 'content does not match its hash' };
+      const expected = hashes.length + 1;
+      const broken =
+        event.sequence !== expected
+          ? { code: 'SEQUENCE_MISSING' as const, sequence: expected, reason: `sequence ${expected} is missing` }
+          : event.prevHash !== prevHash
+            ? { code: 'LINK_BROKEN' as const, sequence: event.sequence, reason: 'link to the previous event does not match' }
+            : hashOf(prevHash, event) !== event.hash
+              ? { code: 'CONTENT_CHANGED' as const, sequence: event.sequence, reason: 'content does not match its hash' }
+              : undefined;
+      if (broken) {
+        findings.push(broken);
+        break;
+      }
+      hashes.push(event.hash);
       prevHash = event.hash;
-      expected++;
     }
-    return { ok: true, events: rows.length };
+    const signed = checkpointFindings(hashes, await this.checkpoints.list(tenantId), findings.length > 0);
+    findings.push(...signed.findings);
+    for (const row of await this.knex<DbAuditEventRow>('audit_event').where({ tenant_id: tenantId }).whereNull('sequence').orderBy('id', 'asc')) {
+      if (!this.keys.wrote(row.writer_mark, writtenContentOf(inputOf(row)))) {
+        findings.push({ code: 'UNSEALED_EVENT_NOT_WRITTEN_BY_RUNTIME', eventId: String(row.id), reason: `unsealed event ${String(row.id)} carries no valid writer's mark: the runtime did not write it, so it is never sealed` });
+      }
+    }
+    const checkpoint = signed.latest ? { checkpoint: signed.latest } : {};
+    if (!findings.length) return { ok: true, events: rows.length, ...checkpoint };
+    const first = findings.filter((f) => f.sequence !== undefined).sort((a, b) => a.sequence! - b.sequence!)[0] ?? findings[0]!;
+    return { ok: false, events: rows.length, ...checkpoint, ...(first.sequence !== undefined ? { brokenAt: first.sequence } : {}), reason: first.reason, findings };
   }
 }

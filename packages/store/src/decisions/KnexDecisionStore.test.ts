@@ -21,7 +21,7 @@ describe.each(engines)('a decision command on $name', ({ open }) => {
     items = new KnexWorkItemStore(db.knex);
     decisions = new KnexDecisionStore(db.knex);
     objects = new KnexBusinessObjectStore(db.knex);
-    audit = new KnexAuditLog(db.knex);
+    audit = new KnexAuditLog(db.knex, db.auditKeys);
     outbox = new KnexWorkflowOutbox(db.knex);
     await db.knex.transaction(async (trx) => {
       await objects.record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 12, revision: 3, snapshot: { ownerId: 'rita' } }, '2026-07-02T08:00:00Z');
