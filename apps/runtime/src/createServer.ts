@@ -10,6 +10,7 @@ import { KnexWorkItemStore, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
+import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
@@ -95,6 +96,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     }
     next();
   });
+  app.use(refuseDeepJson);
   app.use(refuseNulCharacters);
 
   app.get('/openapi.json', (_req, res) => {
