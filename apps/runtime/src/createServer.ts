@@ -15,6 +15,7 @@ import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
 import { withVerifiedTokenCache } from './identity/verifiedTokenCache.js';
@@ -63,6 +64,7 @@ export interface RuntimeDeps {
 export function createRuntime(deps: RuntimeDeps): { app: express.Express; workflow?: WorkflowRuntime } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? pino({ level: 'silent' });
   const queues = new KnexWorkItemStore(deps.db.knex);
