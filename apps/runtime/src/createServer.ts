@@ -10,6 +10,7 @@ import { KnexWorkItemStore, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
+import { metricsAccess } from './http/metricsAccess.js';
 import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
@@ -58,6 +59,8 @@ export interface RuntimeDeps {
   workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
   /** The studio's build directory (apps/studio/dist), served at `/` after the API; absent: API only. */
   studioDir?: string;
+  /** The bearer token `/metrics` requires (`MANDATE_METRICS_TOKEN`); absent: `/metrics` is open. */
+  metricsToken?: string;
 }
 
 /** The HTTP app, and the workflow runtime whose loops the caller starts and stops. */
@@ -104,7 +107,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(deps.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

@@ -35,6 +35,12 @@ if (auth.mode === 'dev' && (process.env.NODE_ENV === 'production' || !loopback))
   process.exit(1);
 }
 
+const metricsToken = process.env.MANDATE_METRICS_TOKEN?.trim() || undefined;
+if (metricsToken !== undefined && metricsToken.length < 16) {
+  console.error('mandate: refusing to start, MANDATE_METRICS_TOKEN must be at least 16 characters (docs/runtime.md)');
+  process.exit(1);
+}
+
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const db = createDatabase(databaseOptionsFromEnv());
 await db.migrate();
@@ -51,7 +57,7 @@ const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
 const camunda = camundaUrl
   ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
   : undefined;
-const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
 const sealer = new AuditSealer(db, logger);
 sealer.start();
@@ -74,6 +80,7 @@ app.listen(port, host, () => {
   console.log(`studio: http://${host}:${port}/studio/`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);
+    if (!metricsToken) console.warn('metrics: GET /metrics is open (it counts every tenant\'s open items); set MANDATE_METRICS_TOKEN, or let only the scraper reach this address');
     console.log(`identity: JWT from ${auth.issuer} for audience ${auth.audience.join(', ')}, keys from ${auth.jwksUrl?.href ?? 'the issuer\'s openid-configuration'}, algorithms ${auth.algorithms.join(', ')}`);
     return;
   }
