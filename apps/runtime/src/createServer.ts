@@ -3,7 +3,7 @@
  * listens; tests build the same app in-process.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { KnexWorkItemStore, type Database } from '@mandate/store';
@@ -15,6 +15,7 @@ import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
+import { createRateLimiters, DEFAULT_RATE_LIMITS, rateLimitedAuthentication, type RateLimitSettings } from './http/rateLimits.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Identity } from './identity/Identity.js';
@@ -61,6 +62,8 @@ export interface RuntimeDeps {
   studioDir?: string;
   /** The bearer token `/metrics` requires (`MANDATE_METRICS_TOKEN`); absent: `/metrics` is open. */
   metricsToken?: string;
+  /** Rate limits per principal and per address (`MANDATE_RATE_LIMIT_*`); absent: the defaults. */
+  rateLimits?: RateLimitSettings;
 }
 
 /** The HTTP app, and the workflow runtime whose loops the caller starts and stops. */
@@ -70,6 +73,9 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use(securityHeaders());
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? pino({ level: 'silent' });
+  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  app.set('trust proxy', rateLimits.trustProxyHops);
+  const limiters = createRateLimiters(deps.db, rateLimits, logger);
   const queues = new KnexWorkItemStore(deps.db.knex);
   const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
@@ -117,16 +123,15 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
 
   if (deps.identity.issueDevToken) {
     const issue = deps.identity.issueDevToken;
-    app.post('/auth/dev/token', async (req, res) => {
+    app.post('/auth/dev/token', limiters.address, async (req, res) => {
       const { userId } = validBody<{ userId: string }>(requestSchemas.devToken, req.body);
       res.json({ token: await issue(userId) });
     });
   }
 
-  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+  const authenticate = rateLimitedAuthentication(async (req, res) => {
     res.locals.principal = await identity.verify(req.header('authorization'));
-    next();
-  };
+  }, limiters);
 
   app.use('/work-items', authenticate, workItemRoutes(service, recovery, clock));
   app.post('/events', authenticate, async (req, res) => {

@@ -13,6 +13,7 @@ import * as m20261124175000 from './20261124175000_single_statement_decisions.js
 import * as m20261124175100 from './20261124175100_audit_sealed_after_commit.js';
 import * as m20261125100000 from './20261125100000_work_item_expiry.js';
 import * as m20261125110000 from './20261125110000_open_expiry_and_audit_object_indexes.js';
+import * as m20261207140000 from './20261207140000_rate_limit_window.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124175100_audit_sealed_after_commit', m20261124175100],
   ['20261125100000_work_item_expiry', m20261125100000],
   ['20261125110000_open_expiry_and_audit_object_indexes', m20261125110000],
+  ['20261207140000_rate_limit_window', m20261207140000],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

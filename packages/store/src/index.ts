@@ -12,3 +12,4 @@ export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approval
 export { KnexRecoveryActionStore, type RecoveryActionRecord } from './recoveryActions/KnexRecoveryActionStore.js';
 export { KnexDefinitionVersionStore, definitionContentHash, type DefinitionVersionChanges, type DefinitionVersionFilter, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from './definitions/KnexDefinitionVersionStore.js';
 export { KnexReplayCaseSource, type DecisionActorContext, type ReplayCaseFilter, type ReplayCaseRecord } from './replay/KnexReplayCaseSource.js';
+export { KnexRateLimitCounter, type RateLimitHits } from './rateLimits/KnexRateLimitCounter.js';
