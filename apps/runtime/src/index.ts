@@ -12,6 +12,7 @@ import { AuditSealer } from './audit/AuditSealer.js';
 import { IdempotencyKeyPurger } from './housekeeping/IdempotencyKeyPurger.js';
 import { createRuntime } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
+import { rateLimitSettingsFromEnv } from './http/rateLimits.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
 import { createJwtIdentity } from './identity/jwtIdentity.js';
 import { DefinitionRegistry } from './DefinitionRegistry.js';
@@ -41,6 +42,12 @@ if (metricsToken !== undefined && metricsToken.length < 16) {
   process.exit(1);
 }
 
+const rateLimits = rateLimitSettingsFromEnv(process.env);
+if (!rateLimits.ok) {
+  console.error(`mandate: refusing to start, the rate limit settings are invalid (see docs/runtime.md):\n${rateLimits.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const db = createDatabase(databaseOptionsFromEnv());
 await db.migrate();
@@ -57,7 +64,7 @@ const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
 const camunda = camundaUrl
   ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
   : undefined;
-const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, rateLimits: rateLimits.settings, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
 const sealer = new AuditSealer(db, logger);
 sealer.start();

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, testApp } from '../../test-support/testApp.js';
-import type { RateLimitSettings } from './rateLimits.js';
+import { DEFAULT_RATE_LIMITS, rateLimitSettingsFromEnv, type RateLimitSettings } from './rateLimits.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -95,5 +95,15 @@ describe.each(engines)('rate limits on $name', ({ open }) => {
     } finally {
       await first.db.close();
     }
+  });
+});
+
+describe('rate limit settings', () => {
+  it('defaults to generous per-principal and strict per-address limits, and names every bad value', () => {
+    expect(rateLimitSettingsFromEnv({})).toEqual({ ok: true, settings: DEFAULT_RATE_LIMITS });
+    expect(rateLimitSettingsFromEnv({ MANDATE_RATE_LIMIT_PER_ADDRESS: '0', MANDATE_RATE_LIMIT_WINDOW_SECONDS: '10', MANDATE_TRUST_PROXY: '1' })).toEqual({ ok: true, settings: { ...DEFAULT_RATE_LIMITS, perAddress: 0, windowSeconds: 10, trustProxyHops: 1 } });
+    const bad = rateLimitSettingsFromEnv({ MANDATE_RATE_LIMIT_PER_PRINCIPAL: 'lots', MANDATE_RATE_LIMIT_WINDOW_SECONDS: '0', MANDATE_TRUST_PROXY: 'true' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.map((e) => e.split(' ')[0])).toEqual(['MANDATE_RATE_LIMIT_WINDOW_SECONDS', 'MANDATE_RATE_LIMIT_PER_PRINCIPAL', 'MANDATE_TRUST_PROXY']);
   });
 });
