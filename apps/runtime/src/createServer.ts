@@ -3,7 +3,7 @@
  * listens; tests build the same app in-process.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { KnexWorkItemStore, type Database } from '@mandate/store';
@@ -11,10 +11,14 @@ import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
+import { metricsAccess } from './http/metricsAccess.js';
+import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
+import { createRateLimiters, DEFAULT_RATE_LIMITS, rateLimitedAuthentication, type RateLimitSettings } from './http/rateLimits.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
 import { assertMayWrite } from './identity/readOnlyRoles.js';
@@ -58,14 +62,22 @@ export interface RuntimeDeps {
   workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
   /** The studio's build directory (apps/studio/dist), served at `/` after the API; absent: API only. */
   studioDir?: string;
+  /** The bearer token `/metrics` requires (`MANDATE_METRICS_TOKEN`); absent: `/metrics` is open. */
+  metricsToken?: string;
+  /** Rate limits per principal and per address (`MANDATE_RATE_LIMIT_*`); absent: the defaults. */
+  rateLimits?: RateLimitSettings;
 }
 
 /** The HTTP app, and the workflow runtime whose loops the caller starts and stops. */
 export function createRuntime(deps: RuntimeDeps): { app: express.Express; workflow?: WorkflowRuntime } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? pino({ level: 'silent' });
+  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  app.set('trust proxy', rateLimits.trustProxyHops);
+  const limiters = createRateLimiters(deps.db, rateLimits, logger);
   const queues = new KnexWorkItemStore(deps.db.knex);
   const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
@@ -98,12 +110,13 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     }
     next();
   });
+  app.use(refuseDeepJson);
   app.use(refuseNulCharacters);
 
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(deps.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -113,19 +126,18 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
 
   if (deps.identity.issueDevToken) {
     const issue = deps.identity.issueDevToken;
-    app.post('/auth/dev/token', async (req, res) => {
+    app.post('/auth/dev/token', limiters.address, async (req, res) => {
       const { userId } = validBody<{ userId: string }>(requestSchemas.devToken, req.body);
       res.json({ token: await issue(userId) });
     });
   }
 
-  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+  const authenticate = rateLimitedAuthentication(async (req, res) => {
     const principal = await identity.verify(req.header('authorization'));
     // Every authenticated route passes here: the read-only rule cannot be forgotten by one of them.
     assertMayWrite(req.method, principal);
     res.locals.principal = principal;
-    next();
-  };
+  }, limiters);
 
   app.use('/work-items', authenticate, workItemRoutes(service, recovery, clock));
   app.post('/events', authenticate, async (req, res) => {

@@ -14,6 +14,7 @@ import { AuditSealer } from './audit/AuditSealer.js';
 import { IdempotencyKeyPurger } from './housekeeping/IdempotencyKeyPurger.js';
 import { createRuntime } from './createServer.js';
 import { createDevIdentity, DEV_USERS } from './identity/devIdentity.js';
+import { rateLimitSettingsFromEnv } from './http/rateLimits.js';
 import { identityConfigFromEnv } from './identity/identityConfig.js';
 import { createJwtIdentity } from './identity/jwtIdentity.js';
 import { DefinitionRegistry } from './DefinitionRegistry.js';
@@ -49,6 +50,18 @@ if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 1000) {
   process.exit(1);
 }
 
+const metricsToken = process.env.MANDATE_METRICS_TOKEN?.trim() || undefined;
+if (metricsToken !== undefined && metricsToken.length < 16) {
+  console.error('mandate: refusing to start, MANDATE_METRICS_TOKEN must be at least 16 characters (docs/runtime.md)');
+  process.exit(1);
+}
+
+const rateLimits = rateLimitSettingsFromEnv(process.env);
+if (!rateLimits.ok) {
+  console.error(`mandate: refusing to start, the rate limit settings are invalid (see docs/runtime.md):\n${rateLimits.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 logger.info({ keyId: auditKeys.keys.keyId, source: auditKeys.source }, 'audit checkpoints are signed with this key');
 const db = createDatabase(databaseOptionsFromEnv(), auditKeys.keys);
@@ -66,7 +79,7 @@ const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
 const camunda = camundaUrl
   ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
   : undefined;
-const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, rateLimits: rateLimits.settings, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
 const sealer = new AuditSealer(db, logger);
 sealer.start();
@@ -94,6 +107,7 @@ app.listen(port, host, () => {
   console.log(`studio: http://${host}:${port}/studio/`);
   if (auth.mode === 'jwt') {
     console.log(`mandate runtime on http://${host}:${port} (${db.kind}, ${registry.definitions.length} definitions)`);
+    if (!metricsToken) console.warn('metrics: GET /metrics is open (it counts every tenant\'s open items); set MANDATE_METRICS_TOKEN, or let only the scraper reach this address');
     console.log(`identity: JWT from ${auth.issuer} for audience ${auth.audience.join(', ')}, keys from ${auth.jwksUrl?.href ?? 'the issuer\'s openid-configuration'}, algorithms ${auth.algorithms.join(', ')}`);
     return;
   }

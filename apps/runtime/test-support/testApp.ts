@@ -4,7 +4,7 @@ import { createSecretKey, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore, type Database } from '@mandate/store';
-import { createServer } from '../src/createServer.js';
+import { createServer, type RuntimeDeps } from '../src/createServer.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
 import { importDefinitions } from '../src/governance/importDefinitions.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -22,15 +22,19 @@ export const TEST_NOW = '2026-07-02T08:00:00Z';
 /**
  * The app with its database (the shipped definitions imported, as at a start), and a way to get
  * tokens for demo users. Tests that move time pass their own clock; `db` shares a database with
- * another app (a second runtime instance).
+ * another app (a second runtime instance); `runtime` passes further settings (metrics token, rate limits).
  */
-export async function testApp(open: () => Promise<Database>, clock: () => Date = () => new Date(TEST_NOW), options: { db?: Database; refreshIntervalMs?: number } = {}) {
+export async function testApp(
+  open: () => Promise<Database>,
+  clock: () => Date = () => new Date(TEST_NOW),
+  options: { db?: Database; refreshIntervalMs?: number; runtime?: Partial<Omit<RuntimeDeps, 'db' | 'registry' | 'identity' | 'clock'>> } = {},
+) {
   const db = options.db ?? (await open());
   const devKey = createSecretKey(randomBytes(32));
   const identity = createDevIdentity(devKey);
   const definitionImport = await importDefinitions(db, definitionsDir, clock);
   const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock, ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}) });
-  const app = createServer({ db, registry, definitionImport, identity, clock });
+  const app = createServer({ db, registry, definitionImport, identity, clock, ...options.runtime });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     let t = tokens.get(userId);

@@ -18,6 +18,7 @@ import * as m20261207100100 from './20261207100100_definition_version_contributo
 import * as m2026120712000 from './2026120712000_work_item_caller_key_per_tenant.js';
 import * as m2026120713000 from './2026120713000_audit_append_only.js';
 import * as m2026120713010 from './2026120713010_audit_checkpoints_and_writer_marks.js';
+import * as m20261207140000 from './20261207140000_rate_limit_window.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -45,6 +46,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['2026120712000_work_item_caller_key_per_tenant', m2026120712000],
   ['2026120713000_audit_append_only', m2026120713000],
   ['2026120713010_audit_checkpoints_and_writer_marks', m2026120713010],
+  ['20261207140000_rate_limit_window', m20261207140000],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

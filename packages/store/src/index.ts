@@ -14,3 +14,4 @@ export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approval
 export { KnexRecoveryActionStore, type RecoveryActionRecord } from './recoveryActions/KnexRecoveryActionStore.js';
 export { KnexDefinitionVersionStore, definitionContentHash, type DefinitionContribution, type DefinitionVersionChanges, type NewDefinitionVersion, type DefinitionVersionFilter, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from './definitions/KnexDefinitionVersionStore.js';
 export { KnexReplayCaseSource, type DecisionActorContext, type ReplayCaseFilter, type ReplayCaseRecord } from './replay/KnexReplayCaseSource.js';
+export { KnexRateLimitCounter, type RateLimitHits } from './rateLimits/KnexRateLimitCounter.js';

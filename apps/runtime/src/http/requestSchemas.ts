@@ -1,8 +1,10 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { DEFINITION_KINDS, WORK_ITEM_STATES } from '@mandate/definitions';
 import { InputError } from './errors.js';
+import { isInstant } from './isInstant.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addFormat('instant', { type: 'string', validate: isInstant });
 
 const code = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,79}$' } as const;
 /** A person (`sub`, or `iss|sub`). */
@@ -12,8 +14,8 @@ const principalId = { type: 'string', minLength: 1, maxLength: 255 } as const;
 /** An id from another system: a business object, business key or workflow reference. */
 const externalId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,120}$' } as const;
 const integerText = { type: 'string', pattern: '^-?[0-9]{1,9}$' } as const;
-/** An RFC 3339 instant with an offset. */
-const instantText = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$' } as const;
+/** An RFC 3339 instant with an offset; the format checks that it exists (no month 13, no 24:00). */
+const instantText = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$', format: 'instant' } as const;
 
 /** A definition id (SCREAMING_SNAKE), a version number, and the same as path or query text. */
 const definitionId = { type: 'string', pattern: '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$', maxLength: 80 } as const;

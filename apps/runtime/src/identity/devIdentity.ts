@@ -18,6 +18,9 @@ const AUDIENCE = 'mandate-runtime';
 /** Demo users of the dev directory (`devDirectory.json`). */
 export const DEV_USERS: Record<string, Omit<Principal, 'id' | 'issuer'>> = devDirectory.users;
 
+/** The same users in a Map: a lookup in the object would find `constructor` and sign a token for it. */
+const devUsers: ReadonlyMap<string, Omit<Principal, 'id' | 'issuer'>> = new Map(Object.entries(DEV_USERS));
+
 /**
  * Creates the dev identity: it signs and verifies tokens with a key that lives only in this process
  * (tests pass one in to sign tokens the identity would not issue, such as expired ones).
@@ -33,8 +36,8 @@ export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(3
       },
     },
     issueDevToken: async (userId) => {
-      const user = DEV_USERS[userId];
-      if (!user) throw new UnauthenticatedError('UNKNOWN_DEV_USER', `no demo user ${userId}; demo users: ${Object.keys(DEV_USERS).join(', ')}`);
+      const user = devUsers.get(userId);
+      if (!user) throw new UnauthenticatedError('UNKNOWN_DEV_USER', `no demo user ${userId}; demo users: ${[...devUsers.keys()].join(', ')}`);
       return new SignJWT({ roles: user.roles, groups: user.groups, tenant: user.tenant, region: user.region, name: user.name })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(DEV_ISSUER)
@@ -48,7 +51,7 @@ export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(3
       const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')?.[1];
       if (!token) throw new UnauthenticatedError('AUTHENTICATION_REQUIRED', 'send Authorization: Bearer <token>');
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+        const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
         const claims = payload as { sub?: string; roles?: unknown; groups?: unknown; tenant?: unknown; region?: unknown; name?: unknown };
         const strings = (x: unknown) => (Array.isArray(x) && x.every((v) => typeof v === 'string') ? x : []);
         const id = claims.sub === undefined ? undefined : canonicalPrincipalId(claims.sub);

@@ -24,6 +24,7 @@ describe('identityConfigFromEnv', () => {
         jwksUrl: undefined,
         algorithms: ['RS256', 'ES256'],
         clockToleranceSeconds: 30,
+        maxLifetimeSeconds: 86400,
         claims: { roles: ['roles'], groups: ['groups'], region: ['region'], name: ['name'], tenant: { claim: ['tenant'] } },
       },
     });
@@ -69,6 +70,8 @@ describe('identityConfigFromEnv', () => {
     ['a static and a claimed tenant', { ...jwt, MANDATE_STATIC_TENANT: 'ACME_EU', MANDATE_CLAIM_TENANT: 'org_id' }, /both set/],
     ['a clock tolerance that is no number', { ...jwt, MANDATE_JWT_CLOCK_TOLERANCE_SECONDS: '30s' }, /whole number of seconds/],
     ['a clock tolerance over 5 minutes', { ...jwt, MANDATE_JWT_CLOCK_TOLERANCE_SECONDS: '3600' }, /whole number of seconds/],
+    ['a maximum token lifetime over a week', { ...jwt, MANDATE_JWT_MAX_LIFETIME_SECONDS: '31536000' }, /MANDATE_JWT_MAX_LIFETIME_SECONDS must be a whole number of seconds from 60/],
+    ['a maximum token lifetime under a minute', { ...jwt, MANDATE_JWT_MAX_LIFETIME_SECONDS: '5' }, /MANDATE_JWT_MAX_LIFETIME_SECONDS/],
     ['an empty claim path segment', { ...jwt, MANDATE_CLAIM_ROLES: 'realm_access..roles' }, /MANDATE_CLAIM_ROLES is not a claim path/],
   ])('refuses %s', (_, env, message) => {
     const errors = errorsOf(env);

@@ -6,6 +6,8 @@
  *   identity provider's public keys;
  * - JWT settings next to dev mode: a half-configured production must not fall back to demo users;
  * - plain http for keys, except on loopback: whoever could tamper with the key set could mint tokens.
+ * Tokens must carry `exp`, and live at most `MANDATE_JWT_MAX_LIFETIME_SECONDS` (a day by default):
+ * a token that never expires stays a key to the runtime long after its holder left.
  */
 import { DEV_ISSUER } from './devIdentity.js';
 import { SYSTEM_ISSUER } from './systemPrincipal.js';
@@ -33,6 +35,8 @@ export interface JwtIdentityConfig {
   jwksUrl?: URL | undefined;
   algorithms: string[];
   clockToleranceSeconds: number;
+  /** The longest lifetime accepted: `exp` minus `iat` (minus now when the token has no `iat`). */
+  maxLifetimeSeconds: number;
   claims: ClaimMapping;
 }
 
@@ -46,6 +50,9 @@ const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS5
 const DEFAULT_ALGORITHMS = ['RS256', 'ES256'];
 const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+/** A day: longer than the access tokens of common identity providers (5 minutes to 24 hours). */
+const DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
+const MAX_MAX_LIFETIME_SECONDS = 7 * 86_400;
 
 /** Variables that only mean something in jwt mode. */
 const JWT_VARIABLES = [
@@ -54,6 +61,7 @@ const JWT_VARIABLES = [
   'MANDATE_JWKS_URL',
   'MANDATE_JWT_ALGORITHMS',
   'MANDATE_JWT_CLOCK_TOLERANCE_SECONDS',
+  'MANDATE_JWT_MAX_LIFETIME_SECONDS',
   'MANDATE_CLAIM_ROLES',
   'MANDATE_CLAIM_GROUPS',
   'MANDATE_CLAIM_TENANT',
@@ -108,6 +116,12 @@ function jwtConfig(value: (name: string) => string | undefined): IdentityConfigR
     errors.push(`MANDATE_JWT_CLOCK_TOLERANCE_SECONDS must be a whole number of seconds from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}, not "${tolerance}"`);
   }
 
+  const lifetime = value('MANDATE_JWT_MAX_LIFETIME_SECONDS') ?? String(DEFAULT_MAX_LIFETIME_SECONDS);
+  const maxLifetimeSeconds = Number(lifetime);
+  if (!/^\d+$/.test(lifetime) || maxLifetimeSeconds < 60 || maxLifetimeSeconds > MAX_MAX_LIFETIME_SECONDS) {
+    errors.push(`MANDATE_JWT_MAX_LIFETIME_SECONDS must be a whole number of seconds from 60 to ${MAX_MAX_LIFETIME_SECONDS}, not "${lifetime}"`);
+  }
+
   const path = (name: string, fallback: string) => claimPath(name, value(name) ?? fallback, errors);
   const staticTenant = value('MANDATE_STATIC_TENANT');
   if (staticTenant && value('MANDATE_CLAIM_TENANT')) errors.push('MANDATE_STATIC_TENANT and MANDATE_CLAIM_TENANT are both set; a deployment takes the tenant from a claim or has one static tenant, not both');
@@ -120,7 +134,7 @@ function jwtConfig(value: (name: string) => string | undefined): IdentityConfigR
   };
 
   if (errors.length > 0 || !issuer) return { ok: false, errors };
-  return { ok: true, config: { mode: 'jwt', issuer, audience, jwksUrl: parsedJwksUrl, algorithms, clockToleranceSeconds, claims } };
+  return { ok: true, config: { mode: 'jwt', issuer, audience, jwksUrl: parsedJwksUrl, algorithms, clockToleranceSeconds, maxLifetimeSeconds, claims } };
 }
 
 /** Keys are fetched over https only, or plain http on loopback (a local identity provider in development and tests). */
