@@ -26,7 +26,9 @@
  * Targets: `item` rows run once per shipped task type; a command that must be refused is sent to
  * an item shared by all refused cells (the test then checks that the item did not change), a
  * command that may succeed gets an item of its own. Commands on a claimed item find it claimed by
- * the caller when the caller may claim it, else by a case worker who is never a caller.
+ * the caller when the caller may claim it, else by a case worker who is never a caller. A request
+ * without a token is sent for the first target of a row only: it is refused before any target is
+ * read, and unauthenticated requests count against a strict per-address rate limit.
  */
 import type { RoleClass } from '../../test-support/attackMatrix/roleClassOf.js';
 
