@@ -5,6 +5,7 @@ const json = (description: string) => ({ description, content: { 'application/js
 const body = (schema: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const secured = [{ bearer: [] }];
+const processKey = { name: 'key', in: 'path', required: true, description: 'a deployed process key (GET /processes), e.g. quote-approval', schema: { type: 'string' } };
 
 /** Path parameters of a definition (and of one of its versions). */
 function definitionPath(withVersion = false) {
@@ -56,6 +57,7 @@ export function openApiDocument(): Record<string, unknown> {
         Approve: requestSchemas.approve,
         Publish: requestSchemas.publish,
         MigrateWorkItems: requestSchemas.migrateWorkItems,
+        StartProcess: requestSchemas.startProcess,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'code', 'detail'],
@@ -141,15 +143,32 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': json('{ candidate, evaluator, totals, findings, errors }'), '4XX': problem },
         },
       },
-      '/definitions/TaskType/{id}/migrations': {
+      '/definitions/{kind}/{id}/migrations': {
         post: {
-          summary: 'Move open work items of the caller\'s tenant from one task type version to another: dryRun lists per item what changes; applying writes them and an audit event per item in one transaction',
+          summary: 'Move open work items of the caller\'s tenant from one task type version to another (kind TaskType only): dryRun lists per item what changes; applying writes them and an audit event per item in one transaction',
           security: secured,
-          parameters: [definitionPath()[1]!],
+          parameters: [{ name: 'kind', in: 'path', required: true, schema: { const: 'TaskType' } }, definitionPath()[1]!],
           requestBody: body('MigrateWorkItems'),
           responses: { '200': json('per item: pinned definitions, priority, SLA instants, blockers'), '4XX': problem },
         },
       },
+      '/processes': { get: { summary: 'The processes deployed on the embedded workflow engine (present when the runtime runs workflows)', security: secured, responses: { '200': json('{ processes: [{ key }] }'), '4XX': problem } } },
+      '/processes/{key}/instances': {
+        post: {
+          summary: "Start an instance of a deployed process in the caller's tenant; its user tasks become work items",
+          security: secured,
+          parameters: [processKey],
+          requestBody: { ...body('StartProcess'), required: false },
+          responses: { '201': json('the instance: status, variables, waiting tasks'), '4XX': problem },
+        },
+      },
+      '/processes/{key}/instances/{id}': {
+        get: { summary: "One instance of the caller's tenant: status, variables, waiting tasks", security: secured, parameters: [processKey, { ...id, name: 'id' }], responses: { '200': json('the instance'), '4XX': problem } },
+      },
+      '/auth/dev/token': {
+        post: { summary: 'A token for a demo user (development identity only; absent with JWT/OIDC)', requestBody: body('DevToken'), responses: { '200': json('{ token }'), '4XX': problem } },
+      },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': json('the OpenAPI 3.1 document') } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition format' } } } },
     },
   };

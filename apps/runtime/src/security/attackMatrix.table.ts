@@ -1,0 +1,122 @@
+/**
+ * The attack matrix's specification: for every route (and a few attacks on one route, after `·`),
+ * the outcome class each class of caller must get. The test (`attackMatrix.test.ts`) sends every
+ * row as every demo principal, with no token and with another tenant's token, against an item of
+ * every shipped task type where the route acts on an item, and holds each answer to its cell.
+ *
+ * Columns (`roleClassOf` in test-support decides a caller's class against the cell's target):
+ *   anon   no Authorization header
+ *   other  a valid token of another tenant (raj, ACME_APAC)
+ *   coll   a person of the tenant with no relation to the target (rita on a discount approval)
+ *   cand   a person in the item's candidate groups
+ *   mgr    a candidate who is also in the item's escalation group (manager authority for it)
+ *   esc    in the escalation group but no candidate (manages the queue, does not work it)
+ *   wfop   a person in workflow-operations (process targets only)
+ *   aud    an auditor: reads everything of the tenant, writes nothing
+ *   gov    a governance admin; `contr` the admin who drafted (or edited) the target version
+ *   svc    a domain service (role SERVICE: cpq, oms)
+ *
+ * Cells: `2xx`, `401`, `403`, `404`, `409`, `422`; `-` where no caller falls into the column for
+ * this row's target (the test fails if one does). A cell ending in `*` is the intended outcome of a
+ * fix that lands on another branch of the same issue; until then the code answers the row's
+ * `today` class, which the test accepts for starred cells only (and reports). `notOffered` is the
+ * outcome for every caller of the tenant where the task type's action policy does not offer the
+ * action at all.
+ *
+ * Targets: `item` rows run once per shipped task type; a command that must be refused is sent to
+ * an item shared by all refused cells (the test then checks that the item did not change), a
+ * command that may succeed gets an item of its own. Commands on a claimed item find it claimed by
+ * the caller when the caller may claim it, else by a case worker who is never a caller. A request
+ * without a token is sent for the first target of a row only: it is refused before any target is
+ * read, and unauthenticated requests count against a strict per-address rate limit.
+ */
+import type { RoleClass } from '../../test-support/attackMatrix/roleClassOf.js';
+
+/** An outcome class, or `-` for a column that no caller of the row's target falls into. */
+export type Cell = '2xx' | '401' | '403' | '404' | '409' | '422' | '-';
+
+/** One row: a route (`METHOD /path/{template}`, and ` · attack` for a variant) and its cells. */
+export interface MatrixRow {
+  route: string;
+  cells: Record<RoleClass, Cell>;
+  /** Columns whose cell is starred: intended, and awaiting a fix on another branch. */
+  awaiting: Partial<Record<RoleClass, true>>;
+  /** What the code answers in the starred cells until that fix lands, and which fix it is. */
+  today?: { cell: Cell; fix: string };
+  notOffered?: Cell;
+  note?: string;
+}
+
+const COLUMNS: RoleClass[] = ['anonymous', 'otherTenant', 'colleague', 'candidate', 'manager', 'escalationOwner', 'workflowOperator', 'auditor', 'governance', 'contributor', 'service'];
+
+/** A row from its cells in column order (see the header comment). */
+function row(route: string, line: string, extra: Omit<MatrixRow, 'route' | 'cells' | 'awaiting'> = {}): MatrixRow {
+  const words = line.trim().split(/\s+/);
+  if (words.length !== COLUMNS.length) throw new Error(`${route}: ${words.length} cells for ${COLUMNS.length} columns`);
+  const cells = {} as Record<RoleClass, Cell>;
+  const awaiting: Partial<Record<RoleClass, true>> = {};
+  COLUMNS.forEach((column, i) => {
+    const word = words[i]!;
+    cells[column] = word.replace(/\*$/, '') as Cell;
+    if (word.endsWith('*')) awaiting[column] = true;
+  });
+  if (Object.keys(awaiting).length && !extra.today) throw new Error(`${route}: starred cells need \`today\``);
+  return { route, cells, awaiting, ...extra };
+}
+
+const AUDITORS_READ_ONLY = 'auditors are read-only everywhere';
+const STARTER_ROLES = 'starting a process needs a starter role the process declares (assumed here: the domain services)';
+const INSTANCE_READERS = 'a process instance is read by services and workflow operators only';
+
+// prettier-ignore
+export const ATTACK_MATRIX: MatrixRow[] = [
+  //                                                                       anon other coll cand mgr  esc  wfop aud  gov  contr svc
+  row('GET /openapi.json',                                                '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /metrics',                                                     '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'counters by task type, decision and code only; the scan checks it for every marker' }),
+  row('GET /healthz',                                                     '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('POST /auth/dev/token',                                             '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'the development identity only; absent in JWT mode' }),
+
+  row('GET /work-items',                                                  '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: "each caller's own tenant; evidence projected per item" }),
+  row('GET /work-items/count',                                            '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('POST /work-items',                                                 '401  2xx  2xx  2xx  2xx  2xx  -    403* 2xx  -    2xx', { today: { cell: '2xx', fix: AUDITORS_READ_ONLY }, note: "another tenant's caller creates in its own tenant" }),
+  row('POST /work-items · candidate groups beyond the task type',         '401  403* 403* -    -    -    -    403* 403* -    2xx', { today: { cell: '2xx', fix: 'a person may not set candidateGroups beyond the task type' } }),
+  row('POST /work-items · a callerRef',                                   '401  403* 403* -    -    -    -    403* 403* -    2xx', { today: { cell: '2xx', fix: 'a person may not set callerRef (403 CALLER_REF_NOT_ALLOWED)' } }),
+  row('POST /work-items · requestedBy someone else',                      '401  403  403  -    -    -    -    403  403  -    2xx'),
+  row('GET /work-items/{id}',                                             '401  404  2xx  2xx  2xx  2xx  -    2xx  2xx  -    2xx'),
+  row('GET /work-items/{id}/allowed-actions',                             '401  404  2xx  2xx  2xx  2xx  -    2xx  2xx  -    2xx'),
+  row('GET /work-items/{id}/actions',                                     '401  404  2xx  2xx  2xx  2xx  -    2xx  2xx  -    2xx'),
+  row('POST /work-items/{id}/claim',                                      '401  404  403  2xx  2xx  403  -    403  403  -    403'),
+  row('POST /work-items/{id}/release',                                    '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
+  row('POST /work-items/{id}/delegate',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
+  row('POST /work-items/{id}/resolve-delegation',                         '401  404  403  403  403  403  -    403  403  -    403', { notOffered: '422', note: 'delegated to someone who is never a caller: only the delegate hands it back' }),
+  row('POST /work-items/{id}/reassign',                                   '401  404  403  403  2xx  2xx  -    403  403  -    403', { notOffered: '422', note: 'to a demo user who may work the item; task types without one are left out' }),
+  row('POST /work-items/{id}/reassign · to someone who may not work the item', '401  404  403  403  403* 403* -    403  403  -    403', { notOffered: '422', today: { cell: '2xx', fix: 'reassign only to eligible assignees' } }),
+  row('POST /work-items/{id}/escalate',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
+  row('POST /work-items/{id}/comments',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
+  row('POST /work-items/{id}/decisions',                                  '401  404  403  2xx  2xx  403  -    403  403  -    403', { note: 'an option that needs no authority, evidence or acknowledgement: the cell is about who decides' }),
+  row('POST /work-items/{id}/actions/{actionCode}',                       '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '404' }),
+  row('POST /events',                                                     '401  403  403  403  403  403  -    403  403  -    2xx'),
+
+  row('GET /audit',                                                       '401  403  403  -    -    -    -    2xx  2xx  -    403'),
+  row('GET /audit/verify',                                                '401  403  403  -    -    -    -    2xx  2xx  -    403'),
+
+  row('GET /definitions',                                                 '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'published versions for everyone; drafts for governance readers' }),
+  row('GET /definitions/import-conflicts',                                '401  403  403  -    -    -    -    2xx  2xx  -    403'),
+  row('GET /definitions/{kind}/{id}/versions',                            '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /definitions/{kind}/{id}/versions/{version}',                  '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /definitions/{kind}/{id}/diff',                                '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /definitions/{kind}/{id}/impact',                              '401  403  403  -    -    -    -    2xx  2xx  -    403'),
+  row('POST /definitions/{kind}/{id}/drafts',                             '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('PUT /definitions/{kind}/{id}/versions/{version}',                  '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/submit',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/approve',         '401  403  403  -    -    -    -    403  2xx  403  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/approve · by an admin who edited the draft', '401  403  403  -    -    -    -    403  -    403* 403', { today: { cell: '2xx', fix: 'whoever contributed to a version may not approve it' } }),
+  row('POST /definitions/{kind}/{id}/versions/{version}/reject',          '401  403  403  -    -    -    -    403  2xx  403  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/publish',         '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/retire',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/migrations',                         '401  403  403  -    -    -    -    403  2xx  -    403', { note: 'a dry run' }),
+
+  row('GET /processes',                                                   '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('POST /processes/{key}/instances',                                  '401  403* 403* -    -    -    403* 403* 403* -    2xx', { today: { cell: '2xx', fix: `${STARTER_ROLES}; ${AUDITORS_READ_ONLY}` } }),
+  row('GET /processes/{key}/instances/{id}',                              '401  404  403* -    -    -    2xx  403* 403* -    2xx', { today: { cell: '2xx', fix: INSTANCE_READERS } }),
+];
