@@ -1,5 +1,6 @@
 /** @mandate/store: knex over embedded PGlite (default) or PostgreSQL, one set of migrations and queries. */
 export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
+export { isDatabaseUnavailable } from './databaseUnavailable.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { canonicalJson } from './canonicalJson.js';
 export { writeTogether, type WriteStatement } from './writeTogether.js';

@@ -393,9 +393,12 @@ export class KnexWorkItemStore {
     return (rows as unknown as { task_type: string; state: string; n: string | number; oldest: Date | string }[]).map((r) => ({ taskType: r.task_type, state: r.state, count: Number(r.n), oldestCreatedAt: new Date(r.oldest).toISOString() }));
   }
 
-  /** Decided items of a workflow that have waited longer than `before` for their completion to be confirmed. */
-  async decidedAwaitingWorkflow(before: string, limit: number): Promise<WorkItemRecord[]> {
-    const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').whereNotNull('w.caller_key').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
+  /**
+   * Decided items, with or without a workflow, that have waited longer than `before` for their
+   * completion (their outbox command settled, or the relay's completion step never ran).
+   */
+  async decidedAwaitingCompletion(before: string, limit: number): Promise<WorkItemRecord[]> {
+    const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
     return rows.map(toRecord);
   }
 
