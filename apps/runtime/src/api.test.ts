@@ -2,7 +2,7 @@
 // scenarios the runtime owns, the error model, and the all-or-nothing decision command.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnexIdempotencyStore } from '@mandate/store';
+import { ABANDONED_CLAIM_MS, requestHash } from '@mandate/store';
 import { engines, TEST_NOW, testApp } from '../test-support/testApp.js';
 import { SlaScheduler } from './sla/SlaScheduler.js';
 
@@ -123,24 +123,28 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await decide('fiona', id, approve, 'key-1')).text).not.toBe(first.text);
   });
 
-  it('a duplicate while the first is still running waits for it, then is 409 and writes nothing; once the key is free it runs', async () => {
+  it('a key an earlier version left in flight: a duplicate waits for it, then is 409 and writes nothing; once abandoned the key is free and the decision runs', async () => {
     const { id } = await create();
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
-    // The first request holds the key (claimed, no answer yet), as while its command runs.
-    const keys = new KnexIdempotencyStore(t.db.knex);
-    const scope = { tenantId: 'ACME_EU', principal: 'urn:mandate:dev-identity|dana', route: 'POST /work-items/{id}/decisions', key: `${id}:key-busy` };
-    expect(await keys.claim(scope, approve, TEST_NOW)).toEqual({ kind: 'new' });
+    // Earlier versions claimed a key in its own statement before the decision's write; a crash in
+    // between left it IN_FLIGHT, and every re-send answered 409 for 24 hours.
+    const claim = (createdAt: string) =>
+      t.db.knex('idempotency_key').insert({ tenant_id: 'ACME_EU', principal: 'urn:mandate:dev-identity|dana', route: 'POST /work-items/{id}/decisions', key: `${id}:key-busy`, request_hash: requestHash(approve), status: 'IN_FLIGHT', created_at: createdAt, expires_at: '2026-07-03T08:00:00Z' });
+    await claim(TEST_NOW);
     const started = Date.now();
     const duplicate = await decide('dana', id, approve, 'key-busy');
     expect(duplicate.body).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_IN_FLIGHT' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
     expect(Number((await t.db.knex('decision').where({ work_item_id: id }).count('* as n').first())?.n)).toBe(0);
-    // The first request failed: its key is released, and the retry runs.
-    await keys.release(scope);
-    expect((await decide('dana', id, approve, 'key-busy')).status).toBe(201);
+    // The same claim, older than any request of those versions ran: abandoned, and the re-send runs.
+    await t.db.knex('idempotency_key').where({ key: `${id}:key-busy` }).update({ created_at: new Date(Date.parse(TEST_NOW) - ABANDONED_CLAIM_MS).toISOString() });
+    const rerun = await decide('dana', id, approve, 'key-busy');
+    expect(rerun.status, rerun.text).toBe(201);
+    expect((await decide('dana', id, approve, 'key-busy')).text).toBe(rerun.text);
+    expect(await t.db.knex('idempotency_key').where({ key: `${id}:key-busy` }).select('status')).toEqual([{ status: 'COMPLETED' }]);
   }, 20_000);
 
-  it('a decision under a key is two statements: the load carrying the key\'s claim, then one write', async () => {
+  it('a decision under a key is two statements: the load reading the key, then one write that records it with the decision', async () => {
     const { id } = await create();
     await request(t.app).post(`/work-items/${id}/claim`).set(await as('dana'));
     const headers = await as('dana');
@@ -151,8 +155,11 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     t.db.knex.removeListener('query', listen);
     expect(res.status, res.text).toBe(201);
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/insert into "?idempotency_key"?/i);
+    // The load writes nothing: a request that dies after it (a crash, a lost connection) leaves no key behind.
+    expect(statements[0]).toMatch(/from idempotency_key/i);
+    expect(statements[0]).not.toMatch(/\b(insert|update|delete)\b/i);
     expect(statements[1]).toMatch(/insert into "decision"/i);
+    expect(statements[1]).toMatch(/insert into "idempotency_key"/i);
   });
 
   it('a decision that fails leaves its key free: a refused one can be corrected under the same key, an unknown item stays 404', async () => {

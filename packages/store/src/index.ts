@@ -1,5 +1,6 @@
 /** @mandate/store: knex over embedded PGlite (default) or PostgreSQL, one set of migrations and queries. */
 export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
+export { isDatabaseUnavailable } from './databaseUnavailable.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { AuditKeys } from './audit/AuditKeys.js';
 export type { AuditCheckpoint, AuditFinding, AuditFindingCode } from './audit/checkpointFindings.js';
@@ -7,7 +8,7 @@ export { canonicalJson } from './canonicalJson.js';
 export { writeTogether, type WriteStatement } from './writeTogether.js';
 export { KnexWorkflowOutbox, defaultRetryPolicy, type RetryPolicy, type Settlement, type WorkflowCommand, type WorkflowCommandInput, type WorkflowCommandStatus } from './outbox/KnexWorkflowOutbox.js';
 export { KnexWorkItemStore, InvalidCursorError, OPEN_WORK_ITEM_STATES, type NewWorkItem, type PendingApprovalRecord, type WorkItemChanges, type WorkItemFilter, type WorkItemPage, type WorkItemRecord, type WorkItemSummary, type WorkItemSummaryPage, type WorkItemWithContext, type WorkItemWithContextPage } from './workItems/KnexWorkItemStore.js';
-export { KnexIdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
+export { ABANDONED_CLAIM_MS, KnexIdempotencyStore, isKeyTaken, requestHash, type DbIdempotencyKeyRow, type IdempotencyLookup, type IdempotencyScope } from './idempotency/KnexIdempotencyStore.js';
 export { KnexBusinessObjectStore, type BusinessObjectRecord } from './businessObjects/KnexBusinessObjectStore.js';
 export { KnexDecisionStore, type DecisionRecord } from './decisions/KnexDecisionStore.js';
 export { KnexApprovalRequestStore, type ApprovalRequestRecord } from './approvals/KnexApprovalRequestStore.js';

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '@mandate/store';
 import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, UnauthenticatedError, UnavailableError, UnprocessableError } from './errors.js';
 
 const STATUS: [new (...args: never[]) => DomainError, number, string][] = [
@@ -17,8 +18,13 @@ export function sendProblem(res: Parameters<ErrorRequestHandler>[2], status: num
   res.status(status).type('application/problem+json').send(JSON.stringify({ type: `https://mandate.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, detail, ...extra }));
 }
 
+/** Seconds a caller should wait before retrying a request the database could not serve. */
+export const DATABASE_RETRY_AFTER_SECONDS = 1;
+
 /**
  * Turns every error into problem+json: domain errors by kind, body-parser errors by their status,
+ * a database that could not be reached or dropped the connection as 503 with `Retry-After` (the
+ * command wrote nothing or everything, and a retry with the same Idempotency-Key is safe),
  * anything else as a 500 without internals (it is logged, never sent).
  */
 export const problemMiddleware = (logger: Logger): ErrorRequestHandler => (error: unknown, req, res, next) => {
@@ -34,6 +40,11 @@ export const problemMiddleware = (logger: Logger): ErrorRequestHandler => (error
   if (status === 413) return sendProblem(res, 413, 'Payload too large', 'PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
   if (status === 400 && type === 'entity.parse.failed') return sendProblem(res, 400, 'Bad request', 'MALFORMED_JSON', 'the request body is not valid JSON');
   if (typeof status === 'number' && status >= 400 && status < 500) return sendProblem(res, status, 'Bad request', 'BAD_REQUEST', 'the request could not be read');
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, reqId: (req as { id?: unknown }).id }, 'the database is unavailable');
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(res, 503, 'Service unavailable', 'DATABASE_UNAVAILABLE', 'the database did not answer; retry shortly (under the same Idempotency-Key a command runs at most once)');
+  }
   logger.error({ err: error, reqId: (req as { id?: unknown }).id }, 'unhandled error');
   return sendProblem(res, 500, 'Internal error', 'INTERNAL_ERROR', 'the server failed; the error is logged');
 };

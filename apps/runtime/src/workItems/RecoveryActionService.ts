@@ -59,7 +59,7 @@ export class RecoveryActionService {
   async run(principal: Principal, id: string, code: string, input: RecoveryActionInput, idempotencyKey: string | undefined): Promise<CommandResponse> {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/actions/{actionCode}', key: `${id}:${code}:${idempotencyKey}` } : undefined;
     const now = this.clock().toISOString();
-    return runIdempotentAfterRead(this.idempotency, scope, input, now, this.loader.readClaiming(principal, id), async (read) => {
+    return runIdempotentAfterRead(this.idempotency, scope, input, now, this.loader.readWithKey(principal, id), async (read) => {
       const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const { actions } = await allowedActions(policy, ctx);
       const verdict = this.offered(actions, code);
@@ -127,7 +127,7 @@ export class RecoveryActionService {
         if (status === 'EFFECTIVE') {
           await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'RECOVERY_ACTION', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, ...workflowColumns(item), payload: { workItemId: id, actionId, action: code, ...(input.evidence ? { evidence: input.evidence } : {}) } }, now);
         }
-        if (scope) await this.idempotency.complete(trx, scope, status === 'EFFECTIVE' ? 201 : 202, body);
+        if (scope) await this.idempotency.record(trx, scope, input, now, status === 'EFFECTIVE' ? 201 : 202, body);
       });
       return { status: status === 'EFFECTIVE' ? 201 : 202, body };
     });

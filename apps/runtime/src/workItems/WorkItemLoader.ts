@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CompiledPolicy, PolicyContext } from '@mandate/policy';
-import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext, type WriteStatement } from '@mandate/store';
+import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext, type DbIdempotencyKeyRow } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -34,19 +34,18 @@ export class WorkItemLoader {
   }
 
   /**
-   * The item's read in the shape `runIdempotentAfterRead` takes. Given a key's claim, it is sent in
-   * the load's statement (one round trip for both) and `claimed` says whether it took. The item
-   * comes back unmapped (`value()` maps it), so nothing after the statement can fail before the
-   * caller knows whether it holds the key.
+   * The item's read in the shape `runIdempotentAfterRead` takes. Given a key's lookup, it is sent
+   * in the load's statement (one round trip for both, one snapshot) and `key` is the key's row
+   * (null: none; undefined: not read). The item comes back unmapped (`value()` maps it).
    */
-  readClaiming(principal: Principal, id: string) {
-    return async (claim?: WriteStatement): Promise<{ value: () => WorkItemWithContext | undefined; claimed: boolean }> => {
-      if (!claim) {
+  readWithKey(principal: Principal, id: string) {
+    return async (lookup?: Knex.Raw): Promise<{ value: () => WorkItemWithContext | undefined; key?: DbIdempotencyKeyRow | null }> => {
+      if (!lookup) {
         const read = await this.items.getWithContext(principal.tenant, id);
-        return { value: () => read, claimed: false };
+        return { value: () => read };
       }
-      const answer = await this.items.getWithContextWriting(principal.tenant, id, claim);
-      return { value: answer?.loaded ?? (() => undefined), claimed: answer?.writeReturned === 1 };
+      const answer = await this.items.getWithContextReading<DbIdempotencyKeyRow>(principal.tenant, id, lookup);
+      return answer ? { value: answer.loaded, key: answer.besideRow } : { value: () => undefined };
     };
   }
 

@@ -371,8 +371,8 @@ export class WorkItemService {
    */
   async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined) {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
-    // The key's claim rides on the item's load.
-    return runIdempotentAfterRead(this.idempotency, scope, command, this.now(), this.loader.readClaiming(principal, id), async (read) => {
+    // The key's lookup rides on the item's load; the key is written with the decision.
+    return runIdempotentAfterRead(this.idempotency, scope, command, this.now(), this.loader.readWithKey(principal, id), async (read) => {
       const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
@@ -417,7 +417,7 @@ export class WorkItemService {
         ...(status === 'EFFECTIVE'
           ? [this.outbox.enqueueStatement(knex, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now).statement]
           : []),
-        ...(scope ? [this.idempotency.completeStatement(knex, scope, 201, body)] : []),
+        ...(scope ? [this.idempotency.recordStatement(knex, scope, command, now, 201, body)] : []),
         this.audit.appendStatement(knex, {
           tenantId: principal.tenant,
           eventType: status === 'EFFECTIVE' ? 'TaskDecisionSubmitted' : 'SecondApprovalRequested',

@@ -1,7 +1,8 @@
-import type { IdempotencyScope, KnexIdempotencyStore, WriteStatement } from '@mandate/store';
-import { ConflictError, UnprocessableError } from '../http/errors.js';
+import type { Knex } from 'knex';
+import { isKeyTaken, type DbIdempotencyKeyRow, type IdempotencyLookup, type IdempotencyScope, type KnexIdempotencyStore } from '@mandate/store';
+import { ConflictError, DomainError, UnprocessableError } from '../http/errors.js';
 
-/** How long a duplicate waits for the request that holds its key. */
+/** How long a duplicate waits for a key an earlier version of the runtime claimed (see `ABANDONED_CLAIM_MS`). */
 export const IN_FLIGHT_WAIT_MS = 5_000;
 
 /** A command's stored answer: replayed byte for byte for the same key and body. */
@@ -11,59 +12,73 @@ export interface CommandResponse {
 }
 
 /**
- * Runs a command under an Idempotency-Key (when given). The command completes the key inside its
- * own write; when it fails nothing was written, so the key is released for a retry.
+ * Runs a command under an Idempotency-Key (when given). Nothing is claimed before the command
+ * runs: the command writes the key, with its response, in its own write (`recordStatement`), so
+ * a crash or a lost connection at any point leaves either the whole command or nothing, and a
+ * retry with the same key runs or replays, never waits for a request that is gone.
  *
- * The command's first step is a read, and the key's claim is sent with it: one statement instead
- * of two. `read` sends the claim it is given with its read and says whether the claim took; it
- * must not fail once its statement ran (what it read is mapped inside the command). When the
- * claim did not take (the key was seen before, or `read` could not send it), `claimSeparately`
- * tells replay, mismatch and in flight apart and, for a released key, reads again.
+ * The command's first step is a read, and the key's lookup is sent with it: one statement, one
+ * snapshot. `read` sends the lookup it is given with its read and returns the key's row (null:
+ * none) or no `key` when it could not send it (then the key is looked up on its own). A key seen
+ * before replays (same body), is 422 (another body) or, claimed by an earlier version, waits.
  *
- * A claim can take after the read's snapshot was taken (the holder released the key between the
- * two); the item read may then miss that holder's last commits, which the write's row-version
- * guard turns into a 409, never into a wrong write.
+ * Two copies that race both run: the item's row version lets one write, the other's write fails
+ * (`CONCURRENT_CHANGE`, or the key's insert meets the winner's key) and it replays the winner's
+ * answer. The snapshot is shared, so a copy that reads the winner's item also reads its key.
  */
 export async function runIdempotentAfterRead<T>(
   store: KnexIdempotencyStore,
   scope: IdempotencyScope | undefined,
   request: unknown,
   now: string,
-  read: (claim?: WriteStatement) => Promise<{ value: T; claimed: boolean }>,
+  read: (lookup?: Knex.Raw) => Promise<{ value: T; key?: DbIdempotencyKeyRow | null }>,
   command: (read: T) => Promise<CommandResponse>,
 ): Promise<CommandResponse> {
   if (!scope) return command((await read()).value);
-  const first = await read(store.claimStatement(scope, request, now));
-  if (first.claimed) return releasingOnFailure(store, scope, () => command(first.value));
-  return claimSeparately(store, scope, request, now, async () => command((await read()).value));
+  const first = await read(store.lookupStatement(scope));
+  const seen = first.key === undefined ? await store.lookup(scope, request, now) : await store.lookupFrom(first.key ?? undefined, scope, request, now);
+  if (seen.kind === 'new') return replayingLostRace(store, scope, request, now, () => command(first.value));
+  return answerSeen(store, scope, request, now, seen, async () => command((await read()).value));
 }
 
 /**
- * The key's claim on its own statement, for a key seen before: the same body replays the stored
- * response, another body is 422, a duplicate waits up to IN_FLIGHT_WAIT_MS for the first to
- * finish and is 409 if it is still running then; a key released by a failed command is claimed
- * again and the command runs.
+ * A key seen before: the same body replays the stored response, another body is 422. A claim of
+ * an earlier version is waited for up to IN_FLIGHT_WAIT_MS (it completes, or is abandoned, or
+ * the wait ends in 409); a key that became free meanwhile runs the command.
  */
-async function claimSeparately(store: KnexIdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
-  let claim = await store.claim(scope, request, now);
-  // A retry that overtakes the first request (a double click, a client timeout) waits for its answer.
+async function answerSeen(store: KnexIdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, seen: IdempotencyLookup, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
-  while (claim.kind === 'in_flight' && Date.now() < deadline) {
+  while (seen.kind === 'in_flight' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    claim = await store.claim(scope, request, now);
+    seen = await store.lookup(scope, request, now);
   }
-  if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
-  if (claim.kind === 'mismatch') throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
-  if (claim.kind === 'in_flight') throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still running');
-  return releasingOnFailure(store, scope, command);
+  if (seen.kind === 'new') return replayingLostRace(store, scope, request, now, command);
+  return answerOf(seen);
 }
 
-/** Runs a claimed command; when it fails nothing was written, so the key is released for a retry. */
-async function releasingOnFailure(store: KnexIdempotencyStore, scope: IdempotencyScope, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
+function answerOf(seen: Exclude<IdempotencyLookup, { kind: 'new' }>): CommandResponse {
+  if (seen.kind === 'replay') return { status: seen.status, body: seen.body };
+  if (seen.kind === 'mismatch') throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
+  throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still running');
+}
+
+/**
+ * Runs the command; when its write lost to a copy with the same key, answers what the copy
+ * answered. Any other failure (and a failure to look the key up) keeps the command's own error.
+ */
+async function replayingLostRace(store: KnexIdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   try {
     return await command();
   } catch (error) {
-    await store.release(scope);
-    throw error;
+    const lostRace = isKeyTaken(error) || (error instanceof DomainError && error.code === 'CONCURRENT_CHANGE');
+    if (!lostRace) throw error;
+    let seen: IdempotencyLookup;
+    try {
+      seen = await store.lookup(scope, request, now);
+    } catch {
+      throw error;
+    }
+    if (seen.kind === 'new') throw isKeyTaken(error) ? new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry', {}, { cause: error }) : error;
+    return answerOf(seen);
   }
 }

@@ -32,15 +32,17 @@ export async function completeAfterSettlement(db: Database, command: WorkflowCom
 }
 
 /**
- * Decided workflow items older than `graceMs` with no command outstanding: completed at once when
- * their command was settled (the completion step failed), else their decision is sent again.
+ * Decided items older than `graceMs` with no command outstanding: completed at once when their
+ * command was settled (the completion step failed, e.g. the runtime died between settling and
+ * completing), else their decision is sent again. Items without a workflow too: their command
+ * is settled CLOSED by the relay, and a crash before the completion left them `decided` forever.
  */
 export async function reconcileDecisions(db: Database, registry: DefinitionRegistry, now: Date, graceMs = 5 * 60_000, limit = 100): Promise<{ completed: string[]; resent: string[] }> {
   const items = new KnexWorkItemStore(db.knex);
   const outbox = new KnexWorkflowOutbox(db.knex);
   const decisions = new KnexDecisionStore(db.knex);
   const result = { completed: [] as string[], resent: [] as string[] };
-  for (const item of await items.decidedAwaitingWorkflow(new Date(now.getTime() - graceMs).toISOString(), limit)) {
+  for (const item of await items.decidedAwaitingCompletion(new Date(now.getTime() - graceMs).toISOString(), limit)) {
     const commands = await db.knex('workflow_command_outbox').where({ tenant_id: item.tenantId, command_type: 'COMPLETE_TASK' }).whereRaw(`payload->>'workItemId' = ?`, [item.id]).select('id', 'status', 'note');
     if (commands.some((c: { status: string }) => OUTSTANDING.includes(c.status))) continue;
     const settled = commands.find((c: { status: string }) => c.status === 'SENT' || c.status === 'CLOSED') as { id: string; status: 'SENT' | 'CLOSED'; note: string | null } | undefined;

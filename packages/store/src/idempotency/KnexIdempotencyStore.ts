@@ -13,24 +13,35 @@ export interface IdempotencyScope {
   key: string;
 }
 
-/** What to do with a command that carries an idempotency key. */
-export type IdempotencyClaim =
-  /** First time: run the command, then `complete` with its response. */
+/** What an earlier use of a key says about a command that carries it. */
+export type IdempotencyLookup =
+  /** Not seen (or seen so long ago that it no longer counts): run the command, and record its response in the command's own write. */
   | { kind: 'new' }
   /** Seen and finished with the same body: send this response again, unchanged. */
   | { kind: 'replay'; status: number; body: string }
   /** Seen with another body: refuse (422). */
   | { kind: 'mismatch' }
-  /** Seen and still running: refuse (409). */
+  /** Claimed by an earlier version of the runtime, which claimed before writing, and not yet abandoned: refuse (409). */
   | { kind: 'in_flight' };
+
+/** A key's row as `lookupStatement` reads it (beside another read: timestamps may come back as text). */
+export interface DbIdempotencyKeyRow {
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Date | string;
+  expires_at: Date | string;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The claim: a new key in flight, or nothing when the key exists; its transaction (the statement) commits asynchronously. */
-const CLAIM = `insert into idempotency_key (tenant_id, principal, route, key, request_hash, status, created_at, expires_at)
-  select ?, ?, ?, ?, ?, 'IN_FLIGHT', ?, ? from (select set_config('synchronous_commit', 'off', true)) as async_commit
-  on conflict (tenant_id, principal, route, key) do nothing
-  returning key`;
+/**
+ * Earlier versions claimed a key (`IN_FLIGHT`) in a statement of its own before the command's
+ * write, and a crash between the two left the claim behind for 24 hours. No request of those
+ * versions ran this long, so an older claim is abandoned and the key is free again.
+ */
+export const ABANDONED_CLAIM_MS = 2 * 60_000;
 
 /** sha256 of the canonical request body. */
 export function requestHash(body: unknown): string {
@@ -39,8 +50,13 @@ export function requestHash(body: unknown): string {
 
 /**
  * Idempotency keys scoped to (tenant, principal, route): a replay returns the stored response byte
- * for byte, another body with the same key is a mismatch, a duplicate still running is in flight,
- * and another user's key is a different key. Keys are kept for `retentionMs` (at least 24 h).
+ * for byte, another body with the same key is a mismatch, and another user's key is a different
+ * key. Keys are kept for `retentionMs` (at least 24 h).
+ *
+ * A key is written once, already completed, by the command's own write (`recordStatement`), so a
+ * command that never committed (a crash, a lost connection, a refusal) leaves nothing behind and
+ * its retry runs. Two copies that race both run; the item's row version lets one of them write,
+ * and the other finds the winner's key and replays it.
  */
 export class KnexIdempotencyStore {
   constructor(
@@ -50,56 +66,56 @@ export class KnexIdempotencyStore {
     if (retentionMs < DAY_MS) throw new Error('idempotency keys are kept at least 24 hours');
   }
 
+  /** What the key's earlier use says, in a statement of its own (the slow path: a key seen before, a race lost). */
+  async lookup(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyLookup> {
+    const { rows } = await prepared(this.lookupStatement(scope) as Knex.Raw<{ rows: DbIdempotencyKeyRow[] }>);
+    return this.lookupFrom(rows[0], scope, body, now);
+  }
+
   /**
-   * Records the key as in flight, or says what the earlier use of it was. Runs in its own
-   * statement, committed without waiting for the WAL flush (`synchronous_commit` off for that
-   * statement alone): the command's own commit flushes the WAL up to itself, this claim
-   * included, so a claim lost in a database crash is one whose command never committed, which a
-   * retry may run again. A command waits for one flush, not two.
+   * The key's row, not yet sent, for a command that reads it with its first read (one statement
+   * for both): hand what it returned to `lookupFrom`.
    */
-  async claim(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyClaim> {
-    const hash = requestHash(body);
-    const { rows: inserted } = await prepared(this.claimStatement(scope, body, now, hash) as Knex.Raw<{ rows: { key: string }[] }>);
-    if (inserted.length === 1) return { kind: 'new' };
-    const row = await this.knex('idempotency_key')
-      .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
-      .first<{ request_hash: string; status: string; response_status: number | null; response_body: string | null; expires_at: Date | string }>();
-    if (!row) return this.claim(scope, body, now); // expired and purged in between
-    if (new Date(row.expires_at).getTime() <= Date.parse(now)) {
-      // Only while still expired: two requests that found it expired must not both claim it anew.
-      await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key }).andWhere('expires_at', '<=', now).del();
-      return this.claim(scope, body, now);
+  lookupStatement(scope: IdempotencyScope): Knex.Raw {
+    return this.knex.raw(
+      `select request_hash, status, response_status, response_body, created_at, expires_at from idempotency_key where tenant_id = ? and principal = ? and route = ? and key = ?`,
+      [scope.tenantId, scope.principal, scope.route, scope.key],
+    );
+  }
+
+  /**
+   * What a key's row (or its absence) says. A row past its retention, or an abandoned claim of an
+   * earlier version, is deleted (only while still so: two requests that found it so must not both
+   * delete a fresh one) and the key is new.
+   */
+  async lookupFrom(row: DbIdempotencyKeyRow | undefined, scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyLookup> {
+    if (!row) return { kind: 'new' };
+    const at = Date.parse(now);
+    const expired = new Date(row.expires_at).getTime() <= at;
+    const abandoned = row.status === 'IN_FLIGHT' && new Date(row.created_at).getTime() <= at - ABANDONED_CLAIM_MS;
+    if (expired || abandoned) {
+      const where = this.knex('idempotency_key').where(this.keyOf(scope));
+      await (expired ? where.andWhere('expires_at', '<=', now) : where.andWhere({ status: 'IN_FLIGHT' }).andWhere('created_at', '<=', new Date(at - ABANDONED_CLAIM_MS).toISOString())).del();
+      return { kind: 'new' };
     }
-    if (row.request_hash !== hash) return { kind: 'mismatch' };
+    if (row.request_hash !== requestHash(body)) return { kind: 'mismatch' };
     if (row.status !== 'COMPLETED' || row.response_status === null || row.response_body === null) return { kind: 'in_flight' };
     return { kind: 'replay', status: row.response_status, body: row.response_body };
   }
 
   /**
-   * The claim's insert, not yet sent, for a command that sends it with its first read: it returns
-   * one row when it claimed the key and none when the key was seen before (then `claim` tells
-   * replay, mismatch and in flight apart). It turns `synchronous_commit` off for the statement
-   * (and transaction) it is part of: send it only with reads, never with writes that must be durable.
+   * The key with its response, not yet sent: one write of the command (`writeTogether`, or its
+   * transaction), so the key exists exactly when the command committed. A plain insert: when the
+   * key was written meanwhile (a racing copy won), it fails the command's statement, nothing is
+   * written, and `isKeyTaken` recognises the error.
    */
-  claimStatement(scope: IdempotencyScope, body: unknown, now: string, hash = requestHash(body)): Knex.Raw {
-    return this.knex.raw(CLAIM, [scope.tenantId, scope.principal, scope.route, scope.key, hash, now, new Date(Date.parse(now) + this.retentionMs).toISOString()]);
+  recordStatement(db: Knex | Knex.Transaction, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): WriteStatement {
+    return db('idempotency_key').insert({ ...this.keyOf(scope), request_hash: requestHash(body), status: 'COMPLETED', response_status: status, response_body: response, created_at: now, expires_at: new Date(Date.parse(now) + this.retentionMs).toISOString() });
   }
 
-  /** Stores the response of a claimed key, in the command's transaction (so it commits with it). */
-  async complete(trx: Knex.Transaction, scope: IdempotencyScope, status: number, body: string): Promise<void> {
-    await this.completeStatement(trx, scope, status, body);
-  }
-
-  /** The same update, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
-  completeStatement(db: Knex | Knex.Transaction, scope: IdempotencyScope, status: number, body: string): WriteStatement {
-    return db('idempotency_key')
-      .where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key })
-      .update({ status: 'COMPLETED', response_status: status, response_body: body });
-  }
-
-  /** Forgets a claim whose command failed before writing anything, so a retry can run it. */
-  async release(scope: IdempotencyScope): Promise<void> {
-    await this.knex('idempotency_key').where({ tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key, status: 'IN_FLIGHT' }).del();
+  /** The same insert, sent in the caller's transaction. */
+  async record(trx: Knex.Transaction, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): Promise<void> {
+    await this.recordStatement(trx, scope, body, now, status, response);
   }
 
   /** Deletes up to `limit` expired keys, oldest first; returns how many (fewer than `limit`: none are left). */
@@ -107,4 +123,14 @@ export class KnexIdempotencyStore {
     const batch = this.knex('idempotency_key').select('tenant_id', 'principal', 'route', 'key').where('expires_at', '<=', now).orderBy('expires_at').limit(limit);
     return affectedRows(await this.knex('idempotency_key').whereIn(['tenant_id', 'principal', 'route', 'key'], batch).andWhere('expires_at', '<=', now).del());
   }
+
+  private keyOf(scope: IdempotencyScope) {
+    return { tenant_id: scope.tenantId, principal: scope.principal, route: scope.route, key: scope.key };
+  }
+}
+
+/** Whether a command's write failed because its key was written first (by a racing copy, or an earlier version's claim). */
+export function isKeyTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; table?: unknown; message?: unknown };
+  return e?.code === '23505' && (e.constraint === 'idempotency_key_pkey' || e.table === 'idempotency_key' || (typeof e.message === 'string' && e.message.includes('idempotency_key_pkey')));
 }

@@ -4,7 +4,7 @@ import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
 import { KnexApprovalRequestStore } from '../approvals/KnexApprovalRequestStore.js';
 import { KnexBusinessObjectStore } from '../businessObjects/KnexBusinessObjectStore.js';
-import { KnexIdempotencyStore } from '../idempotency/KnexIdempotencyStore.js';
+import { KnexIdempotencyStore, type DbIdempotencyKeyRow } from '../idempotency/KnexIdempotencyStore.js';
 import { InvalidCursorError, KnexWorkItemStore, type NewWorkItem } from './KnexWorkItemStore.js';
 
 function item(n: number, overrides: Partial<NewWorkItem> = {}): NewWorkItem {
@@ -153,30 +153,28 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     expect(page.items.filter((i) => i.businessObject || i.approvalRequest).map((i) => i.item.id)).toEqual([withBoth.id]);
   });
 
-  it('reads an item with its context and sends a write in the same statement', async () => {
+  it('reads an item with its context and another read in the same statement', async () => {
     const keys = new KnexIdempotencyStore(db.knex);
     const target = created[7]!;
     const scope = (key: string) => ({ tenantId: 'ACME_EU', principal: 'iss|dana', route: 'POST /work-items/{id}/decisions', key });
-    const keyRows = (key: string) => db.knex('idempotency_key').where({ key }).select('status');
+    await db.knex.transaction((trx) => keys.record(trx, scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z', 201, '{"ok":true}'));
     const statements: string[] = [];
     const listen = (q: { sql: string }) => statements.push(q.sql);
     db.knex.on('query', listen);
-    const first = await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z'));
+    const first = await store.getWithContextReading<DbIdempotencyKeyRow>('ACME_EU', target.id, keys.lookupStatement(scope('read-1')));
     db.knex.removeListener('query', listen);
     expect(statements).toHaveLength(1);
-    expect(first!.writeReturned).toBe(1);
+    expect(first!.besideRow).toMatchObject({ status: 'COMPLETED', response_status: 201, response_body: '{"ok":true}' });
     expect(first!.loaded()).toEqual(await store.getWithContext('ACME_EU', target.id));
-    expect(await keyRows('read-1')).toEqual([{ status: 'IN_FLIGHT' }]);
-    // The write took no row the second time; the read is the same.
-    const again = await store.getWithContextWriting('ACME_EU', target.id, keys.claimStatement(scope('read-1'), { n: 1 }, '2026-07-02T09:00:01Z'));
-    expect([again!.writeReturned, again!.loaded()]).toEqual([0, first!.loaded()]);
-    // Another tenant's item is not read, but the write ran.
-    const otherTenant = await store.getWithContextWriting('GLOBEX', target.id, keys.claimStatement(scope('read-2'), { n: 2 }, '2026-07-02T09:00:02Z'));
-    expect([otherTenant!.writeReturned, otherTenant!.loaded()]).toEqual([1, undefined]);
-    expect(await keyRows('read-2')).toEqual([{ status: 'IN_FLIGHT' }]);
+    // A read that finds nothing: null beside the same item.
+    const none = await store.getWithContextReading('ACME_EU', target.id, keys.lookupStatement(scope('read-2')));
+    expect([none!.besideRow, none!.loaded()]).toEqual([null, first!.loaded()]);
+    // Another tenant's item is not read, but the other read ran.
+    const otherTenant = await store.getWithContextReading('GLOBEX', target.id, keys.lookupStatement(scope('read-1')));
+    expect(otherTenant!.loaded()).toBeUndefined();
+    expect(otherTenant!.besideRow).toMatchObject({ status: 'COMPLETED' });
     // A malformed id sends nothing at all.
-    expect(await store.getWithContextWriting('ACME_EU', "1' or '1'='1", keys.claimStatement(scope('read-3'), { n: 3 }, '2026-07-02T09:00:03Z'))).toBeUndefined();
-    expect(await keyRows('read-3')).toEqual([]);
+    expect(await store.getWithContextReading('ACME_EU', "1' or '1'='1", keys.lookupStatement(scope('read-1')))).toBeUndefined();
   });
 
   it('lists summaries: every page of the full list, field for field, without evidence', async () => {

@@ -345,23 +345,22 @@ export class KnexWorkItemStore {
   }
 
   /**
-   * The same read with a write sent in the same statement (a command's idempotency claim rides on
-   * its load: one round trip instead of two). The write must return rows (`RETURNING`); it runs
-   * whether or not the item exists, and `writeReturned` counts the rows it returned. The item is
-   * mapped when `loaded` is called, so a caller that must answer for the write (release a claim)
-   * can do so even if that fails. An id that is no UUID reads and writes nothing.
+   * The same read with another read sent in the same statement, on the same snapshot (a command's
+   * idempotency key rides on its load: one round trip instead of two). `beside` must be a select;
+   * its first row comes back as JSON (`besideRow`, null when it found none), whether or not the
+   * item exists. The item is mapped when `loaded` is called. An id that is no UUID reads nothing.
    */
-  async getWithContextWriting(tenantId: string, id: string, write: WriteStatement): Promise<{ loaded: () => WorkItemWithContext | undefined; writeReturned: number } | undefined> {
+  async getWithContextReading<Row>(tenantId: string, id: string, beside: Knex.Raw | Knex.QueryBuilder): Promise<{ loaded: () => WorkItemWithContext | undefined; besideRow: Row | null } | undefined> {
     if (!UUID.test(id)) return undefined;
     // The item is the inner side of a left join, so the statement answers one row even without it.
     const statement = this.knex
       .queryBuilder()
-      .with('write', write)
-      .select(this.knex.raw('(select count(*) from write)::int as write_returned'), 'item.*')
+      .with('beside', beside)
+      .select(this.knex.raw('(select to_jsonb(beside) from beside limit 1) as beside_row'), 'item.*')
       .from(this.knex.raw('(select 1) as one'))
       .leftJoin(this.withContext(tenantId, id).as('item'), this.knex.raw('true'));
-    const [row] = (await prepared(statement)) as ({ write_returned: number } & (DbWorkItemContextRow | { id: null }))[];
-    return { loaded: () => (row!.id === null ? undefined : toWithContext(row!)), writeReturned: row!.write_returned };
+    const [row] = (await prepared(statement)) as ({ beside_row: Row | null } & (DbWorkItemContextRow | { id: null }))[];
+    return { loaded: () => (row!.id === null ? undefined : toWithContext(row!)), besideRow: row!.beside_row };
   }
 
   private withContext(tenantId: string, id: string) {
@@ -393,9 +392,12 @@ export class KnexWorkItemStore {
     return (rows as unknown as { task_type: string; state: string; n: string | number; oldest: Date | string }[]).map((r) => ({ taskType: r.task_type, state: r.state, count: Number(r.n), oldestCreatedAt: new Date(r.oldest).toISOString() }));
   }
 
-  /** Decided items of a workflow that have waited longer than `before` for their completion to be confirmed. */
-  async decidedAwaitingWorkflow(before: string, limit: number): Promise<WorkItemRecord[]> {
-    const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').whereNotNull('w.caller_key').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
+  /**
+   * Decided items, with or without a workflow, that have waited longer than `before` for their
+   * completion (their outbox command settled, or the relay's completion step never ran).
+   */
+  async decidedAwaitingCompletion(before: string, limit: number): Promise<WorkItemRecord[]> {
+    const rows = (await this.selectWithGroups(this.knex).where('w.state', 'decided').andWhere('w.updated_at', '<', before).orderBy('w.updated_at', 'asc').limit(limit)) as DbWorkItemRow[];
     return rows.map(toRecord);
   }
 
