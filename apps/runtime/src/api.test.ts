@@ -431,7 +431,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
 
   it('the audit chain verifies, and names the sequence someone changed with SQL', async () => {
     expect((await request(t.app).get('/audit/verify').set(await as('aude'))).body).toMatchObject({ ok: true });
-    // The table refuses the edit (migration 2026120713000); an attacker with the owner's rights disables its triggers first.
+    // The table refuses the edit (migration 20261207130000); an attacker with the owner's rights disables its triggers first.
     await t.db.knex.raw('alter table audit_event disable trigger user');
     await t.db.knex('audit_event').where({ tenant_id: 'ACME_EU', sequence: 2 }).update({ actor: 'mallory' });
     await t.db.knex.raw('alter table audit_event enable trigger user');

@@ -15,9 +15,9 @@ import * as m20261125100000 from './20261125100000_work_item_expiry.js';
 import * as m20261125110000 from './20261125110000_open_expiry_and_audit_object_indexes.js';
 import * as m20261207100000 from './20261207100000_definition_version_contributors.js';
 import * as m20261207100100 from './20261207100100_definition_version_contributors_backfill.js';
-import * as m2026120712000 from './2026120712000_work_item_caller_key_per_tenant.js';
-import * as m2026120713000 from './2026120713000_audit_append_only.js';
-import * as m2026120713010 from './2026120713010_audit_checkpoints_and_writer_marks.js';
+import * as m20261207120000 from './20261207120000_work_item_caller_key_per_tenant.js';
+import * as m20261207130000 from './20261207130000_audit_append_only.js';
+import * as m20261207130100 from './20261207130100_audit_checkpoints_and_writer_marks.js';
 import * as m20261207140000 from './20261207140000_rate_limit_window.js';
 
 interface Migration {
@@ -43,9 +43,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125110000_open_expiry_and_audit_object_indexes', m20261125110000],
   ['20261207100000_definition_version_contributors', m20261207100000],
   ['20261207100100_definition_version_contributors_backfill', m20261207100100],
-  ['2026120712000_work_item_caller_key_per_tenant', m2026120712000],
-  ['2026120713000_audit_append_only', m2026120713000],
-  ['2026120713010_audit_checkpoints_and_writer_marks', m2026120713010],
+  ['20261207120000_work_item_caller_key_per_tenant', m20261207120000],
+  ['20261207130000_audit_append_only', m20261207130000],
+  ['20261207130100_audit_checkpoints_and_writer_marks', m20261207130100],
   ['20261207140000_rate_limit_window', m20261207140000],
 ];
 

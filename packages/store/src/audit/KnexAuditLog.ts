@@ -126,7 +126,7 @@ export interface AuditFilter {
  * transaction-scoped advisory lock (so several runtime instances may seal at once), and every
  * read and verification seals first. Why not chain inside the command: see migration
  * 20261124175100. `checkpoint` signs a tenant's chain head, and `verify` holds the chain against
- * every signed head: why, see migration 2026120713010.
+ * every signed head: why, see migration 20261207130100.
  */
 export class KnexAuditLog {
   private readonly checkpoints: KnexAuditCheckpointStore;

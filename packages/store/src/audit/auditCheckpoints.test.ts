@@ -1,6 +1,6 @@
 // Tampering by someone with the database owner's rights (triggers disabled first), and by someone
 // who may only insert: what the signed checkpoints and the writer's marks find (migration
-// 2026120713010), on PGlite and on PostgreSQL.
+// 20261207130100), on PGlite and on PostgreSQL.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';

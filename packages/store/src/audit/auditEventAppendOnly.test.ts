@@ -1,4 +1,4 @@
-// The database itself keeps audit_event append-only (migration 2026120713000), even for the
+// The database itself keeps audit_event append-only (migration 20261207130000), even for the
 // table's owner, which these tests connect as: only the sealer's one update gets through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';

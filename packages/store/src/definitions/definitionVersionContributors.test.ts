@@ -117,7 +117,7 @@ describe.each(engineNames)('the contributors backfill on %s', (engine) => {
       const c = content(r.id, r.version, r.status, dueIn);
       return { kind: r.kind, id: r.id, version: r.version, status: r.status, content: JSON.stringify(c), content_hash: definitionContentHash(c), title: r.id, author: r.author, reviewer: r.reviewer, approved_at: r.approvedAt, published_at: r.publishedAt, created_at: NOW, updated_at: NOW };
     };
-    const audit = new KnexAuditLog(db.knex);
+    const audit = new KnexAuditLog(db.knex, db.auditKeys);
     const event = (trx: Knex.Transaction, eventType: string, actor: string, id: string, contentHash: string) =>
       audit.append(trx, { tenantId: 'ACME_EU', eventType, actor, payload: { definition: { kind: 'SlaPolicy', id, version: 1, ref: `${id}@1` }, status: 'draft', contentHash }, occurredAt: NOW });
     await db.knex.transaction(async (trx) => {

@@ -11,7 +11,7 @@ import type { Knex } from 'knex';
  *
  * An attacker with the owner's rights can still disable the triggers (`ALTER TABLE ... DISABLE
  * TRIGGER`); what they then change is found by the signed checkpoints (migration
- * 2026120713010), not by this. The application role should get INSERT, SELECT and UPDATE of
+ * 20261207130100), not by this. The application role should get INSERT, SELECT and UPDATE of
  * (sequence, prev_hash, hash, sealed_at) on audit_event only: never DELETE, TRUNCATE or ownership.
  */
 export async function up(knex: Knex): Promise<void> {
