@@ -188,13 +188,13 @@ async function expectNothingLostNothingDoubled(options: DatabaseOptions, ids: st
     await reconcileDecisions(db, registry, new Date(Date.now() + 10 * 60_000), undefined, 1_000);
     expect(await db.knex('workflow_command_outbox').whereNot({ status: 'CLOSED' }).select('id', 'status')).toEqual([]);
 
-    const decisions = (await db.knex('decision').select('work_item_id').count('* as n').groupBy('work_item_id')) as { work_item_id: string; n: string | number }[];
+    const decisions: { work_item_id: string; n: string | number }[] = await db.knex('decision').select('work_item_id').count<{ work_item_id: string; n: string | number }[]>('* as n').groupBy('work_item_id');
     expect(decisions.filter((d) => Number(d.n) !== 1)).toEqual([]);
     expect(decisions.map((d) => d.work_item_id).sort()).toEqual([...ids].sort());
     expect(await db.knex('idempotency_key').whereNot({ status: 'COMPLETED' }).select('key', 'status')).toEqual([]);
     expect(Number((await db.knex('idempotency_key').count('* as n').first())?.n)).toBe(ids.length);
     expect(await db.knex('work_item').select('state').count('* as n').groupBy('state')).toEqual([{ state: 'completed', n: expect.anything() }]);
-    const events = (await db.knex('audit_event').select('event_type').count('* as n').groupBy('event_type')) as { event_type: string; n: string | number }[];
+    const events: { event_type: string; n: string | number }[] = await db.knex('audit_event').select('event_type').count<{ event_type: string; n: string | number }[]>('* as n').groupBy('event_type');
     expect(Object.fromEntries(events.map((e) => [e.event_type, Number(e.n)]))).toMatchObject({ TaskDecisionSubmitted: ids.length, TaskCompleted: ids.length });
     expect(await new KnexAuditLog(db.knex).verify('ACME_EU')).toMatchObject({ ok: true });
   } finally {
@@ -236,7 +236,7 @@ describe.each(engines)('decisions through a crash, on $name', (engine) => {
     const after = await inFlight(ITEMS, (i) => decide(send, ids[i]!));
     expect(after.filter((a) => a?.status !== 201).map((a) => a?.body ?? 'no answer')).toEqual([]);
     // Every decision answered before the kill is replayed byte for byte.
-    expect(after.filter((a, i) => before[i] && a!.body !== before[i]!.body)).toEqual([]);
+    expect(after.filter((a, i) => before[i] && a!.body !== before[i].body)).toEqual([]);
     await restarted.kill();
 
     await expectNothingLostNothingDoubled(database.options, ids);
