@@ -23,7 +23,7 @@ import { DefinitionRegistry } from './DefinitionRegistry.js';
 import { createDevIdentity } from './identity/devIdentity.js';
 import { loadProcesses } from './workflow/loadProcesses.js';
 import { reconcileDecisions } from './workflow/completion.js';
-import { runtimeChildEnv, runtimeChildPath } from '../test-support/runtimeChild.js';
+import { runtimeChildAuditKeys, runtimeChildEnv, runtimeChildPath } from '../test-support/runtimeChild.js';
 import { testApp } from '../test-support/testApp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -145,7 +145,7 @@ const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION
  */
 async function claimedItems(options: DatabaseOptions): Promise<string[]> {
   const t = await testApp(async () => {
-    const db = createDatabase(options);
+    const db = createDatabase(options, runtimeChildAuditKeys);
     await db.migrate();
     return db;
   }, () => new Date());
@@ -174,7 +174,7 @@ const decide = (send: Send, id: string) => send('dana', `/work-items/${id}/decis
  * completed with one decision, every key finished, and the audit chain verifies.
  */
 async function expectNothingLostNothingDoubled(options: DatabaseOptions, ids: string[]): Promise<void> {
-  const db: Database = createDatabase(options);
+  const db: Database = createDatabase(options, runtimeChildAuditKeys);
   try {
     const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
     const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
@@ -196,7 +196,7 @@ async function expectNothingLostNothingDoubled(options: DatabaseOptions, ids: st
     expect(await db.knex('work_item').select('state').count('* as n').groupBy('state')).toEqual([{ state: 'completed', n: expect.anything() }]);
     const events: { event_type: string; n: string | number }[] = await db.knex('audit_event').select('event_type').count<{ event_type: string; n: string | number }[]>('* as n').groupBy('event_type');
     expect(Object.fromEntries(events.map((e) => [e.event_type, Number(e.n)]))).toMatchObject({ TaskDecisionSubmitted: ids.length, TaskCompleted: ids.length });
-    expect(await new KnexAuditLog(db.knex).verify('ACME_EU')).toMatchObject({ ok: true });
+    expect(await new KnexAuditLog(db.knex, runtimeChildAuditKeys).verify('ACME_EU')).toMatchObject({ ok: true });
   } finally {
     await db.close();
   }

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, KnexDefinitionVersionStore, type DatabaseOptions } from '@mandate/store';
+import { AuditKeys, createDatabase, KnexDefinitionVersionStore, type DatabaseOptions } from '@mandate/store';
 import { pino } from 'pino';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createRuntime } from '../src/createServer.js';
@@ -22,16 +22,19 @@ export const runtimeChildPath = fileURLToPath(import.meta.url);
 /** The child's outbox lease: short, so a relay after a kill need not wait the default 30 s for the dead one's. */
 export const CHILD_LEASE_MS = 1_000;
 
+/** The audit keys every child of this test run writes and seals with, as one runtime across restarts does. */
+export const runtimeChildAuditKeys = process.env.RUNTIME_CHILD_AUDIT_KEY ? AuditKeys.fromPem(process.env.RUNTIME_CHILD_AUDIT_KEY) : AuditKeys.generate();
+
 /** The environment of a child on this database. */
 export function runtimeChildEnv(database: DatabaseOptions): Record<string, string> {
-  return { RUNTIME_CHILD_DATABASE: JSON.stringify(database) };
+  return { RUNTIME_CHILD_DATABASE: JSON.stringify(database), RUNTIME_CHILD_AUDIT_KEY: runtimeChildAuditKeys.privateKeyPem() };
 }
 
 async function main(): Promise<void> {
   const database = process.env.RUNTIME_CHILD_DATABASE;
   if (!database) throw new Error('runtime child: RUNTIME_CHILD_DATABASE is not set');
   const root = join(dirname(runtimeChildPath), '../../..');
-  const db = createDatabase(JSON.parse(database) as DatabaseOptions);
+  const db = createDatabase(JSON.parse(database) as DatabaseOptions, runtimeChildAuditKeys);
   await db.migrate();
   const definitionImport = await importDefinitions(db, join(root, 'definitions'));
   const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
