@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, KnexWorkflowOutbox, type DatabaseOptions } from '@mandate/store';
+import { AuditKeys, createDatabase, KnexWorkflowOutbox, type DatabaseOptions } from '@mandate/store';
 import { Camunda7Port, type Camunda7PortOptions, type CompleteTaskCommand, type PortOutcome } from '@mandate/workflow';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -33,9 +33,13 @@ export interface RelayChildConfig {
   engineTimeoutMs: number;
 }
 
+/** The audit keys the test and every child write and seal with, as one runtime across restarts does. */
+export const relayChildAuditKeys = process.env.RELAY_CHILD_AUDIT_KEY ? AuditKeys.fromPem(process.env.RELAY_CHILD_AUDIT_KEY) : AuditKeys.generate();
+
 /** The environment of a child with this configuration. */
 export function relayChildEnv(config: RelayChildConfig): Record<string, string> {
   return {
+    RELAY_CHILD_AUDIT_KEY: relayChildAuditKeys.privateKeyPem(),
     RELAY_CHILD_DATABASE: JSON.stringify(config.database),
     RELAY_CHILD_CAMUNDA_URL: config.camundaUrl,
     RELAY_CHILD_MODE: config.mode,
@@ -97,7 +101,7 @@ class ReportingPort extends Camunda7Port {
 async function main(): Promise<number> {
   const config = childConfig(process.env);
   const root = join(dirname(relayChildPath), '../../..');
-  const db = createDatabase(config.database);
+  const db = createDatabase(config.database, relayChildAuditKeys);
   try {
     // As a restarted runtime does: migrations first (none is pending here).
     await db.migrate();

@@ -24,7 +24,7 @@ import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { createDevIdentity } from '../identity/devIdentity.js';
 import { loadDefinitions } from '../loadDefinitions.js';
 import { loadProcesses } from './loadProcesses.js';
-import { CAMUNDA_TENANT, relayChildEnv, relayChildPath, type RelayChildConfig } from '../../test-support/relayChild.js';
+import { CAMUNDA_TENANT, relayChildAuditKeys, relayChildEnv, relayChildPath, type RelayChildConfig } from '../../test-support/relayChild.js';
 import { quoteVariables } from '../../test-support/workflowApp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -59,7 +59,7 @@ if (databaseUrl) {
       return {
         options,
         remove: async () => {
-          const db = createDatabase(options);
+          const db = createDatabase(options, relayChildAuditKeys);
           await db.knex.raw('drop schema if exists ?? cascade', [options.schema]);
           await db.close();
         },
@@ -162,7 +162,7 @@ describe.each(engines)('a runtime killed between the decision commit and Camunda
 
   /** The runtime in the test process, on the shared database; only one process may have PGlite's data dir open. */
   const boot = async () => {
-    const db = createDatabase(shared.options);
+    const db = createDatabase(shared.options, relayChildAuditKeys);
     opened = db;
     await db.migrate();
     const identity = createDevIdentity();
