@@ -11,7 +11,7 @@
  *   cand   a person in the item's candidate groups
  *   mgr    a candidate who is also in the item's escalation group (manager authority for it)
  *   esc    in the escalation group but no candidate (manages the queue, does not work it)
- *   wfop   a person in workflow-operations (process targets only)
+ *   wfop   a person with the role WORKFLOW_OPERATOR (process targets only)
  *   aud    an auditor: reads everything of the tenant, writes nothing
  *   gov    a governance admin; `contr` the admin who drafted (or edited) the target version
  *   svc    a domain service (role SERVICE: cpq, oms)
@@ -44,6 +44,8 @@ export interface MatrixRow {
   /** What the code answers in the starred cells until that fix lands, and which fix it is. */
   today?: { cell: Cell; fix: string };
   notOffered?: Cell;
+  /** Process rows: a caller holding a role the process declares in `mandate:starters` gets 2xx, in its own tenant. */
+  declaredStarters?: true;
   note?: string;
 }
 
@@ -64,8 +66,6 @@ function row(route: string, line: string, extra: Omit<MatrixRow, 'route' | 'cell
   return { route, cells, awaiting, ...extra };
 }
 
-const AUDITORS_READ_ONLY = 'auditors are read-only everywhere';
-const STARTER_ROLES = 'starting a process needs a starter role the process declares (assumed here: the domain services)';
 const INSTANCE_READERS = 'a process instance is read by services and workflow operators only';
 
 // prettier-ignore
@@ -78,9 +78,9 @@ export const ATTACK_MATRIX: MatrixRow[] = [
 
   row('GET /work-items',                                                  '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: "each caller's own tenant; evidence projected per item" }),
   row('GET /work-items/count',                                            '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
-  row('POST /work-items',                                                 '401  2xx  2xx  2xx  2xx  2xx  -    403* 2xx  -    2xx', { today: { cell: '2xx', fix: AUDITORS_READ_ONLY }, note: "another tenant's caller creates in its own tenant" }),
-  row('POST /work-items · candidate groups beyond the task type',         '401  403* 403* -    -    -    -    403* 403* -    2xx', { today: { cell: '2xx', fix: 'a person may not set candidateGroups beyond the task type' } }),
-  row('POST /work-items · a callerRef',                                   '401  403* 403* -    -    -    -    403* 403* -    2xx', { today: { cell: '2xx', fix: 'a person may not set callerRef (403 CALLER_REF_NOT_ALLOWED)' } }),
+  row('POST /work-items',                                                 '401  2xx  2xx  2xx  2xx  2xx  -    403  2xx  -    2xx', { note: "another tenant's caller creates in its own tenant" }),
+  row('POST /work-items · candidate groups beyond the task type',         '401  403  403  -    -    -    -    403  403  -    403', { note: 'a service may only narrow them to a subset of the task type\'s' }),
+  row('POST /work-items · a callerRef',                                   '401  403  403  -    -    -    -    403  403  -    2xx'),
   row('POST /work-items · requestedBy someone else',                      '401  403  403  -    -    -    -    403  403  -    2xx'),
   row('GET /work-items/{id}',                                             '401  404  2xx  2xx  2xx  2xx  -    2xx  2xx  -    2xx'),
   row('GET /work-items/{id}/allowed-actions',                             '401  404  2xx  2xx  2xx  2xx  -    2xx  2xx  -    2xx'),
@@ -90,7 +90,7 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('POST /work-items/{id}/delegate',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
   row('POST /work-items/{id}/resolve-delegation',                         '401  404  403  403  403  403  -    403  403  -    403', { notOffered: '422', note: 'delegated to someone who is never a caller: only the delegate hands it back' }),
   row('POST /work-items/{id}/reassign',                                   '401  404  403  403  2xx  2xx  -    403  403  -    403', { notOffered: '422', note: 'to a demo user who may work the item; task types without one are left out' }),
-  row('POST /work-items/{id}/reassign · to someone who may not work the item', '401  404  403  403  403* 403* -    403  403  -    403', { notOffered: '422', today: { cell: '2xx', fix: 'reassign only to eligible assignees' } }),
+  row('POST /work-items/{id}/reassign · to someone who may not work the item', '401  404  403  403  422  422  -    403  403  -    403', { notOffered: '422', note: 'manager authority, but the assignee may not claim the item: ASSIGNEE_NOT_ELIGIBLE' }),
   row('POST /work-items/{id}/escalate',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
   row('POST /work-items/{id}/comments',                                   '401  404  403  2xx  2xx  403  -    403  403  -    403', { notOffered: '422' }),
   row('POST /work-items/{id}/decisions',                                  '401  404  403  2xx  2xx  403  -    403  403  -    403', { note: 'an option that needs no authority, evidence or acknowledgement: the cell is about who decides' }),
@@ -98,6 +98,7 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('POST /events',                                                     '401  403  403  403  403  403  -    403  403  -    2xx'),
 
   row('GET /audit',                                                       '401  403  403  -    -    -    -    2xx  2xx  -    403'),
+  row('POST /audit/checkpoints',                                          '401  403  403  -    -    -    -    403  2xx  -    2xx', { note: 'signed on demand by governance admins and services; periodically by the runtime' }),
   row('GET /audit/verify',                                                '401  403  403  -    -    -    -    2xx  2xx  -    403'),
 
   row('GET /definitions',                                                 '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'published versions for everyone; drafts for governance readers' }),
@@ -110,13 +111,13 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('PUT /definitions/{kind}/{id}/versions/{version}',                  '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/submit',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/approve',         '401  403  403  -    -    -    -    403  2xx  403  403'),
-  row('POST /definitions/{kind}/{id}/versions/{version}/approve · by an admin who edited the draft', '401  403  403  -    -    -    -    403  -    403* 403', { today: { cell: '2xx', fix: 'whoever contributed to a version may not approve it' } }),
+  row('POST /definitions/{kind}/{id}/versions/{version}/approve · by an admin who edited the draft', '401  403  403  -    -    -    -    403  -    403  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/reject',          '401  403  403  -    -    -    -    403  2xx  403  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/publish',         '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/retire',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/migrations',                         '401  403  403  -    -    -    -    403  2xx  -    403', { note: 'a dry run' }),
 
   row('GET /processes',                                                   '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
-  row('POST /processes/{key}/instances',                                  '401  403* 403* -    -    -    403* 403* 403* -    2xx', { today: { cell: '2xx', fix: `${STARTER_ROLES}; ${AUDITORS_READ_ONLY}` } }),
-  row('GET /processes/{key}/instances/{id}',                              '401  404  403* -    -    -    2xx  403* 403* -    2xx', { today: { cell: '2xx', fix: INSTANCE_READERS } }),
+  row('POST /processes/{key}/instances',                                  '401  403  403  -    -    -    403  403  403  -    2xx', { declaredStarters: true, note: 'cells are for callers without a starter role of the process' }),
+  row('GET /processes/{key}/instances/{id}',                              '401  403  403  -    -    -    2xx  403  403  -    2xx', { note: `${INSTANCE_READERS}; refused before the lookup, so another tenant's person learns nothing either` }),
 ];

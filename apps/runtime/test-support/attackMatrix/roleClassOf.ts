@@ -12,7 +12,7 @@ export const ROLE_CLASSES = ['anonymous', 'otherTenant', 'colleague', 'candidate
  * - `colleague`: a person of the tenant with no relation to the target.
  * - `candidate`: a person in one of the item's candidate groups; `manager`: a candidate also in its
  *   escalation group; `escalationOwner`: in the escalation group without being a candidate.
- * - `workflowOperator`: a person in `workflow-operations` (process targets).
+ * - `workflowOperator`: a person with the role WORKFLOW_OPERATOR (process targets).
  * - `auditor`, `service`: by role. `governance`: a governance admin; `contributor`: an admin who drafted or edited the target version.
  */
 export type RoleClass = (typeof ROLE_CLASSES)[number];
@@ -36,6 +36,6 @@ export function roleClassOf(caller: Caller, target: ClassTarget): RoleClass {
     if (works) return escalates ? 'manager' : 'candidate';
     return escalates ? 'escalationOwner' : 'colleague';
   }
-  if (target.kind === 'process' && user.groups.includes('workflow-operations')) return 'workflowOperator';
+  if (target.kind === 'process' && user.roles.includes('WORKFLOW_OPERATOR')) return 'workflowOperator';
   return 'colleague';
 }

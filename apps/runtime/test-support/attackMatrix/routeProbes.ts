@@ -153,6 +153,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   },
   'GET /audit': read(() => '/audit?limit=500'),
   'GET /audit/verify': read(() => '/audit/verify'),
+  'POST /audit/checkpoints': { target: 'none', run: (ctx) => ctx.world.send(ctx.caller, 'post', '/audit/checkpoints', {}) },
 
   'GET /definitions': read(() => '/definitions'),
   'GET /definitions/import-conflicts': read(() => '/definitions/import-conflicts'),
