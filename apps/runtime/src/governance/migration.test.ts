@@ -141,7 +141,7 @@ describe.each(engines)('work item migration on $name', ({ open }) => {
     expect(draft.status, draft.text).toBe(201);
     const before = await auditCount();
     const cases: [Record<string, unknown>, string, number, string][] = [
-      [{ fromVersion: 1, toVersion: 2, dryRun: true }, 'aude', 403, 'GOVERNANCE_ADMIN_REQUIRED'],
+      [{ fromVersion: 1, toVersion: 2, dryRun: true }, 'aude', 403, 'AUDITOR_READ_ONLY'],
       [{ fromVersion: 1, toVersion: 2, dryRun: true }, 'dana', 403, 'GOVERNANCE_ADMIN_REQUIRED'],
       [{ fromVersion: 2, toVersion: draft.body.version, dryRun: true }, 'gabe', 422, 'MIGRATION_TARGET_NOT_PUBLISHED'],
       [{ fromVersion: 2, toVersion: 2, dryRun: true }, 'gabe', 422, 'MIGRATION_SAME_VERSION'],

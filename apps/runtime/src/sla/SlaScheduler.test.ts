@@ -109,11 +109,14 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
   it('refuses an expiration that is not after now', async () => {
     now = Date.parse(TEST_NOW);
     const rita = await t.token('rita');
-    for (const expiresAt of ['2026-07-02T08:00:00Z', '2026-07-01T12:00:00Z', '2026-13-45T10:00:00Z']) {
+    for (const expiresAt of ['2026-07-02T08:00:00Z', '2026-07-01T12:00:00Z']) {
       const res = await request(t.app).post('/work-items').set('Authorization', rita).send({ ...quote('Q-EXP-3'), expiresAt });
       expect(res.body, expiresAt).toMatchObject({ status: 422, code: 'EXPIRES_AT_NOT_IN_FUTURE' });
     }
-    expect((await request(t.app).post('/work-items').set('Authorization', rita).send({ ...quote('Q-EXP-3'), expiresAt: 'tomorrow' })).body).toMatchObject({ status: 400 });
+    // Not an instant at all, though the second matches the pattern: the caller's mistake, 400.
+    for (const expiresAt of ['tomorrow', '2026-13-45T10:00:00Z']) {
+      expect((await request(t.app).post('/work-items').set('Authorization', rita).send({ ...quote('Q-EXP-3'), expiresAt })).body, expiresAt).toMatchObject({ status: 400 });
+    }
     expect(await t.db.knex('work_item').where({ business_object_id: 'Q-EXP-3' })).toHaveLength(0);
   });
 });
