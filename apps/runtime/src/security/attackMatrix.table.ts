@@ -17,11 +17,9 @@
  *   svc    a domain service (role SERVICE: cpq, oms)
  *
  * Cells: `2xx`, `401`, `403`, `404`, `409`, `422`; `-` where no caller falls into the column for
- * this row's target (the test fails if one does). A cell ending in `*` is the intended outcome of a
- * fix that lands on another branch of the same issue; until then the code answers the row's
- * `today` class, which the test accepts for starred cells only (and reports). `notOffered` is the
- * outcome for every caller of the tenant where the task type's action policy does not offer the
- * action at all.
+ * this row's target (the test fails if one does). `notOffered` is the outcome for every caller of
+ * the tenant (auditors' writes excepted: the read-only rule refuses them first) where the task
+ * type's action policy does not offer the action at all.
  *
  * Targets: `item` rows run once per shipped task type; a command that must be refused is sent to
  * an item shared by all refused cells (the test then checks that the item did not change), a
@@ -39,10 +37,6 @@ export type Cell = '2xx' | '401' | '403' | '404' | '409' | '422' | '-';
 export interface MatrixRow {
   route: string;
   cells: Record<RoleClass, Cell>;
-  /** Columns whose cell is starred: intended, and awaiting a fix on another branch. */
-  awaiting: Partial<Record<RoleClass, true>>;
-  /** What the code answers in the starred cells until that fix lands, and which fix it is. */
-  today?: { cell: Cell; fix: string };
   notOffered?: Cell;
   /** Process rows: a caller holding a role the process declares in `mandate:starters` gets 2xx, in its own tenant. */
   declaredStarters?: true;
@@ -52,18 +46,14 @@ export interface MatrixRow {
 const COLUMNS: RoleClass[] = ['anonymous', 'otherTenant', 'colleague', 'candidate', 'manager', 'escalationOwner', 'workflowOperator', 'auditor', 'governance', 'contributor', 'service'];
 
 /** A row from its cells in column order (see the header comment). */
-function row(route: string, line: string, extra: Omit<MatrixRow, 'route' | 'cells' | 'awaiting'> = {}): MatrixRow {
+function row(route: string, line: string, extra: Omit<MatrixRow, 'route' | 'cells'> = {}): MatrixRow {
   const words = line.trim().split(/\s+/);
   if (words.length !== COLUMNS.length) throw new Error(`${route}: ${words.length} cells for ${COLUMNS.length} columns`);
   const cells = {} as Record<RoleClass, Cell>;
-  const awaiting: Partial<Record<RoleClass, true>> = {};
   COLUMNS.forEach((column, i) => {
-    const word = words[i]!;
-    cells[column] = word.replace(/\*$/, '') as Cell;
-    if (word.endsWith('*')) awaiting[column] = true;
+    cells[column] = words[i] as Cell;
   });
-  if (Object.keys(awaiting).length && !extra.today) throw new Error(`${route}: starred cells need \`today\``);
-  return { route, cells, awaiting, ...extra };
+  return { route, cells, ...extra };
 }
 
 const INSTANCE_READERS = 'a process instance is read by services and workflow operators only';
