@@ -9,9 +9,6 @@
 // `decided` (the relay and reconciliation completed them) and the audit chain verifies.
 // (b) runs on PostgreSQL only: PGlite runs inside the runtime's process and has no connection to terminate.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +21,7 @@ import { createDevIdentity } from './identity/devIdentity.js';
 import { loadProcesses } from './workflow/loadProcesses.js';
 import { reconcileDecisions } from './workflow/completion.js';
 import { runtimeChildAuditKeys, runtimeChildEnv, runtimeChildPath } from '../test-support/runtimeChild.js';
+import { sharedDatabaseEngines } from '../test-support/sharedDatabases.js';
 import { testApp } from '../test-support/testApp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -32,41 +30,7 @@ const runtimeDir = join(root, 'apps/runtime');
 const ITEMS = 300;
 const IN_FLIGHT = 32;
 
-interface Engine {
-  name: string;
-  /** A fresh database two processes open in turn, whose connections carry `applicationName` (PostgreSQL). */
-  prepare: () => { options: DatabaseOptions; applicationName?: string; remove: () => Promise<void> };
-}
-
-const engines: Engine[] = [
-  {
-    name: 'pglite',
-    prepare: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'mandate-crash-'));
-      return { options: { dataDir: join(dir, 'pglite') }, remove: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
-    },
-  },
-];
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl) {
-  engines.push({
-    name: 'postgresql',
-    prepare: () => {
-      const suffix = randomBytes(6).toString('hex');
-      const applicationName = `mandate_crash_${suffix}`;
-      const options = { databaseUrl: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${applicationName}`, schema: `t_crash_${suffix}` };
-      return {
-        options,
-        applicationName,
-        remove: async () => {
-          const db = createDatabase({ databaseUrl });
-          await db.knex.raw('drop schema if exists ?? cascade', [options.schema]);
-          await db.close();
-        },
-      };
-    },
-  });
-}
+const engines = sharedDatabaseEngines('crash');
 
 /** A runtime child process: its port once it listens, its stderr, and how it ended. */
 class RuntimeChild {
@@ -251,7 +215,7 @@ describe.each(engines)('decisions through a crash, on $name', (engine) => {
     const send = await runtime.client();
 
     // The test's own connection (no application_name of the runtime's) terminates only the runtime's backends.
-    const admin = createDatabase({ databaseUrl: databaseUrl! });
+    const admin = createDatabase({ databaseUrl: process.env.DATABASE_URL! });
     cleanups.push(() => admin.close());
     let bursting = true;
     let terminated = 0;

@@ -60,3 +60,19 @@ export const quoteVariables = (quoteId: string) => ({
   slaReminderAfter: 'PT4H',
   slaEscalateAfter: 'PT8H',
 });
+
+/** Start variables of order-fulfilment: an inventory reservation whose outcome is unknown. */
+export const orderVariables = (orderId: string) => ({
+  orderId,
+  orderVersion: 7,
+  orderStatus: 'IN_PROGRESS',
+  customerImpacting: true,
+  region: 'EMEA',
+  orderLines: [{ sku: 'ONT-G2', quantity: 3, warehouse: 'FRA-2' }],
+  reservationOutcome: 'UNKNOWN',
+  reservationCorrelationId: 'inv-req-119',
+  reservationRequestSentAt: '2026-07-02T07:15:00Z',
+  reservationTimeoutAt: '2026-07-02T07:15:30Z',
+  reservationRequestSummary: 'RESERVE 3 x ONT-G2 at FRA-2',
+  cancellationRequested: false,
+});

@@ -9,21 +9,19 @@
 // for ten minutes while the child waits as long, and the test (which runs the double) kills the
 // child as soon as the double counts the completion.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database, type DatabaseOptions } from '@mandate/store';
+import { createDatabase, type Database } from '@mandate/store';
 import { Camunda7Port, camunda7Double, type BindingCatalog, type Camunda7Double, type EmbeddedProcess } from '@mandate/workflow';
 import { createRuntime } from '../createServer.js';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { createDevIdentity } from '../identity/devIdentity.js';
 import { loadDefinitions } from '../loadDefinitions.js';
 import { loadProcesses } from './loadProcesses.js';
+import { sharedDatabaseEngines, type SharedDatabase } from '../../test-support/sharedDatabases.js';
 import { CAMUNDA_TENANT, relayChildAuditKeys, relayChildEnv, relayChildPath, type RelayChildConfig } from '../../test-support/relayChild.js';
 import { quoteVariables } from '../../test-support/workflowApp.js';
 
@@ -35,38 +33,7 @@ const NEVER_MS = 10 * 60_000;
 const LEASE_MS = 500;
 const COMPLETE = /^\/task\/[^/]+\/complete$/;
 
-/** A database two processes open in turn, and how to remove it. */
-interface SharedDatabase {
-  options: DatabaseOptions;
-  remove: () => Promise<void>;
-}
-
-const engines: { name: string; prepare: () => SharedDatabase }[] = [
-  {
-    name: 'pglite',
-    prepare: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'mandate-killed-relay-'));
-      return { options: { dataDir: join(dir, 'pglite') }, remove: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
-    },
-  },
-];
-const databaseUrl = process.env.DATABASE_URL;
-if (databaseUrl) {
-  engines.push({
-    name: 'postgresql',
-    prepare: () => {
-      const options = { databaseUrl, schema: `t_kill_${randomBytes(6).toString('hex')}` };
-      return {
-        options,
-        remove: async () => {
-          const db = createDatabase(options, relayChildAuditKeys);
-          await db.knex.raw('drop schema if exists ?? cascade', [options.schema]);
-          await db.close();
-        },
-      };
-    },
-  });
-}
+const engines = sharedDatabaseEngines('kill');
 
 interface OutboxRow {
   id: string;

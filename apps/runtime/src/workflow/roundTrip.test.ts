@@ -5,24 +5,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';
-import { quoteVariables, workflowApp } from '../../test-support/workflowApp.js';
+import { orderVariables, quoteVariables, workflowApp } from '../../test-support/workflowApp.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
-
-const orderVariables = (orderId: string) => ({
-  orderId,
-  orderVersion: 7,
-  orderStatus: 'IN_PROGRESS',
-  customerImpacting: true,
-  region: 'EMEA',
-  orderLines: [{ sku: 'ONT-G2', quantity: 3, warehouse: 'FRA-2' }],
-  reservationOutcome: 'UNKNOWN',
-  reservationCorrelationId: 'inv-req-119',
-  reservationRequestSentAt: '2026-07-02T07:15:00Z',
-  reservationTimeoutAt: '2026-07-02T07:15:30Z',
-  reservationRequestSummary: 'RESERVE 3 x ONT-G2 at FRA-2',
-  cancellationRequested: false,
-});
 
 describe.each(engines)('workflow round trip on $name', ({ open }) => {
   let t: App;

@@ -3,7 +3,7 @@
 // state, so cells never depend on each other's order), then sends the request as the caller.
 import type { ActionPolicy, ReasonCodeSet, TaskType } from '@mandate/definitions';
 import { DEV_USERS } from '../../src/identity/devIdentity.js';
-import { quoteVariables } from '../workflowApp.js';
+import { orderVariables, quoteVariables } from '../workflowApp.js';
 import { HOME_TENANT, type Caller, type Exchange, type MatrixWorld, type SeededItem } from './matrixWorld.js';
 import { plainEvidence } from './secretEvidence.js';
 
@@ -197,22 +197,9 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
 
 /** Start variables of a shipped process. */
 export function variablesOf(processKey: string, businessId: string): Record<string, unknown> {
-  if (processKey === 'quote-approval') return quoteVariables(businessId);
-  return {
-    orderId: businessId,
-    orderVersion: 7,
-    orderStatus: 'IN_PROGRESS',
-    customerImpacting: true,
-    region: 'EMEA',
-    orderLines: [{ sku: 'ONT-G2', quantity: 3, warehouse: 'FRA-2' }],
-    reservationOutcome: 'UNKNOWN',
-    reservationCorrelationId: 'inv-req-119',
-    reservationRequestSentAt: '2026-07-02T07:15:00Z',
-    reservationTimeoutAt: '2026-07-02T07:15:30Z',
-    reservationRequestSummary: 'RESERVE 3 x ONT-G2 at FRA-2',
-    cancellationRequested: false,
-  };
+  return processKey === 'quote-approval' ? quoteVariables(businessId) : orderVariables(businessId);
 }
+
 
 /** A definition version in `state`: a new calendar id (so cells never share a draft), drafted by gabe as a copy of a shipped calendar. */
 let definitionSequence = 0;
