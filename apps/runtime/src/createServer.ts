@@ -162,7 +162,8 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.get('/audit/verify', authenticate, async (_req, res) => {
     res.json(await service.verifyAudit(principalOf(res)));
   });
-  app.post('/audit/checkpoints', authenticate, async (_req, res) => {
+  app.post('/audit/checkpoints', authenticate, async (req, res) => {
+    validBody(requestSchemas.auditCheckpoint, req.body ?? {});
     const result = await auditCheckpoints.checkpoint(principalOf(res));
     res.status(result.created ? 201 : 200).json(result);
   });

@@ -80,6 +80,8 @@ describe.each(engines)('audit tampering through the API on $name', ({ open }) =>
     expect((await checkpoint('aude')).body).toMatchObject({ status: 403, code: 'AUDITOR_READ_ONLY' });
     expect((await checkpoint('rita')).body).toMatchObject({ status: 403, code: 'AUDIT_CHECKPOINT_WRITER_REQUIRED' });
     expect((await request(t.app).post('/audit/checkpoints').send({})).status).toBe(401);
+    // It takes no input: a head to sign cannot be given, only read.
+    expect((await request(t.app).post('/audit/checkpoints').set(await as('gabe')).send({ sequence: 1, hash: 'x' })).body).toMatchObject({ status: 400 });
     expect(Number((await t.db.knex('audit_checkpoint').count('* as n').first())?.n)).toBe(0);
     const created = await checkpoint('gabe');
     expect(created.status).toBe(201);

@@ -58,6 +58,7 @@ export function openApiDocument(): Record<string, unknown> {
         Publish: requestSchemas.publish,
         MigrateWorkItems: requestSchemas.migrateWorkItems,
         StartProcess: requestSchemas.startProcess,
+        AuditCheckpoint: requestSchemas.auditCheckpoint,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'code', 'detail'],
@@ -110,7 +111,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/events': { post: { summary: 'A business event, e.g. QuoteRevised', security: secured, requestBody: body('BusinessEvent'), responses: { '202': json('obsoleted and created items'), '4XX': problem } } },
       '/audit': { get: { summary: "Audit events: one item's history, or the tenant trail for auditors", security: secured, parameters: queryParameters(requestSchemas.auditQuery), responses: { '200': json('events'), '4XX': problem } } },
       '/audit/verify': { get: { summary: 'Walk the hash chain and hold it against the signed checkpoints; names the first sequence that cannot be trusted and every finding (truncation, re-hashing, forged rows)', security: secured, responses: { '200': json('verification'), '4XX': problem } } },
-      '/audit/checkpoints': { post: { summary: "Sign the caller's tenant's audit chain head now (governance admins and services; the runtime also signs periodically)", security: secured, responses: { '201': json('{ created: true, checkpoint }'), '200': json('{ created: false, checkpoint? }: the head was already signed, or the chain is empty'), '4XX': problem } } },
+      '/audit/checkpoints': { post: { summary: "Sign the caller's tenant's audit chain head now (governance admins and services; the runtime also signs periodically)", security: secured, requestBody: { ...body('AuditCheckpoint'), required: false }, responses: { '201': json('{ created: true, checkpoint }'), '200': json('{ created: false, checkpoint? }: the head was already signed, or the chain is empty'), '4XX': problem } } },
       '/definitions': {
         get: { summary: 'Definitions with their versions (drafts and reviews for governance admins and auditors only)', security: secured, parameters: queryParameters(requestSchemas.definitionListQuery), responses: { '200': json('{ definitions: [{ kind, id, title, versions }] }'), '4XX': problem } },
       },
