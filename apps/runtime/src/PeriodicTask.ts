@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
+import { asSystem } from '@mandate/store';
 
 /**
  * A background pass run every interval, one at a time: a pass still running when the next is due
  * is not started twice, and a failing pass is logged and the next one retries. Several runtime
  * instances may run the same task; each pass must be safe to run concurrently with another's.
+ * A pass works across tenants, so it runs in the system scope of the database (docs/security.md).
  */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | undefined;
@@ -17,7 +19,7 @@ export class PeriodicTask {
 
   /** Runs one pass now (or joins the one running) and resolves when it is done. */
   runOnce(): Promise<void> {
-    this.running ??= this.pass()
+    this.running ??= asSystem(this.pass)
       .then(() => undefined)
       .catch((error: unknown) => this.logger?.error({ err: error }, `${this.name} failed; the next pass retries`))
       .finally(() => (this.running = undefined));

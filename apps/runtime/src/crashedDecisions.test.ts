@@ -109,7 +109,7 @@ const approve = { decision: 'APPROVE', reasonCode: 'STRATEGIC_CUSTOMER_RETENTION
  */
 async function claimedItems(options: DatabaseOptions): Promise<string[]> {
   const t = await testApp(async () => {
-    const db = createDatabase(options, runtimeChildAuditKeys);
+    const db = createDatabase(options, runtimeChildAuditKeys, 'owner');
     await db.migrate();
     return db;
   }, () => new Date());
@@ -138,7 +138,7 @@ const decide = (send: Send, id: string) => send('dana', `/work-items/${id}/decis
  * completed with one decision, every key finished, and the audit chain verifies.
  */
 async function expectNothingLostNothingDoubled(options: DatabaseOptions, ids: string[]): Promise<void> {
-  const db: Database = createDatabase(options, runtimeChildAuditKeys);
+  const db: Database = createDatabase(options, runtimeChildAuditKeys, 'owner');
   try {
     const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
     const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
@@ -215,7 +215,7 @@ describe.each(engines)('decisions through a crash, on $name', (engine) => {
     const send = await runtime.client();
 
     // The test's own connection (no application_name of the runtime's) terminates only the runtime's backends.
-    const admin = createDatabase({ databaseUrl: process.env.DATABASE_URL! });
+    const admin = createDatabase({ databaseUrl: process.env.DATABASE_URL! }, undefined, 'owner');
     cleanups.push(() => admin.close());
     let bursting = true;
     let terminated = 0;

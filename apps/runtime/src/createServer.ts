@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { KnexWorkItemStore, type Database } from '@mandate/store';
+import { asSystem, KnexWorkItemStore, withTenant, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { NotFoundError } from './http/errors.js';
@@ -79,7 +79,8 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.set('trust proxy', rateLimits.trustProxyHops);
   const limiters = createRateLimiters(deps.db, rateLimits, logger);
   const queues = new KnexWorkItemStore(deps.db.knex);
-  const metrics = createMetrics({ openQueues: () => queues.openQueues(), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
+  // The gauges count every tenant's open items: a read across tenants.
+  const metrics = createMetrics({ openQueues: () => asSystem(() => queues.openQueues()), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
   const service = new WorkItemService(deps.db, deps.registry, clock, metrics, deps.identity.directory);
@@ -132,12 +133,15 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     });
   }
 
-  const authenticate = rateLimitedAuthentication(async (req, res) => {
+  const verify = rateLimitedAuthentication(async (req, res) => {
     const principal = await identity.verify(req.header('authorization'));
     // Every authenticated route passes here: the read-only rule cannot be forgotten by one of them.
     assertMayWrite(req.method, principal);
     res.locals.principal = principal;
   }, limiters);
+  // The rest of the request, and what it starts, reads and writes the principal's tenant's rows only (row-level security).
+  const authenticate: express.RequestHandler = (req, res, next) =>
+    verify(req, res, (error?: unknown) => (error !== undefined ? next(error) : void withTenant(principalOf(res).tenant, () => next())));
 
   app.use('/work-items', authenticate, workItemRoutes(service, recovery, clock));
   app.post('/events', authenticate, async (req, res) => {

@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { pino } from 'pino';
-import { createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
+import { asSystem, createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
 import { Camunda7Port } from '@mandate/workflow';
 import { AuditCheckpointer, DEFAULT_CHECKPOINT_INTERVAL_MS } from './audit/AuditCheckpointer.js';
 import { auditKeysFromEnv } from './audit/auditKeysConfig.js';
@@ -64,15 +64,16 @@ if (!rateLimits.ok) {
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 logger.info({ keyId: auditKeys.keys.keyId, source: auditKeys.source }, 'audit checkpoints are signed with this key');
-const db = createDatabase(databaseOptionsFromEnv(), auditKeys.keys);
+// Outside a request or a background pass, a statement sees no tenant's rows (docs/security.md, "Tenancy in the database").
+const db = createDatabase(databaseOptionsFromEnv(), auditKeys.keys, 'nobody');
 await db.migrate();
 // The shipped definitions into the store (missing versions only); a changed published file is a conflict, never an overwrite.
-const definitionImport = await importDefinitions(db, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions'));
+const definitionImport = await asSystem(() => importDefinitions(db, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions')));
 for (const c of definitionImport.conflicts) logger.warn({ conflict: c }, `definition import conflict: ${c.file} differs from the stored ${c.kind} ${c.id}@${c.version} (${c.storedStatus}); the stored version is kept`);
 if (definitionImport.inserted.length) logger.info({ inserted: definitionImport.inserted }, `imported ${definitionImport.inserted.length} definition versions`);
-const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
+const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
 // Demo work items are created by a dev-issuer user; a real deployment gets none.
-const seeded = auth.mode === 'dev' ? await seedDemo(db, registry) : 0;
+const seeded = auth.mode === 'dev' ? await asSystem(() => seedDemo(db, registry)) : 0;
 const { processes, bindings } = await loadProcesses(process.env.MANDATE_BPMN_DIR ?? join(process.cwd(), 'bpmn'));
 // Camunda 7 alongside the embedded engine, when configured: its user tasks of the bound processes become work items too.
 const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
@@ -89,7 +90,7 @@ const keyPurger = new IdempotencyKeyPurger(db, undefined, logger);
 keyPurger.start();
 if (seeded) {
   // One demo quote comes through the workflow: its approval item carries the process's caller reference.
-  await workflow!.embedded.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-2026-000944', variables: demoQuoteProcessVariables });
+  await asSystem(() => workflow!.embedded.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-2026-000944', variables: demoQuoteProcessVariables }));
 }
 const shutdown = async () => {
   await Promise.all([workflow!.stop(), sealer.stop(), keyPurger.stop()]);

@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuditKeys, createDatabase, KnexWorkflowOutbox, type DatabaseOptions } from '@mandate/store';
+import { asSystem, AuditKeys, createDatabase, KnexWorkflowOutbox, type DatabaseOptions } from '@mandate/store';
 import { Camunda7Port, type Camunda7PortOptions, type CompleteTaskCommand, type PortOutcome } from '@mandate/workflow';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -117,8 +117,11 @@ async function main(): Promise<number> {
     const deadline = Date.now() + 60_000;
     // Passes until the command settles: the first ones find it still leased by the killed relay.
     for (;;) {
-      await workflow!.relay.runOnce();
-      const command = await outbox.get(config.commandId);
+      // Relay passes work across tenants: the system scope, as `workflow.start` gives them.
+      const command = await asSystem(async () => {
+        await workflow!.relay.runOnce();
+        return outbox.get(config.commandId);
+      });
       if (command && command.status !== 'PENDING') {
         report(`SETTLED ${command.status}`);
         return 0;

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuditKeys, createDatabase, KnexDefinitionVersionStore, type DatabaseOptions } from '@mandate/store';
+import { asSystem, AuditKeys, createDatabase, KnexDefinitionVersionStore, type DatabaseOptions } from '@mandate/store';
 import { pino } from 'pino';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createRuntime } from '../src/createServer.js';
@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   const root = join(dirname(runtimeChildPath), '../../..');
   const db = createDatabase(JSON.parse(database) as DatabaseOptions, runtimeChildAuditKeys);
   await db.migrate();
-  const definitionImport = await importDefinitions(db, join(root, 'definitions'));
-  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
+  // As a start does: outside a request or a background pass, statements see no tenant's rows.
+  const definitionImport = await asSystem(() => importDefinitions(db, join(root, 'definitions')));
+  const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
   const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
   // Errors only: the test reads stderr when something goes wrong.
   const logger = pino({ level: 'error' }, pino.destination(2));

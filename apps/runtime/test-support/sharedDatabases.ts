@@ -37,7 +37,7 @@ export function sharedDatabaseEngines(prefix: string): { name: string; prepare: 
           options,
           applicationName,
           remove: async () => {
-            const db = createDatabase({ databaseUrl });
+            const db = createDatabase({ databaseUrl }, undefined, 'owner');
             await db.knex.raw('drop schema if exists ?? cascade', [options.schema]);
             await db.close();
           },

@@ -29,11 +29,11 @@ describe.each(engines)('migrations on $name', ({ open }) => {
 describe('embedded PGlite in a folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mandate-pglite-'));
   it('keeps its data across restarts, and migrating again changes nothing', async () => {
-    const first = createDatabase({ dataDir: dir });
+    const first = createDatabase({ dataDir: dir }, undefined, 'owner');
     await first.migrate();
     await first.knex('business_object').insert({ tenant_id: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 1, snapshot: '{}', updated_at: '2026-07-02T10:00:00Z' });
     await first.close();
-    const second = createDatabase({ dataDir: dir });
+    const second = createDatabase({ dataDir: dir }, undefined, 'owner');
     await second.migrate();
     expect(await second.knex('business_object').select('id')).toEqual([{ id: 'Q-1' }]);
     await second.close();

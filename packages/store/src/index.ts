@@ -1,5 +1,6 @@
 /** @mandate/store: knex over embedded PGlite (default) or PostgreSQL, one set of migrations and queries. */
-export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions } from './createDatabase.js';
+export { createDatabase, createIsolatedDatabase, createMemoryDatabase, databaseOptionsFromEnv, type Database, type DatabaseKind, type DatabaseOptions, type UnscopedAccess } from './createDatabase.js';
+export { asOwner, asSystem, currentTenantScope, withTenant, type TenantScope } from './tenancy/tenantScope.js';
 export { isDatabaseUnavailable } from './databaseUnavailable.js';
 export { KnexAuditLog, type AuditEvent, type AuditEventInput, type AuditFilter, type ChainVerification } from './audit/KnexAuditLog.js';
 export { AuditKeys } from './audit/AuditKeys.js';

@@ -2,7 +2,7 @@
 // multi-process runs (PostgreSQL only: PGlite lives inside one process). Started by
 // workflowBench.ts with BENCH_DATABASE_URL, BENCH_SCHEMA and BENCH_OWNER; answers `ready`, relays
 // from `start` until `stop`, and reports each settled command with its timestamps.
-import { createDatabase } from '@mandate/store';
+import { asSystem, createDatabase } from '@mandate/store';
 import { benchEngine, benchRelay, INTERVAL_MS, type Trouble } from './benchRelay.js';
 
 /** What a worker tells the bench. */
@@ -40,7 +40,8 @@ const flush = () => {
 const flushing = setInterval(flush, 20);
 
 process.on('message', (message: { kind: 'start' | 'stop' }) => {
-  if (message.kind === 'start') relay.start(INTERVAL_MS);
+  // Relay passes work across tenants: the system scope, as the runtime's workflow loops run.
+  if (message.kind === 'start') void asSystem(() => relay.start(INTERVAL_MS));
   if (message.kind === 'stop') {
     void (async () => {
       await relay.stop();

@@ -129,7 +129,7 @@ describe.each(engines)('a runtime killed between the decision commit and Camunda
 
   /** The runtime in the test process, on the shared database; only one process may have PGlite's data dir open. */
   const boot = async () => {
-    const db = createDatabase(shared.options, relayChildAuditKeys);
+    const db = createDatabase(shared.options, relayChildAuditKeys, 'owner');
     opened = db;
     await db.migrate();
     const identity = createDevIdentity();

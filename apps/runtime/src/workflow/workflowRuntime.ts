@@ -4,7 +4,7 @@
  * carries decisions back, reconciliation, and the SLA scheduler. Every loop is safe to run in
  * several runtime instances at once (leases, SKIP LOCKED, unique keys).
  */
-import type { Database } from '@mandate/store';
+import { asSystem, type Database } from '@mandate/store';
 import { EmbeddedWorkflowEngine, OutboxRelay, commandRouter, type BindingCatalog, type Camunda7Port, type EmbeddedProcess, type TimerScheduler, type WorkflowPort } from '@mandate/workflow';
 import type { Logger } from 'pino';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
@@ -77,14 +77,17 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
     scheduler,
     poller,
     /** One reconciliation pass (also run every minute by `start`). */
-    reconcile: () => reconcileDecisions(db, registry, clock()),
-    async start(intervals: { relayMs?: number; slaMs?: number; reconcileMs?: number; pollMs?: number } = {}) {
-      await embedded.resumeAll();
-      relay.start(intervals.relayMs);
-      scheduler.start(intervals.slaMs);
-      poller?.start(intervals.pollMs);
-      const reconcile = () => void reconcileDecisions(db, registry, clock()).catch((error: unknown) => logger?.error({ err: error }, 'reconciliation failed'));
-      reconciling = setInterval(reconcile, intervals.reconcileMs ?? 60_000);
+    reconcile: () => asSystem(() => reconcileDecisions(db, registry, clock())),
+    /** Starts the loops; they work across tenants, so they and everything they schedule run in the system scope. */
+    start(intervals: { relayMs?: number; slaMs?: number; reconcileMs?: number; pollMs?: number } = {}) {
+      return asSystem(async () => {
+        await embedded.resumeAll();
+        relay.start(intervals.relayMs);
+        scheduler.start(intervals.slaMs);
+        poller?.start(intervals.pollMs);
+        const reconcile = () => void reconcileDecisions(db, registry, clock()).catch((error: unknown) => logger?.error({ err: error }, 'reconciliation failed'));
+        reconciling = setInterval(reconcile, intervals.reconcileMs ?? 60_000);
+      });
     },
     async stop() {
       clearInterval(reconciling);

@@ -36,7 +36,7 @@ const record = (id: string, version: number, status: NewDefinitionVersion['statu
 async function openAt(engine: 'pglite' | 'postgresql', stopBefore?: string): Promise<Database & { migrateRest: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   const schema = engine === 'postgresql' ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const db = engine === 'postgresql' ? createDatabase({ databaseUrl: url!, schema: schema! }) : createDatabase({ memory: true });
+  const db = engine === 'postgresql' ? createDatabase({ databaseUrl: url!, schema: schema! }, undefined, 'owner') : createDatabase({ memory: true }, undefined, 'owner');
   if (schema) await db.knex.raw('create schema ??', [schema]);
   const names = await migrationSource.getMigrations([]);
   const partial: Knex.MigrationSource<string> = { ...migrationSource, getMigrations: () => Promise.resolve(stopBefore ? names.slice(0, names.indexOf(stopBefore)) : names) };
