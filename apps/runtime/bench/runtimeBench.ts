@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIsolatedDatabase, KnexWorkItemStore, type Database, type WorkItemFilter } from '@mandate/store';
+import { createIsolatedDatabase, KnexWorkItemStore, withTenant, type Database, type WorkItemFilter } from '@mandate/store';
 import { loadDefinitions } from '../src/loadDefinitions.js';
 import { cloneClaimedItems, loadWorklist } from './bulkLoad.js';
 import { cpuPerRequest, cpuSnapshot } from './cpuTime.js';
@@ -209,7 +209,7 @@ if (runs('worklist') || runs('decisions')) {
         await settle(knex, schema);
       }
       // Where the time goes: one request at a time over HTTP, and the store's query alone (in this
-      // process): the one the runtime sends for the summaries.
+      // process): the one the runtime sends for the summaries, in the request's tenant scope (row-level security).
       const unloaded = await runLoad('worklist unloaded', { url: base + worklistPath, connections: 1, duration: 5, headers: danaHeaders });
       console.log(`BENCH worklist_first_page_unloaded rows=${load.items} connections=1 ${latency(unloaded)}`);
       const store = new KnexWorkItemStore(knex);
@@ -217,7 +217,7 @@ if (runs('worklist') || runs('decisions')) {
       const storeSamples = new Float64Array(300);
       for (let i = -50; i < storeSamples.length; i++) {
         const start = performance.now();
-        await store.listSummaries('ACME_EU', filter, { limit: 50 });
+        await withTenant('ACME_EU', () => store.listSummaries('ACME_EU', filter, { limit: 50 }));
         if (i >= 0) storeSamples[i] = performance.now() - start;
       }
       storeSamples.sort();
@@ -243,7 +243,8 @@ if (runs('worklist') || runs('decisions')) {
 
       // The SQL alone: the store's own statement, captured as knex sends it, under EXPLAIN ANALYZE
       // (third run of each, so the plan is read warm), after the same `set local` the store sends
-      // (the count runs in a transaction that turns parallel plans off).
+      // (the count runs in a transaction that turns parallel plans off), as a request of the tenant
+      // runs it: as mandate_app with the tenant set, so the plan carries the row-level security policies.
       await settle(knex, schema);
       for (const [name, run] of [
         ['worklist_first_page', () => store.listSummaries('ACME_EU', filter, { limit: 50 })],
@@ -253,7 +254,7 @@ if (runs('worklist') || runs('decisions')) {
         const queries: { sql: string; bindings: Bindings }[] = [];
         const listen = (q: { sql: string; bindings?: Bindings }) => queries.push({ sql: q.sql, bindings: q.bindings ?? [] });
         knex.on('query', listen);
-        await run();
+        await withTenant('ACME_EU', run);
         knex.removeListener('query', listen);
         const settings = queries.filter((q) => /^set local /i.test(q.sql)).map((q) => q.sql);
         const statements = queries.filter((q) => !/^(begin|commit|set local )/i.test(q.sql));
@@ -267,10 +268,12 @@ if (runs('worklist') || runs('decisions')) {
         });
         let plan: string[] = [];
         for (let i = 0; i < 3; i++) {
-          plan = await knex.transaction(async (trx) => {
-            for (const setting of settings) await trx.raw(setting);
-            return (await trx.raw<{ rows: { 'QUERY PLAN': string }[] }>(`explain (analyze, buffers) ${sql}`, bindings)).rows.map((r) => r['QUERY PLAN']);
-          });
+          plan = await withTenant('ACME_EU', () =>
+            knex.transaction(async (trx) => {
+              for (const setting of settings) await trx.raw(setting);
+              return (await trx.raw<{ rows: { 'QUERY PLAN': string }[] }>(`explain (analyze, buffers) ${sql}`, bindings)).rows.map((r) => r['QUERY PLAN']);
+            }),
+          );
         }
         const executionMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1]);
         const hit = plan.find((l) => /Buffers:/.test(l))?.match(/shared hit=(\d+)/)?.[1] ?? '0';

@@ -1,9 +1,10 @@
 // Test support for browser tests: the real runtime, as `npm start` builds it in dev mode (shipped
 // definitions imported, demo work items seeded, the dev identity, the real clock), serving a studio
 // build, listening on 127.0.0.1 at a free port. PGlite in memory, or PostgreSQL when DATABASE_URL
-// is set (an isolated schema, dropped on close).
+// is set (an isolated schema, dropped on close). As in `index.ts`, a statement outside a request or
+// a background pass sees no tenant's rows.
 import type { AddressInfo } from 'node:net';
-import { createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore } from '@mandate/store';
+import { asSystem, createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore } from '@mandate/store';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createRuntime } from '../src/createServer.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
@@ -22,10 +23,10 @@ export interface DemoRuntime {
 
 /** Starts the runtime with the demo data, serving the studio build in `studioDir`. */
 export async function startDemoRuntime(options: { studioDir: string; databaseUrl?: string }): Promise<DemoRuntime> {
-  const db = options.databaseUrl ? await createIsolatedDatabase(options.databaseUrl) : await createMemoryDatabase();
-  const definitionImport = await importDefinitions(db, definitionsDir);
-  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex));
-  await seedDemo(db, registry);
+  const db = options.databaseUrl ? await createIsolatedDatabase(options.databaseUrl, 'nobody') : await createMemoryDatabase('nobody');
+  const definitionImport = await asSystem(() => importDefinitions(db, definitionsDir));
+  const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
+  await asSystem(() => seedDemo(db, registry));
   const { app } = createRuntime({ db, registry, definitionImport, identity: createDevIdentity(), studioDir: options.studioDir });
   const sealer = new AuditSealer(db);
   sealer.start();

@@ -56,6 +56,18 @@ export async function up(knex: Knex): Promise<void> {
       when insufficient_privilege then
         raise exception 'the roles mandate_app and mandate_system are missing and % may not create them: create them first (docs/security.md, "Tenancy in the database")', current_user;
     end $$`);
+  // The connecting user switches to them per connection: a superuser may, anyone else must be a member.
+  await knex.raw(`
+    do $$
+    begin
+      if not (select rolsuper from pg_roles where rolname = current_user)
+        and not (pg_has_role(current_user, 'mandate_app', 'member') and pg_has_role(current_user, 'mandate_system', 'member')) then
+        execute format('grant mandate_app, mandate_system to %I', current_user);
+      end if;
+    exception
+      when insufficient_privilege then
+        raise exception '% must be a member of mandate_app and mandate_system to run the runtime: grant them (docs/security.md, "Tenancy in the database")', current_user;
+    end $$`);
 
   const schema = (await knex.raw<{ rows: { schema: string }[] }>('select current_schema() as schema')).rows[0]!.schema;
   const roles = 'mandate_app, mandate_system';
