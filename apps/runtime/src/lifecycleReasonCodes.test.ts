@@ -33,7 +33,7 @@ describe.each(engines)('lifecycle reason codes on $name', ({ open }) => {
 
   const as = async (user: string) => ({ Authorization: await t.token(user) });
   const post = async (user: string, path: string, body: Record<string, unknown> = {}) => request(t.app).post(path).set(await as(user)).send(body);
-  const get = async (path: string, user = 'aude') => (await request(t.app).get(path).set(await as(user))).body;
+  const get = async (path: string, user = 'aude') => (await request(t.app).get(path).set(await as(user))).body as Record<string, unknown>;
   /** An item claimed by sam (a sales manager: a candidate without the authority for 32%). */
   const claimed = async (taskTypeVersion?: number) => {
     const created = await post('cpq', '/work-items', quote(taskTypeVersion));
