@@ -151,8 +151,8 @@ function actorCheck(code: string): ConditionSpec {
 }
 
 /**
- * A lifecycle action that requires a reason its pinned set declares none for (a version published
- * before lifecycle reasons were declared) cannot be taken on the item: no reason would be accepted.
+ * A lifecycle or recovery action that requires a reason its pinned set declares none for (a version
+ * published before those reasons were declared) cannot be taken on the item: no reason would be accepted.
  * It is a fact of the definitions, so it fails whoever acts and comes first after the tenant. The
  * leaf compares a fact that is always there with an empty list, so it never holds.
  */
@@ -165,7 +165,7 @@ function safeActionRules(actions: ActionPolicy, reasonCodes: ReasonCodeSet): { s
     const requires = action.requires ?? {};
     // In CHECK_ORDER: four-eyes, who the actor is, the item's data, its state, who holds it.
     const checks: ConditionSpec[] = [TENANT_CHECK];
-    if (action.category === 'lifecycle' && requires.reasonCode && reasonCodesFor(reasonCodes, action.code).length === 0) checks.push(REASON_CODES_NOT_DECLARED);
+    if ((action.category === 'lifecycle' || action.category === 'recovery') && requires.reasonCode && reasonCodesFor(reasonCodes, action.code).length === 0) checks.push(REASON_CODES_NOT_DECLARED);
     if (requires.secondApproval) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isPendingActionRequester', 'equal', false));
     if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
     // Reassigning is a manager's act: it replaces the "who may work it" check.
