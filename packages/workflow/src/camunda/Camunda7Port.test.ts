@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_ID_VARIABLE, WorkflowUnavailableError, type CallerRef } from '../WorkflowPort.js';
 import { Camunda7Error } from './Camunda7Error.js';
 import { Camunda7Port, camunda7CallerRef } from './Camunda7Port.js';
-import { camunda7Double, type Camunda7Double } from './camunda7Double.js';
+import { camunda7Double, type Camunda7Double } from '../../test-support/camunda7Double.js';
 
 const COMPLETE = { method: 'POST', path: /^\/task\/[^/]+\/complete$/ };
 const GET_TASK = { method: 'GET', path: /^\/task\/[^/]+$/ };

@@ -31,7 +31,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { CamundaVariable } from './toCamundaVariables.js';
+import type { CamundaVariable } from '../src/camunda/toCamundaVariables.js';
 
 /** One process definition of the double's model. */
 export interface Camunda7DoubleProcess {
