@@ -166,8 +166,8 @@ export interface ActionVariables {
 
 /** The mutation options of the commands on item `id`. */
 export const itemCommands = {
-  claim: (client: MandateClient, queryClient: QueryClient, id: string) => itemCommand(queryClient, id, () => client.claim(id)),
-  release: (client: MandateClient, queryClient: QueryClient, id: string) => itemCommand(queryClient, id, () => client.release(id)),
+  claim: (client: MandateClient, queryClient: QueryClient, id: string) => itemCommand(queryClient, id, (_: void) => client.claim(id)),
+  release: (client: MandateClient, queryClient: QueryClient, id: string) => itemCommand(queryClient, id, (_: void) => client.release(id)),
   delegate: (client: MandateClient, queryClient: QueryClient, id: string) =>
     itemCommand(queryClient, id, (body: { delegateTo: string; comment: string }) => client.delegate(id, body)),
   reassign: (client: MandateClient, queryClient: QueryClient, id: string) =>
