@@ -1,15 +1,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConflictError, DomainError, InputError, NotAllowedError, NotFoundError, PreconditionFailedError, TooManyRequestsError, UnauthenticatedError, UnavailableError, UnprocessableError, domainError } from './DomainError.js';
 import { domainProblem, problemDocument, problemType } from './problemDocument.js';
-import { PROBLEM_CODES, type DomainProblemCode, type ProblemCode, type ProblemCodeOf } from './problemCodes.js';
-import { PROBLEM_KINDS, type DomainErrorKind } from './problemKinds.js';
+import { PROBLEM_CODES, isDomainProblemCode, type DomainProblemCode, type ProblemCode, type ProblemCodeOf } from './problemCodes.js';
+import { HTTP_PROBLEM_KINDS, PROBLEM_KINDS, type DomainErrorKind, type ProblemKind } from './problemKinds.js';
 
 const CLASSES = [InputError, UnauthenticatedError, NotAllowedError, NotFoundError, ConflictError, PreconditionFailedError, UnprocessableError, TooManyRequestsError, UnavailableError];
 
 describe('DomainError', () => {
   it('has one class per kind a domain error carries, named after it', () => {
     const kinds = CLASSES.map((Kind) => new Kind('INVALID_CURSOR' as never).kind);
-    expect(kinds.sort()).toEqual(Object.keys(PROBLEM_KINDS).filter((k) => !['payloadTooLarge', 'unsupportedMediaType', 'internal'].includes(k)).sort());
+    expect(kinds.sort()).toEqual(Object.keys(PROBLEM_KINDS).filter((k) => !(HTTP_PROBLEM_KINDS as readonly string[]).includes(k)).sort());
     for (const Kind of CLASSES) expect(new Kind('INVALID_CURSOR' as never).name).toBe(Kind.name);
   });
 
@@ -24,11 +24,14 @@ describe('DomainError', () => {
   it('makes the error of a code known only at run time by its catalogued kind', () => {
     for (const code of Object.keys(PROBLEM_CODES) as ProblemCode[]) {
       const { kind } = PROBLEM_CODES[code];
-      if (kind === 'payloadTooLarge' || kind === 'unsupportedMediaType' || kind === 'internal') continue;
-      const error = domainError(code as DomainProblemCode, 'why');
+      expect(isDomainProblemCode(code), code).toBe(!(HTTP_PROBLEM_KINDS as readonly ProblemKind[]).includes(kind));
+      if (!isDomainProblemCode(code)) continue;
+      const error = domainError(code, 'why');
       expect(error.kind, code).toBe(kind);
       expect(domainProblem(error).status, code).toBe(PROBLEM_CODES[code].status);
     }
+    expect(isDomainProblemCode('INTERNAL_ERROR')).toBe(false);
+    expect(isDomainProblemCode('RECONCILIATION_RESULT_REQUIRED')).toBe(false);
   });
 
   it('takes only the codes of its kind', () => {

@@ -31,6 +31,11 @@ export abstract class DomainError<K extends DomainErrorKind = DomainErrorKind> e
   }
 }
 
+/** Whether `value` is a domain error (of any kind); unlike `instanceof`, it narrows to `DomainError` itself. */
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
 /** The request is malformed (400). */
 export class InputError extends DomainError<'input'> {
   readonly kind = 'input';

@@ -3,8 +3,8 @@
  * of problem codes (code -> kind, status, title, meaning) and the RFC 9457 problem document they
  * make. Pure: no I/O, no dependencies, so every package, the runtime and the client share it.
  */
-export { PROBLEM_KINDS, type DomainErrorKind, type HttpProblemKind, type ProblemKind } from './problemKinds.js';
-export { PROBLEM_CODES, isProblemCode, type DomainProblemCode, type ProblemCode, type ProblemCodeEntry, type ProblemCodeOf } from './problemCodes.js';
+export { HTTP_PROBLEM_KINDS, PROBLEM_KINDS, type DomainErrorKind, type HttpProblemKind, type ProblemKind } from './problemKinds.js';
+export { PROBLEM_CODES, isDomainProblemCode, isProblemCode, type DomainProblemCode, type ProblemCode, type ProblemCodeEntry, type ProblemCodeOf } from './problemCodes.js';
 export {
   ConflictError,
   DomainError,
@@ -17,6 +17,7 @@ export {
   UnavailableError,
   UnprocessableError,
   domainError,
+  isDomainError,
 } from './DomainError.js';
 export { PROBLEM_DOCUMENT_SCHEMA, domainProblem, problemDocument, problemType, type ProblemDocument } from './problemDocument.js';
 export { withProblemCodesTable } from './problemCodesTable.js';

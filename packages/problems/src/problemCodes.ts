@@ -1,4 +1,4 @@
-import { PROBLEM_KINDS, type DomainErrorKind, type ProblemKind } from './problemKinds.js';
+import { HTTP_PROBLEM_KINDS, PROBLEM_KINDS, type DomainErrorKind, type ProblemKind } from './problemKinds.js';
 
 /** One catalogued problem code: its kind, the status and title that kind answers with, and what it means. */
 export interface ProblemCodeEntry<K extends ProblemKind = ProblemKind> {
@@ -177,4 +177,9 @@ export type DomainProblemCode = ProblemCodeOf<DomainErrorKind>;
 /** Whether `value` is a catalogued problem code. */
 export function isProblemCode(value: unknown): value is ProblemCode {
   return typeof value === 'string' && Object.hasOwn(PROBLEM_CODES, value);
+}
+
+/** Whether `value` is a catalogued code a `DomainError` may carry. */
+export function isDomainProblemCode(value: unknown): value is DomainProblemCode {
+  return isProblemCode(value) && !(HTTP_PROBLEM_KINDS as readonly ProblemKind[]).includes(PROBLEM_CODES[value].kind);
 }

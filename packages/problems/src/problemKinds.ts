@@ -33,7 +33,10 @@ export const PROBLEM_KINDS = {
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
 /** The kinds only the HTTP layer answers (the body reader, the error middleware); no `DomainError` carries them. */
-export type HttpProblemKind = 'payloadTooLarge' | 'unsupportedMediaType' | 'internal';
+export const HTTP_PROBLEM_KINDS = ['payloadTooLarge', 'unsupportedMediaType', 'internal'] as const satisfies readonly ProblemKind[];
+
+/** A kind only the HTTP layer answers. */
+export type HttpProblemKind = (typeof HTTP_PROBLEM_KINDS)[number];
 
 /** The kinds a `DomainError` carries: one class each. */
 export type DomainErrorKind = Exclude<ProblemKind, HttpProblemKind>;
