@@ -65,7 +65,7 @@ describe('mandate list', () => {
 
   it('lists as JSON', async () => {
     const rows = JSON.parse((await run('list', '--format', 'json')).out) as { kind: string; id: string; version: number }[];
-    expect(rows.filter((r) => r.kind === 'TaskType')).toHaveLength(14);
+    expect(rows.filter((r) => r.kind === 'TaskType')).toHaveLength(25);
   });
 });
 

@@ -108,6 +108,22 @@ describe.each(engines)('recovery actions on $name', ({ open }) => {
     expect((await act('raj', id, 'RUN_RECONCILIATION')).body).toMatchObject({ status: 404, code: 'WORK_ITEM_NOT_FOUND' });
   });
 
+  it("a recovery action's reason code is one the pinned set declares for that action, else 422 and nothing written", async () => {
+    const id = await claimed('ORD-1005');
+    await act('olga', id, 'RUN_RECONCILIATION', { evidence: found });
+    const tables = ['recovery_action', 'audit_event', 'workflow_command_outbox', 'decision'];
+    const before = await Promise.all(tables.map(count));
+    for (const reasonCode of ['BECAUSE_I_SAY_SO', 'WORKLOAD', 'CUSTOMER_SITE_NOT_READY']) {
+      // Unknown, declared for another action (REASSIGN), or of another task type's set.
+      const refused = await act('olga', id, 'FORCE_ORDER_COMPLETED', { ...force, reasonCode });
+      expect(refused.body, reasonCode).toMatchObject({ status: 422, code: 'REASON_CODE_NOT_ALLOWED' });
+    }
+    expect((await act('olga', id, 'PAUSE_ORDER', { reasonCode: 'BECAUSE_I_SAY_SO' })).body).toMatchObject({ status: 422, code: 'REASON_CODE_NOT_ALLOWED' });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    const paused = await act('olga', id, 'PAUSE_ORDER', { reasonCode: 'RECONCILIATION_INCONCLUSIVE' });
+    expect(paused.status, paused.text).toBe(201);
+  });
+
   it('a dangerous action needs every guard, then a second operations lead: the first asks, another confirms', async () => {
     const id = await claimed('ORD-1004');
     await act('olga', id, 'RUN_RECONCILIATION', { evidence: found });

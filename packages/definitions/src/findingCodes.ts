@@ -51,7 +51,7 @@ export const FINDING_CODES = {
   FOLLOW_UP_UNKNOWN_DECISION: 'A follow-up names a decision the task type does not offer.',
   // Reason codes
   DUPLICATE_CODE: 'A reason code appears twice in one set.',
-  REASON_CODE_UNKNOWN_DECISION: 'A reason code applies to a decision no task type using the set offers.',
+  REASON_CODE_UNKNOWN_DECISION: 'A reason code applies to a decision or action that no task type using the set offers.',
   // SLA and calendars
   DUPLICATE_RULE_NAME: 'Two rules of one SLA policy share a name.',
   SLA_WARNING_NOT_BEFORE_DUE: 'The warning comes no earlier than the due time.',

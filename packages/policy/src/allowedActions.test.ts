@@ -84,10 +84,12 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
   });
 
   it('reassigning needs manager authority (the escalation owner group)', async () => {
+    // v3: the version whose reason-code set declares reasons for REASSIGN (v2's declares none).
+    const v3 = async (ctx: Parameters<typeof allowedActions>[1]) => (await allowedActions(shippedPolicy('DISCOUNT_APPROVAL@3'), ctx, { evaluator })).actions;
     const ctx = discountApproval(people.director);
-    expect(find(await actionsFor(ctx), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: false, disabledReason: 'MANAGER_AUTHORITY_REQUIRED', requiredFields: ['reasonCode'] });
+    expect(find(await v3(ctx), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: false, disabledReason: 'MANAGER_AUTHORITY_REQUIRED', requiredFields: ['reasonCode'] });
     const manager = discountApproval(people.salesManager);
-    expect(find(await actionsFor(manager), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: true });
+    expect(find(await v3(manager), 'lifecycle', 'REASSIGN')).toMatchObject({ enabled: true });
   });
 
   it('lists forbidden actions as disabled with the reason and the alternative', async () => {
@@ -100,8 +102,18 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
 });
 
 describe.each(evaluators)('fallout recovery (%s)', (evaluator) => {
-  const fallout = shippedPolicy('INVENTORY_RESERVATION_UNKNOWN_OUTCOME@2');
+  // v3: the version whose reason-code set declares the reasons its recovery actions require.
+  const fallout = shippedPolicy('INVENTORY_RESERVATION_UNKNOWN_OUTCOME@3');
   const actionsFor = async (ctx: Parameters<typeof allowedActions>[1]) => (await allowedActions(fallout, ctx, { evaluator })).actions;
+
+  it('on a version whose set declares no reasons for them, recovery actions that require one are disabled by the definitions', async () => {
+    const legacy = shippedPolicy('INVENTORY_RESERVATION_UNKNOWN_OUTCOME@2');
+    const actions = (await allowedActions(legacy, unknownOutcome(operators.operator, { status: 'COMPLETED', queriedAt: '2026-07-02T10:20:00Z', result: 'NOT_FOUND' }), { evaluator })).actions;
+    expect(find(actions, 'recovery', 'MARK_NO_EFFECT')).toMatchObject({ enabled: false, disabledReason: 'REASON_CODES_NOT_DECLARED' });
+    expect(find(actions, 'recovery', 'PAUSE_ORDER')).toMatchObject({ enabled: false, disabledReason: 'REASON_CODES_NOT_DECLARED' });
+    // An action that needs no reason is unaffected.
+    expect(find(actions, 'recovery', 'RUN_RECONCILIATION')).toMatchObject({ enabled: true });
+  });
 
   it('resolution without reconciliation evidence is disabled (no "mark failed without evidence")', async () => {
     const actions = await actionsFor(unknownOutcome(operators.operator, { status: 'NOT_STARTED' }));

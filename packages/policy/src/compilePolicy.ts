@@ -8,8 +8,9 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { factTypeOfSchema, resolveEvidencePath, type ActionPolicy, type FactType, type TaskType } from '@mandate/definitions';
+import { factTypeOfSchema, resolveEvidencePath, type ActionPolicy, type FactType, type ReasonCodeSet, type TaskType } from '@mandate/definitions';
 import type { PinnedDefinitions } from './PinnedDefinitions.js';
+import { reasonCodesFor } from './reasonCodes.js';
 import { compiledEvaluator } from './rules/compiledEvaluator.js';
 import { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
 import type { ConditionSpec, EvaluatorKind, LeafSpec, RuleSetEvaluator, RuleSpec } from './rules/RuleSpec.js';
@@ -80,7 +81,8 @@ const leaf = (name: string, fact: string, path: string | undefined, operator: st
 
 /*
  * CHECK_ORDER: the first failed check is the `disabledReason`, so checks run from the most
- * permanent failure to the most transient one: tenant; four-eyes (forever, for this item); who the
+ * permanent failure to the most transient one: tenant; the definitions themselves (a lifecycle
+ * action needing a reason its version declares none for); four-eyes (forever, for this item); who the
  * actor is (authority limit, elevated role, manager authority, eligibility); the item's data
  * (evidence, `enabledWhen`); its state; whether the actor holds it (claim first). A quote owner
  * sees FOUR_EYES_VIOLATION, never "claim first".
@@ -148,13 +150,22 @@ function actorCheck(code: string): ConditionSpec {
   return leaf('NOT_ASSIGNEE', 'relation', 'canWork', 'equal', true);
 }
 
-function safeActionRules(actions: ActionPolicy): { specs: ActionSpec[]; rules: RuleSpec[] } {
+/**
+ * A lifecycle or recovery action that requires a reason its pinned set declares none for (a version
+ * published before those reasons were declared) cannot be taken on the item: no reason would be accepted.
+ * It is a fact of the definitions, so it fails whoever acts and comes first after the tenant. The
+ * leaf compares a fact that is always there with an empty list, so it never holds.
+ */
+const REASON_CODES_NOT_DECLARED = leaf('REASON_CODES_NOT_DECLARED', 'item', 'taskType', 'in', []);
+
+function safeActionRules(actions: ActionPolicy, reasonCodes: ReasonCodeSet): { specs: ActionSpec[]; rules: RuleSpec[] } {
   const specs: ActionSpec[] = [];
   const rules: RuleSpec[] = [];
   for (const action of actions.safeActions) {
     const requires = action.requires ?? {};
     // In CHECK_ORDER: four-eyes, who the actor is, the item's data, its state, who holds it.
     const checks: ConditionSpec[] = [TENANT_CHECK];
+    if ((action.category === 'lifecycle' || action.category === 'recovery') && requires.reasonCode && reasonCodesFor(reasonCodes, action.code).length === 0) checks.push(REASON_CODES_NOT_DECLARED);
     if (requires.secondApproval) checks.push(leaf('FOUR_EYES_VIOLATION', 'relation', 'isPendingActionRequester', 'equal', false));
     if (requires.elevatedRoles?.length) checks.push(leaf('ELEVATED_ROLE_REQUIRED', 'actor', 'roles', 'containsAny', requires.elevatedRoles));
     // Reassigning is a manager's act: it replaces the "who may work it" check.
@@ -219,7 +230,7 @@ let ajv: Ajv2020 | undefined;
 /** Compiles pinned definitions. Callers cache the result per pinned versions (see `policyCache`). */
 export function compilePolicy(pinned: PinnedDefinitions): CompiledPolicy {
   const decisions = decisionRules(pinned);
-  const safe = safeActionRules(pinned.actions);
+  const safe = safeActionRules(pinned.actions, pinned.reasonCodes);
   ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false }));
   const actionRules = [...decisions.rules, ...safe.rules];
   const priorityRules: RuleSpec[] = pinned.priority.rules;

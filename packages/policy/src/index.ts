@@ -11,6 +11,7 @@ export { policyFor } from './policyCache.js';
 export type { EvaluationOptions } from './evaluatePolicy.js';
 export { allowedActions, actionBadges, type ActionAvailability, type ActionBadge, type AllowedActions } from './allowedActions.js';
 export { validateDecision, type DecisionCommand, type DecisionValidation, type Violation } from './validateDecision.js';
+export { reasonCodeFailure, reasonCodesFor, reasonCodeViolations, type ReasonCode, type ReasonCodeFailure } from './reasonCodes.js';
 export { visibleView, type VisibleView } from './visibleView.js';
 export { priority, type Priority } from './priority.js';
 export { sla, slaInstants, type SlaResult } from './sla/sla.js';

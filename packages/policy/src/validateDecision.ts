@@ -6,6 +6,7 @@ import type { CompiledPolicy } from './compilePolicy.js';
 import { runRuleSet, type EvaluationOptions } from './evaluatePolicy.js';
 import type { FactIssue } from './facts/buildFacts.js';
 import type { PolicyContext } from './PolicyInput.js';
+import { reasonCodeViolations } from './reasonCodes.js';
 import type { ConditionTrace } from './rules/RuleSpec.js';
 import { failedChecks } from './trace.js';
 
@@ -102,11 +103,7 @@ export async function validateDecision(
     violations.push({ code: 'STALE_BUSINESS_OBJECT', message: `the item binds revision ${item.businessObjectRevision}; the ${businessObject.type} is at revision ${businessObject.revision ?? 'unknown'}` });
   }
 
-  if (option.requiresReasonCode && command.reasonCode === undefined) {
-    violations.push({ code: 'REASON_CODE_REQUIRED', message: `${command.decision} needs a reason code from ${reasonCodes.id}` });
-  } else if (command.reasonCode !== undefined && !reason?.appliesTo.includes(command.decision)) {
-    violations.push({ code: 'REASON_CODE_NOT_ALLOWED', message: `${command.reasonCode} is not a reason for ${command.decision} in ${reasonCodes.id}@${reasonCodes.version}` });
-  }
+  violations.push(...reasonCodeViolations(reasonCodes, command.decision, command.reasonCode, { required: option.requiresReasonCode === true }));
   if (option.requiresComment && !command.comment?.trim()) {
     violations.push({ code: 'COMMENT_REQUIRED', message: `${command.decision} needs a comment` });
   }

@@ -62,11 +62,16 @@ export type PortOutcome =
   | { kind: 'done' }
   /** An earlier attempt whose response was lost had already done it (checked at the engine). */
   | { kind: 'already-done'; note: string }
-  /** The process or task no longer waits (ended, cancelled): nothing to do; close the command with a note. */
+  /** Nothing waits for it: the process or task ended or was cancelled, the engine never had it, or it is another tenant's. Close the command with a note. */
   | { kind: 'gone'; note: string }
-  /** Someone else completed the task: an operator must look (an incident, never silently closed). */
+  /** Someone else completed the task: an operator must look (an incident, never silently closed). Never the answer to a message. */
   | { kind: 'conflict'; note: string };
 
+/**
+ * One workflow engine, as the outbox relay sees it. Every adapter passes the conformance suite
+ * (`test-support/describeWorkflowPortConformance.ts`, docs/workflow.md "The port contract"), which
+ * pins the outcome of each situation, so a decision settles alike on every engine.
+ */
 export interface WorkflowPort {
   /** Matches `CallerRef.engine`. */
   readonly engine: string;

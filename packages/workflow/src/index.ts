@@ -5,7 +5,6 @@ export { commandRouter, type DecisionOutput, type OutputVariables } from './rela
 export { Camunda7Port, camunda7CallerRef, type Camunda7HistoricTask, type Camunda7PortOptions, type Camunda7ProcessInstance, type Camunda7Task, type Camunda7TaskFilter } from './camunda/Camunda7Port.js';
 export { Camunda7Error } from './camunda/Camunda7Error.js';
 export { camundaDate, fromCamundaVariable, fromCamundaVariables, toCamundaVariable, toCamundaVariables, type CamundaVariable } from './camunda/toCamundaVariables.js';
-export { camunda7Double, type Camunda7Double, type Camunda7DoubleOptions, type Camunda7DoubleProcess, type DoubleProcessInstance, type DoubleTask, type RequestMatch } from './camunda/camunda7Double.js';
 export { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type EmbeddedWorkflowEngineOptions, type ResumeSummary, type StartInstanceInput, type UserTaskActivation, type UserTaskEndReason } from './embedded/EmbeddedWorkflowEngine.js';
 export { ProcessExecutionError } from './embedded/BpmnEngineSession.js';
 export { KnexProcessInstanceStore, type ProcessInstanceRecord, type ProcessInstanceStatus, type WaitingUserTask } from './embedded/KnexProcessInstanceStore.js';

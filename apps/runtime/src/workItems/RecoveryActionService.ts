@@ -7,7 +7,8 @@
  * someone else asks for the same action.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { allowedActions, type ActionAvailability } from '@mandate/policy';
+import type { ReasonCodeSet } from '@mandate/definitions';
+import { allowedActions, reasonCodeViolations, type ActionAvailability } from '@mandate/policy';
 import { KnexAuditLog, KnexIdempotencyStore, KnexRecoveryActionStore, KnexWorkflowOutbox, canonicalJson, type Database, type WorkItemChanges } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
@@ -64,7 +65,7 @@ export class RecoveryActionService {
       const { actions } = await allowedActions(policy, ctx);
       const verdict = this.offered(actions, code);
       if (!verdict.enabled) throw refusal([{ code: verdict.disabledReason ?? 'CONDITION_NOT_MET', message: `${code} is not allowed now: ${verdict.failedChecks.join(', ')}` }]);
-      this.assertRequirements(verdict, input);
+      this.assertRequirements(verdict, input, policy.pinned.reasonCodes);
       if (input.expectedBusinessObjectVersion !== undefined && input.expectedBusinessObjectVersion !== ctx.businessObject.version) {
         throw new ConflictError('STALE_BUSINESS_OBJECT', `the action was asked for on version ${input.expectedBusinessObjectVersion}; the ${item.businessObject.type} is now version ${ctx.businessObject.version}`);
       }
@@ -144,8 +145,11 @@ export class RecoveryActionService {
     return action;
   }
 
-  private assertRequirements(verdict: ActionAvailability, input: RecoveryActionInput): void {
+  private assertRequirements(verdict: ActionAvailability, input: RecoveryActionInput, reasonCodes: ReasonCodeSet): void {
     if (verdict.requiredFields.includes('reasonCode') && !input.reasonCode) throw new UnprocessableError('REASON_CODE_REQUIRED', `${verdict.code} needs a reason code`, { requiredFields: verdict.requiredFields });
+    // A reason it carries is one the pinned set declares for this action, as for decisions and lifecycle commands.
+    const reason = reasonCodeViolations(reasonCodes, verdict.code, input.reasonCode, { required: false });
+    if (reason.length) throw refusal(reason);
     if (verdict.requiredFields.includes('comment') && !input.comment?.trim()) throw new UnprocessableError('COMMENT_REQUIRED', `${verdict.code} needs a comment`, { requiredFields: verdict.requiredFields });
     if (verdict.requiredAcknowledgements.length && input.acknowledged !== true) throw new UnprocessableError('ACKNOWLEDGEMENT_REQUIRED', `acknowledge: ${verdict.requiredAcknowledgements.join(' ')}`);
   }

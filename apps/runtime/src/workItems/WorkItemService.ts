@@ -4,7 +4,7 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { allowedActions, authorityOf, claimEligibility, priority, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
+import { allowedActions, authorityOf, claimEligibility, priority, reasonCodeViolations, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
 import type { Database } from '@mandate/store';
 import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
@@ -262,8 +262,9 @@ export class WorkItemService {
 
   /**
    * Claim, release, delegate, hand back, reassign, escalate, comment (seed section 13). The policy decides whether
-   * the actor may; the action's required fields come from the policy too; the row must not have
-   * moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.
+   * the actor may; the action's required fields come from the policy too, and a reason code it
+   * carries must be one the item's pinned reason-code set declares for the action; the row must
+   * not have moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.
    */
   async act(principal: Principal, id: string, action: LifecycleAction, input: LifecycleInput) {
     const { item, policy, ctx } = await this.loader.load(principal, id);
@@ -275,6 +276,9 @@ export class WorkItemService {
     }
     const missing = verdict.requiredFields.filter((f) => f === 'reasonCode' ? !input.reasonCode : f === 'comment' ? !input.comment?.trim() : false);
     if (missing.length) throw new UnprocessableError(missing[0] === 'reasonCode' ? 'REASON_CODE_REQUIRED' : 'COMMENT_REQUIRED', `${action} needs ${missing.join(' and ')}`, { requiredFields: verdict.requiredFields });
+    // A reason it carries, required or not, is one the pinned set declares for this action, as for a decision: 422 REASON_CODE_NOT_ALLOWED, nothing written.
+    const reason = reasonCodeViolations(policy.pinned.reasonCodes, action, input.reasonCode, { required: verdict.requiredFields.includes('reasonCode') });
+    if (reason.length) throw refusal(reason);
     const now = this.now();
     let changes: WorkItemChanges;
     let eventType: string;

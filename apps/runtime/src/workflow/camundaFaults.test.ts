@@ -1,7 +1,8 @@
 // Faults at the Camunda 7 boundary, against the REST double, on PGlite and PostgreSQL: a decision
 // made while the engine is down is recorded and delivered once the engine is back; three relay
 // instances over one outbox complete every task exactly once, counted at the engine.
-import { Camunda7Port, OutboxRelay, camunda7Double, commandRouter, toCamundaVariables, type CallerRef, type Camunda7Double } from '@mandate/workflow';
+import { Camunda7Port, OutboxRelay, commandRouter, toCamundaVariables, type CallerRef } from '@mandate/workflow';
+import { camunda7Double, type Camunda7Double } from '@mandate/workflow/test-support';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';

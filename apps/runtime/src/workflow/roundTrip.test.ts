@@ -63,7 +63,7 @@ describe.each(engines)('workflow round trip on $name', ({ open }) => {
   it('order fulfilment: an unknown reservation outcome becomes a fallout item; reconcile, confirm, the order is fulfilled', async () => {
     const { processInstanceId } = await start('order-fulfilment', orderVariables('ORD-RT-1'), 'oms');
     const item = await itemOf('ORD-RT-1', 'olga');
-    expect(item).toMatchObject({ taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', taskTypeVersion: 2, callerRef: { activityId: 'resolve-reservation-unknown' } });
+    expect(item).toMatchObject({ taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', taskTypeVersion: 3, callerRef: { activityId: 'resolve-reservation-unknown' } });
     expect(item.evidence).toMatchObject({ correlationId: 'inv-req-119', reconciliation: { status: 'NOT_STARTED' } });
     await request(t.app).post(`/work-items/${item.id}/claim`).set(await as('olga'));
     const reconciled = await request(t.app).post(`/work-items/${item.id}/actions/RUN_RECONCILIATION`).set(await as('olga')).send({ evidence: { reconciliation: { status: 'COMPLETED', result: 'FOUND', externalReference: 'RSV-88120' } } });

@@ -43,11 +43,11 @@ export interface RouteProbe {
   applies?: (world: MatrixWorld, taskType: TaskType, caller: Caller) => boolean;
 }
 
-/** The first reason code of the task type's set that a decision option (or any option) accepts without a second approval. */
-function reasonFor(world: MatrixWorld, taskType: TaskType, decision?: string): string {
+/** The first reason code of the task type's set that a decision option or action (or any of them) accepts without a second approval. */
+function reasonFor(world: MatrixWorld, taskType: TaskType, action?: string): string {
   const set = world.registry.definitions.find((d) => d.kind === 'ReasonCodeSet' && `${d.id}@${d.version}` === taskType.reasonCodeSet) as ReasonCodeSet | undefined;
   const codes = set?.codes ?? [];
-  const fits = codes.find((c) => (!decision || c.appliesTo.includes(decision)) && !c.requiresSecondApproval) ?? codes[0];
+  const fits = codes.find((c) => (!action || c.appliesTo.includes(action)) && !c.requiresSecondApproval) ?? codes[0];
   return fits?.code ?? 'NO_REASON';
 }
 
@@ -123,11 +123,17 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   'POST /work-items/{id}/delegate': lifecycle('delegate', 'claimed', () => ({ delegateTo: 'fiona', comment: 'attack matrix: please look' }), 'DELEGATE'),
   'POST /work-items/{id}/resolve-delegation': lifecycle('resolve-delegation', 'delegated', () => ({ comment: 'attack matrix: input' }), 'RESOLVE_DELEGATION'),
   'POST /work-items/{id}/reassign': {
-    ...lifecycle('reassign', 'available', (ctx) => ({ assignee: someCandidate(ctx.seeded, ctx.caller), reasonCode: reasonFor(ctx.world, ctx.taskType), comment: 'attack matrix' }), 'REASSIGN'),
+    ...lifecycle('reassign', 'available', (ctx) => ({ assignee: someCandidate(ctx.seeded, ctx.caller), reasonCode: reasonFor(ctx.world, ctx.taskType, 'REASSIGN'), comment: 'attack matrix' }), 'REASSIGN'),
     applies: (_world, taskType, caller) => someCandidate({ candidateGroups: taskType.candidateGroups }, caller) !== undefined,
   },
-  'POST /work-items/{id}/reassign · to someone who may not work the item': lifecycle('reassign', 'available', (ctx) => ({ assignee: 'rita', reasonCode: reasonFor(ctx.world, ctx.taskType), comment: 'attack matrix' }), 'REASSIGN'),
-  'POST /work-items/{id}/escalate': lifecycle('escalate', 'available', (ctx) => ({ reasonCode: reasonFor(ctx.world, ctx.taskType), comment: 'attack matrix' }), 'ESCALATE'),
+  'POST /work-items/{id}/reassign · to someone who may not work the item': lifecycle('reassign', 'available', (ctx) => ({ assignee: 'rita', reasonCode: reasonFor(ctx.world, ctx.taskType, 'REASSIGN'), comment: 'attack matrix' }), 'REASSIGN'),
+  // To someone who may work it, so a 422 can only be the reason's.
+  'POST /work-items/{id}/reassign · a reason code not declared for it': {
+    ...lifecycle('reassign', 'available', (ctx) => ({ assignee: someCandidate(ctx.seeded, ctx.caller), reasonCode: 'BECAUSE_I_SAY_SO', comment: 'attack matrix' }), 'REASSIGN'),
+    applies: (_world, taskType, caller) => someCandidate({ candidateGroups: taskType.candidateGroups }, caller) !== undefined,
+  },
+  'POST /work-items/{id}/escalate': lifecycle('escalate', 'available', (ctx) => ({ reasonCode: reasonFor(ctx.world, ctx.taskType, 'ESCALATE'), comment: 'attack matrix' }), 'ESCALATE'),
+  'POST /work-items/{id}/escalate · a reason code not declared for it': lifecycle('escalate', 'available', () => ({ reasonCode: 'BECAUSE_I_SAY_SO', comment: 'attack matrix' }), 'ESCALATE'),
   'POST /work-items/{id}/comments': lifecycle('comments', 'available', () => ({ comment: 'attack matrix' }), 'COMMENT'),
   'POST /work-items/{id}/decisions': lifecycle('decisions', 'claimed', (ctx) => {
     const decision = plainDecisionOf(ctx.taskType);

@@ -19,6 +19,7 @@ const reasons = [
   { code: 'STRATEGIC', label: 'Strategic', appliesTo: ['APPROVE'] },
   { code: 'PRICE_BOOK', label: 'Price book', appliesTo: ['APPROVE'], requiresSecondApproval: true },
   { code: 'MARGIN', label: 'Margin', appliesTo: ['REJECT'] },
+  { code: 'WORKLOAD', label: 'Workload', appliesTo: ['REASSIGN'] },
 ];
 const action = (code: string, enabled: boolean, requiredFields: string[]): ActionAvailability =>
   ({ code, label: code, kind: 'decision', enabled, failedChecks: enabled ? [] : ['FOUR_EYES_VIOLATION'], requiredFields, requiredAcknowledgements: [], requiresSecondApproval: false, secondApprovalReasonCodes: [], dangerous: false });
@@ -37,6 +38,12 @@ describe('decisionFormSchema', () => {
     ]);
     expect(schema.required).toEqual(['decision', 'reasonCode', 'comment']);
     expect(uiSchema.decision).toEqual({ 'ui:widget': 'radio', 'ui:enumDisabled': ['REJECT'] });
+  });
+
+  it('before a decision is chosen, offers the reasons of every decision and none that only a lifecycle action takes', () => {
+    const { schema } = decisionFormSchema(decisionSchema, {}, options, reasons, [action('APPROVE', true, ['reasonCode']), action('REJECT', true, ['reasonCode'])], undefined);
+    const properties = schema.properties as Record<string, { oneOf?: { const: string }[] }>;
+    expect(properties.reasonCode!.oneOf!.map((o) => o.const)).toEqual(['STRATEGIC', 'PRICE_BOOK', 'MARGIN']);
   });
 
   it('sends only the task type form fields, without empty ones', () => {

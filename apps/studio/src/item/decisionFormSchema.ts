@@ -1,7 +1,8 @@
 /**
  * The decision form the worker fills: the task type's decisionSchema/uiSchema, narrowed by what
  * the policy says now. Decision options get their labels and the disabled ones are greyed; reason
- * codes become a choice among the codes that apply to the chosen decision; the chosen decision's
+ * codes become a choice among the codes that apply to the chosen decision (before one is chosen, to
+ * any decision, never a lifecycle action's reason alone); the chosen decision's
  * required fields (policy `requiredFields`) become required.
  */
 import type { ActionAvailability } from '@mandate/client';
@@ -26,7 +27,9 @@ export function decisionFormSchema(
     properties.decision = { type: 'string', title: decisionProp.title ?? 'Decision', oneOf: codes.map((code) => ({ const: code, title: options.find((o) => o.code === code)?.label ?? code })) };
   }
   const reasonProp = properties.reasonCode;
-  const applicable = reasonCodes.filter((r) => !chosen || r.appliesTo.length === 0 || r.appliesTo.includes(chosen));
+  // Before a decision is chosen, the reasons of any decision: a set also holds reasons for lifecycle actions (REASSIGN), which no decision takes.
+  const decisionCodes = options.map((o) => o.code);
+  const applicable = reasonCodes.filter((r) => r.appliesTo.length === 0 || (chosen ? r.appliesTo.includes(chosen) : r.appliesTo.some((a) => decisionCodes.includes(a))));
   if (reasonProp && applicable.length > 0) {
     properties.reasonCode = {
       type: 'string',

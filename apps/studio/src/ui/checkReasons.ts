@@ -16,6 +16,8 @@ const EXPLANATIONS: Record<string, string> = {
   STALE_BUSINESS_OBJECT: 'The business object changed since this item was created',
   EVIDENCE_REQUIRED: 'Required evidence is missing',
   REASON_CODE_REQUIRED: 'A reason code is required',
+  REASON_CODE_NOT_ALLOWED: 'That reason is not one the task type declares for this action',
+  REASON_CODES_NOT_DECLARED: 'This item\'s task type version declares no reasons for this action; an administrator can migrate it to a version that does',
   COMMENT_REQUIRED: 'A comment is required',
   ACKNOWLEDGEMENT_REQUIRED: 'The acknowledgement is required',
   ELEVATED_ROLE_REQUIRED: 'Needs an elevated role',

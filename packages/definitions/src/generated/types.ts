@@ -210,7 +210,7 @@ export interface LeafCondition {
   };
 }
 /**
- * Reason codes for a family of decisions. A published code keeps its meaning; retire it instead of changing it.
+ * Reason codes for a family of decisions and lifecycle actions. A published code keeps its meaning; retire it instead of changing it.
  */
 export interface ReasonCodeSet {
   $schema?: string;
@@ -231,7 +231,7 @@ export interface ReasonCodeSet {
     code: Code;
     label: string;
     /**
-     * Decision option codes this reason may justify.
+     * Codes this reason may justify: decision options of the task type, and actions of its action policy (a lifecycle action such as REASSIGN or ESCALATE). A decision option and an action with the same code share their reasons.
      *
      * @minItems 1
      */

@@ -121,7 +121,7 @@ function lintDefinition(entry: DefinitionEntry, index: DefinitionIndex): Unplace
     case 'TaskType':
       return lintTaskType(def, index);
     case 'ReasonCodeSet':
-      return lintReasonCodeSet(def, usedBy);
+      return lintReasonCodeSet(def, usedBy, index);
     case 'SlaPolicy':
       return lintSlaPolicy(def, evidence);
     case 'BusinessCalendar':
@@ -210,14 +210,19 @@ function lintTaskType(def: TaskType, index: DefinitionIndex): UnplacedFinding[] 
   return findings;
 }
 
-function lintReasonCodeSet(def: ReasonCodeSet, usedBy: TaskType[]): UnplacedFinding[] {
+/** A reason applies to decision options of the task types using the set, or to actions of their action policies (REASSIGN, ESCALATE). */
+function lintReasonCodeSet(def: ReasonCodeSet, usedBy: TaskType[], index: DefinitionIndex): UnplacedFinding[] {
   const findings = duplicates(def.codes, (c) => c.code, 'DUPLICATE_CODE', (i) => `/codes/${i}/code`, 'reason code');
   if (usedBy.length === 0) return findings;
-  const decisions = new Set(usedBy.flatMap((t) => t.decisionOptions.map((o) => o.code)));
+  const offered = new Set(usedBy.flatMap((t) => t.decisionOptions.map((o) => o.code)));
+  for (const t of usedBy) {
+    const actions = index.byRef.get(t.actionPolicy)?.definition;
+    if (actions?.kind === 'ActionPolicy') for (const a of actions.safeActions) offered.add(a.code);
+  }
   def.codes.forEach((c, i) => {
-    c.appliesTo.forEach((decision, j) => {
-      if (!decisions.has(decision)) {
-        findings.push(error('REASON_CODE_UNKNOWN_DECISION', `/codes/${i}/appliesTo/${j}`, `${c.code} applies to ${decision}, which no task type using this set offers`));
+    c.appliesTo.forEach((code, j) => {
+      if (!offered.has(code)) {
+        findings.push(error('REASON_CODE_UNKNOWN_DECISION', `/codes/${i}/appliesTo/${j}`, `${c.code} applies to ${code}, which is no decision or action of a task type using this set`));
       }
     });
   });

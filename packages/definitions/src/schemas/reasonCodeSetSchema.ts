@@ -3,10 +3,10 @@ import { definitionSchema } from './common.js';
 /** Risk levels of a reason code; HIGH codes usually need a second approval. */
 export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 
-/** JSON Schema of a ReasonCodeSet: the classified reasons a decision may give. */
+/** JSON Schema of a ReasonCodeSet: the classified reasons a decision or a lifecycle action may give. */
 export const reasonCodeSetSchema = definitionSchema(
   'ReasonCodeSet',
-  'Reason codes for a family of decisions. A published code keeps its meaning; retire it instead of changing it.',
+  'Reason codes for a family of decisions and lifecycle actions. A published code keeps its meaning; retire it instead of changing it.',
   {
     codes: {
       type: 'array',
@@ -24,7 +24,7 @@ export const reasonCodeSetSchema = definitionSchema(
             minItems: 1,
             uniqueItems: true,
             items: { $ref: '#/$defs/Code' },
-            description: 'Decision option codes this reason may justify.',
+            description: 'Codes this reason may justify: decision options of the task type, and actions of its action policy (a lifecycle action such as REASSIGN or ESCALATE). A decision option and an action with the same code share their reasons.',
           },
           riskLevel: { enum: RISK_LEVELS },
           requiresSecondApproval: { type: 'boolean' },

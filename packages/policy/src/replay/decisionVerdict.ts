@@ -7,6 +7,7 @@
  */
 import type { CompiledPolicy } from '../compilePolicy.js';
 import type { PolicyContext } from '../PolicyInput.js';
+import { reasonCodeFailure } from '../reasonCodes.js';
 import { compiledEvaluator, type CompiledRuleSetEvaluator } from '../rules/compiledEvaluator.js';
 import type { Facts } from '../rules/RuleSpec.js';
 import { failedChecks } from '../trace.js';
@@ -50,9 +51,8 @@ export function commandViolations(policy: CompiledPolicy, ctx: PolicyContext, co
   const { item, businessObject } = ctx;
   if (command.expectedBusinessObjectVersion !== businessObject.version || item.businessObjectVersion !== businessObject.version) after.push('STALE_BUSINESS_OBJECT');
   if (item.businessObjectRevision !== undefined && item.businessObjectRevision !== businessObject.revision) after.push('STALE_BUSINESS_OBJECT');
-  const reason = command.reasonCode === undefined ? undefined : reasonCodes.codes.find((c) => c.code === command.reasonCode);
-  if (option.requiresReasonCode && command.reasonCode === undefined) after.push('REASON_CODE_REQUIRED');
-  else if (command.reasonCode !== undefined && !reason?.appliesTo.includes(command.decision)) after.push('REASON_CODE_NOT_ALLOWED');
+  const reason = reasonCodeFailure(reasonCodes, command.decision, command.reasonCode, option.requiresReasonCode === true);
+  if (reason) after.push(reason);
   if (option.requiresComment && !command.comment?.trim()) after.push('COMMENT_REQUIRED');
   if (option.acknowledgement && command.acknowledged !== true) after.push('ACKNOWLEDGEMENT_REQUIRED');
   return { before, after, unknownDecision: false };

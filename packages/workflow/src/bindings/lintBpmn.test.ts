@@ -58,15 +58,15 @@ describe('lintBpmn', () => {
     expect((await lint(approvalProcess({ task: '<bpmn:userTask id="approve" camunda:formKey="mandate:DISCOUNT_APPROVL" />' }))).map((f) => [f.code, f.message])).toEqual([
       ['BPMN_UNKNOWN_TASK_TYPE', 'user task approve: task type DISCOUNT_APPROVL does not exist'],
     ]);
-    expect((await lint(approvalProcess({ task: '<bpmn:userTask id="approve" camunda:formKey="mandate:DISCOUNT_APPROVAL@3" />' }))).map((f) => f.message)).toEqual([
-      'user task approve: task type DISCOUNT_APPROVAL@3 does not exist; known versions: DISCOUNT_APPROVAL@1 (published), DISCOUNT_APPROVAL@2 (published)',
+    expect((await lint(approvalProcess({ task: '<bpmn:userTask id="approve" camunda:formKey="mandate:DISCOUNT_APPROVAL@4" />' }))).map((f) => f.message)).toEqual([
+      'user task approve: task type DISCOUNT_APPROVAL@4 does not exist; known versions: DISCOUNT_APPROVAL@1 (published), DISCOUNT_APPROVAL@2 (published), DISCOUNT_APPROVAL@3 (published)',
     ]);
-    const draft = { ...shippedTaskType('DISCOUNT_APPROVAL', 2), version: 3, status: 'draft' } as TaskType;
-    expect((await lint(approvalProcess({ task: '<bpmn:userTask id="approve" camunda:formKey="mandate:DISCOUNT_APPROVAL@3" />' }), [...taskTypes, draft])).map((f) => [f.code, f.message])).toEqual([
-      ['BPMN_TASK_TYPE_NOT_PUBLISHED', 'user task approve: task type DISCOUNT_APPROVAL@3 is draft, not published'],
+    const draft = { ...shippedTaskType('DISCOUNT_APPROVAL', 3), version: 4, status: 'draft' } as TaskType;
+    expect((await lint(approvalProcess({ task: '<bpmn:userTask id="approve" camunda:formKey="mandate:DISCOUNT_APPROVAL@4" />' }), [...taskTypes, draft])).map((f) => [f.code, f.message])).toEqual([
+      ['BPMN_TASK_TYPE_NOT_PUBLISHED', 'user task approve: task type DISCOUNT_APPROVAL@4 is draft, not published'],
     ]);
     const onlyDrafts = taskTypes.filter((t) => t.id !== 'DISCOUNT_APPROVAL').concat(draft);
-    expect((await lint(approvalProcess(), onlyDrafts)).map((f) => f.message)).toEqual(['user task approve: task type DISCOUNT_APPROVAL has no published version; known versions: DISCOUNT_APPROVAL@3 (draft)']);
+    expect((await lint(approvalProcess(), onlyDrafts)).map((f) => f.message)).toEqual(['user task approve: task type DISCOUNT_APPROVAL has no published version; known versions: DISCOUNT_APPROVAL@4 (draft)']);
   });
 
   it('reports a mapping that does not parse at the offending token in the file, through entity escapes', async () => {
@@ -98,11 +98,11 @@ describe('lintBpmn', () => {
     });
     const findings = await lint(text);
     expect(findings.map((f) => [f.code, f.message, textAt(text, f).slice(0, 12)])).toEqual([
-      ['BPMN_MAPPING_MISMATCH', 'user task approve: mandate.inputMapping sets businessObject.type ORDER, but the task type is about QUOTE (DISCOUNT_APPROVAL@2)', "'type': 'ORD"],
-      ['BPMN_MAPPING_MISMATCH', 'user task approve: mandate.inputMapping evidence lacks quoteRevision, requestedDiscountPercent, standardLimitPercent, required by the evidence schema (DISCOUNT_APPROVAL@2)', "'evidence': "],
+      ['BPMN_MAPPING_MISMATCH', 'user task approve: mandate.inputMapping sets businessObject.type ORDER, but the task type is about QUOTE (DISCOUNT_APPROVAL@3)', "'type': 'ORD"],
+      ['BPMN_MAPPING_MISMATCH', 'user task approve: mandate.inputMapping evidence lacks quoteRevision, requestedDiscountPercent, standardLimitPercent, required by the evidence schema (DISCOUNT_APPROVAL@3)', "'evidence': "],
       [
         'BPMN_MAPPING_MISMATCH',
-        'user task approve: mandate.inputMapping produces key priority, which is not part of a work item (expected businessObject, evidence, title, requestedBy, region, productFamily, expiresAt) (DISCOUNT_APPROVAL@2)',
+        'user task approve: mandate.inputMapping produces key priority, which is not part of a work item (expected businessObject, evidence, title, requestedBy, region, productFamily, expiresAt) (DISCOUNT_APPROVAL@3)',
         "'priority': ",
       ],
     ]);
@@ -117,8 +117,8 @@ describe('lintBpmn', () => {
     });
     const findings = await lint(text);
     expect(findings.map((f) => [f.code, f.elementId, f.message])).toEqual([
-      ['BPMN_DECISION_NOT_ROUTED', 'decided', 'gateway decided after user task approve has no flow for decision APPROVE, REJECT, REQUEST_REPRICE, ESCALATE of DISCOUNT_APPROVAL@2 and no default flow'],
-      ['BPMN_UNKNOWN_DECISION', 'approved', "approved tests decision == 'APPROVED' after user task approve, but DISCOUNT_APPROVAL@2 has no decision APPROVED; its decisions: APPROVE, REJECT, REQUEST_REPRICE, ESCALATE"],
+      ['BPMN_DECISION_NOT_ROUTED', 'decided', 'gateway decided after user task approve has no flow for decision APPROVE, REJECT, REQUEST_REPRICE, ESCALATE of DISCOUNT_APPROVAL@3 and no default flow'],
+      ['BPMN_UNKNOWN_DECISION', 'approved', "approved tests decision == 'APPROVED' after user task approve, but DISCOUNT_APPROVAL@3 has no decision APPROVED; its decisions: APPROVE, REJECT, REQUEST_REPRICE, ESCALATE"],
     ]);
     expect(textAt(text, findings[1]!)).toMatch(/^id="approved"/);
   });
@@ -138,7 +138,7 @@ describe('lintBpmn', () => {
       gatewayDefault: 'other',
     }).replace('<bpmn:sequenceFlow id="to-decided" sourceRef="approve" targetRef="decided" />', '<bpmn:sequenceFlow id="to-merge" sourceRef="approve" targetRef="merge" /><bpmn:exclusiveGateway id="merge" /><bpmn:sequenceFlow id="to-decided" sourceRef="merge" targetRef="decided" />');
     expect((await lint(text)).map((f) => [f.code, f.message])).toEqual([
-      ['BPMN_UNKNOWN_OUTCOME', "rejected tests status == 'REJECT' after user task approve, but no decision of DISCOUNT_APPROVAL@2 has outcome approvalStatus REJECT; its values: APPROVED, REJECTED, REPRICE_REQUESTED, ESCALATED"],
+      ['BPMN_UNKNOWN_OUTCOME', "rejected tests status == 'REJECT' after user task approve, but no decision of DISCOUNT_APPROVAL@3 has outcome approvalStatus REJECT; its values: APPROVED, REJECTED, REPRICE_REQUESTED, ESCALATED"],
     ]);
   });
 

@@ -29,10 +29,10 @@ describe('parseBindings on the shipped processes', () => {
     const [order] = await parseBindings(shippedBpmn('order-fulfilment'));
     expect(order!.processId).toBe('order-fulfilment');
     expect(order!.userTasks.map((t) => [t.elementId, t.binding])).toEqual([
-      ['resolve-reservation-unknown', { kind: 'template', taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', version: 2 }],
+      ['resolve-reservation-unknown', { kind: 'template', taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', version: 3 }],
       [
         'inventory-ops-review',
-        { kind: 'inline', taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', version: 2, title: 'Reconcile reservation (inventory operations)', candidateGroups: ['inventory-operations'], expiresIn: 'PT4H' },
+        { kind: 'inline', taskType: 'INVENTORY_RESERVATION_UNKNOWN_OUTCOME', version: 3, title: 'Reconcile reservation (inventory operations)', candidateGroups: ['inventory-operations'], expiresIn: 'PT4H' },
       ],
     ]);
     for (const task of order!.userTasks) {

@@ -2,13 +2,12 @@
 // variables, lost responses detected from Camunda's history (each command completes its task
 // exactly once), engine outages as WorkflowUnavailableError, someone else's completion as a
 // conflict, ended processes as gone, and message correlation.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_ID_VARIABLE, WorkflowUnavailableError, type CallerRef } from '../WorkflowPort.js';
 import { Camunda7Error } from './Camunda7Error.js';
 import { Camunda7Port, camunda7CallerRef } from './Camunda7Port.js';
-import { camunda7Double, type Camunda7Double } from './camunda7Double.js';
+import { camunda7Double, type Camunda7Double } from '../../test-support/camunda7Double.js';
+import { closedPort } from '../../test-support/closedPort.js';
 
 const COMPLETE = { method: 'POST', path: /^\/task\/[^/]+\/complete$/ };
 const GET_TASK = { method: 'GET', path: /^\/task\/[^/]+$/ };
@@ -206,10 +205,31 @@ describe('Camunda7Port.completeTask', () => {
     expect(outcome).toEqual({ kind: 'gone', note: expect.stringContaining('"deleted"') });
   });
 
-  it('reports a task Camunda never had as a conflict for an operator, not as done or gone', async () => {
-    const ref: CallerRef = { engine: 'camunda7', processKey: 'quote-approval', processInstanceId: 'pi-unknown', activityId: 'approve', taskId: 'task-unknown' };
-    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: ref, variables: {} });
-    expect(outcome).toEqual({ kind: 'conflict', note: expect.stringContaining('neither open nor in Camunda\'s history') });
+  it('reports a task Camunda never had as gone, whether it knows the process instance or not', async () => {
+    const unknown: CallerRef = { engine: 'camunda7', processKey: 'quote-approval', processInstanceId: 'pi-unknown', activityId: 'approve', taskId: 'task-unknown' };
+    const before = camunda.requests.length;
+    expect(await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: unknown, variables: {} })).toEqual({ kind: 'gone', note: expect.stringContaining('neither task task-unknown nor process instance pi-unknown') });
+    expect(camunda.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /task/task-unknown/complete', 'GET /history/task', 'GET /history/process-instance/pi-unknown', 'GET /process-instance/pi-unknown']);
+
+    const ref = await openTask();
+    const outcome = await port.completeTask({ tenantId: 'ACME_EU', commandId: commandId(), callerRef: { ...ref, taskId: 'task-unknown' }, variables: {} });
+    expect(outcome).toEqual({ kind: 'gone', note: expect.stringContaining(`process instance ${ref.processInstanceId} never had task task-unknown`) });
+    expect(camunda.openTasks(ref.processInstanceId).map((t) => t.id)).toEqual([ref.taskId]);
+  });
+
+  it('reports a conflict for an operator when a lost completion cannot be checked: the instance runs without history', async () => {
+    const blind = camunda7Double({ processes: { 'two-step': { userTasks: ['approve', 'countersign'] } }, historyLevel: 'none' });
+    const blindPort = new Camunda7Port({ baseUrl: await blind.listen(), timeoutMs: 2000 });
+    try {
+      const instance = blind.startProcess('two-step');
+      const [task] = blind.openTasks(instance.id);
+      const command = { tenantId: 'ACME_EU', commandId: commandId(), callerRef: { engine: 'camunda7', processKey: 'two-step', processInstanceId: instance.id, activityId: 'approve', taskId: task!.id }, variables: {} };
+      blind.faults.dropNextResponse({ match: COMPLETE });
+      expect(await blindPort.completeTask(command)).toEqual({ kind: 'conflict', note: expect.stringContaining('runs without history') });
+      expect(blind.completionsApplied(task!.id)).toBe(1);
+    } finally {
+      await blind.close();
+    }
   });
 
   it('throws a definitive 4xx as Camunda7Error without checking (wrong credentials)', async () => {
@@ -298,12 +318,3 @@ describe('Camunda7Port.correlateMessage', () => {
     expect(camunda.correlationsApplied(ref.processInstanceId)).toBe(0);
   });
 });
-
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return free;
-}

@@ -14,7 +14,10 @@
  *    `GET /history/detail`, since a later task may have overwritten it): ours → `already-done`,
  *    not ours → `conflict` (someone else completed it: an operator incident). Ended with another
  *    reason (process cancelled, boundary event, message) → `gone`;
- * 3. Camunda unreachable while checking → {@link WorkflowUnavailableError}.
+ * 3. no historic task either: Camunda never had that task in that process instance → `gone`, as
+ *    the other adapters answer. Only when the instance is running without any history (history
+ *    level none) can Camunda not say what happened to the task → `conflict`, for an operator;
+ * 4. Camunda unreachable while checking → {@link WorkflowUnavailableError}.
  *
  * A definitive 4xx about the request itself (invalid variable, missing authorization) is thrown
  * as {@link Camunda7Error} without a check: nothing was applied and sending it again will not help.
@@ -250,9 +253,7 @@ export class Camunda7Port implements WorkflowPort {
       throw new WorkflowUnavailableError(`task ${taskId} is still open after ${reason}: not completed, will retry`);
     }
     const historic = await this.historicTask(taskId);
-    if (!historic) {
-      return { kind: 'conflict', note: `task ${taskId} is neither open nor in Camunda's history (history level none, or removed): cannot tell whether command ${command.commandId} completed it` };
-    }
+    if (!historic) return this.settleUnknownTask(command);
     if (historic.endTime === null) throw new WorkflowUnavailableError(`task ${taskId} is not open but its history has not ended yet: check again`);
     if (historic.deleteReason !== 'completed') {
       return { kind: 'gone', note: `task ${taskId} ended at ${historic.endTime} without being completed (deleteReason ${JSON.stringify(historic.deleteReason)}): the process moved on or was cancelled` };
@@ -263,6 +264,26 @@ export class Camunda7Port implements WorkflowPort {
     }
     const by = historic.assignee ? ` (assignee ${historic.assignee})` : '';
     return { kind: 'conflict', note: `task ${taskId} (${command.callerRef.activityId} of process ${processInstanceId}) was completed by someone else at ${historic.endTime}${by}, not by command ${command.commandId}` };
+  }
+
+  /**
+   * Neither the runtime nor the history has the task. With history (any level but none) Camunda
+   * records every task of an instance, so the task was never there: `gone`, whether the instance
+   * is known (`GET /history/process-instance/{id}`) or not even that (`GET /process-instance/{id}`
+   * 404 too). An instance that runs but has no history is the one case Camunda cannot answer.
+   */
+  private async settleUnknownTask(command: CompleteTaskCommand): Promise<PortOutcome> {
+    const { taskId, processInstanceId } = command.callerRef;
+    const path = encodeURIComponent(processInstanceId);
+    const historicInstance = await this.call('GET', `/history/process-instance/${path}`);
+    if (historicInstance.status !== 404) {
+      expectOk(historicInstance);
+      return { kind: 'gone', note: `process instance ${processInstanceId} never had task ${taskId} (Camunda's history of the instance does not know it)` };
+    }
+    const running = await this.call('GET', `/process-instance/${path}`);
+    if (running.status === 404) return { kind: 'gone', note: `Camunda has neither task ${taskId} nor process instance ${processInstanceId}, running or in its history` };
+    expectOk(running);
+    return { kind: 'conflict', note: `process instance ${processInstanceId} runs without history in Camunda (history level none): cannot tell whether command ${command.commandId} completed task ${taskId}` };
   }
 
   private async historicTask(taskId: string): Promise<Camunda7HistoricTask | undefined> {

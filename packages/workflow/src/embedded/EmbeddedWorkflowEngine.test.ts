@@ -398,7 +398,7 @@ describe.each(engines)('embedded workflow engine on $name', ({ open }) => {
 
     const unknown = await start('UNKNOWN');
     const fallout = h.activations.at(-1)!;
-    expect(fallout).toMatchObject({ callerRef: { activityId: 'resolve-reservation-unknown' }, formKey: 'mandate:INVENTORY_RESERVATION_UNKNOWN_OUTCOME@2' });
+    expect(fallout).toMatchObject({ callerRef: { activityId: 'resolve-reservation-unknown' }, formKey: 'mandate:INVENTORY_RESERVATION_UNKNOWN_OUTCOME@3' });
     expect(await h.engine.completeTask(complete(fallout.callerRef, { decision: 'ESCALATE_TO_INVENTORY_OPS' }))).toEqual({ kind: 'done' });
     const ops = h.activations.at(-1)!.callerRef;
     expect(ops.activityId).toBe('inventory-ops-review');

@@ -19,8 +19,8 @@
  */
 import { InputError, NotFoundError } from '@mandate/problems';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@mandate/store';
-import { COMMAND_ID_VARIABLE, type CallerRef, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
+import { isDatabaseUnavailable, type Database } from '@mandate/store';
+import { COMMAND_ID_VARIABLE, WorkflowUnavailableError, type CallerRef, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
 import { BpmnEngineSession, parseProcess, ProcessExecutionError, type ParsedProcess, type SessionSnapshot } from './BpmnEngineSession.js';
 import { InstanceTimers, systemTimerScheduler, type ArmedTimer, type TimerScheduler } from './InstanceTimers.js';
 import { ENGINE_VARIABLES, validateJuelTemplate } from './juelExpressions.js';
@@ -200,12 +200,18 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
    * done; already-done when this command was applied before; gone when the instance ended or the
    * task no longer waits, or the instance is not of the command's tenant (answered as if it did not
    * exist); conflict when another command completed the task or the instance FAILED.
-   * Anything else (the database, a BPMN error on the way) is thrown, and the relay retries.
+   * Anything else is thrown, and the relay retries: the database unreachable as
+   * {@link WorkflowUnavailableError} (the engine is down), a BPMN error on the way as it is.
    */
   async completeTask(command: CompleteTaskCommand): Promise<PortOutcome> {
     const ref = command.callerRef;
     if (ref.engine !== this.engine) return { kind: 'gone', note: `caller reference of engine ${ref.engine}, not ${this.engine}` };
     this.assertVariables(command.variables);
+    return this.reachable(`completing ${ref.activityId} (${ref.taskId})`, () => this.complete(command));
+  }
+
+  private complete(command: CompleteTaskCommand): Promise<PortOutcome> {
+    const ref = command.callerRef;
     return this.operate(ref.processInstanceId, async (row, load): Promise<Step<PortOutcome>> => {
       if (!row || row.processKey !== ref.processKey || row.tenantId !== command.tenantId) return { result: { kind: 'gone', note: `process instance ${ref.processInstanceId} of ${ref.processKey} does not exist in tenant ${command.tenantId}` } };
       if (row.completedCommandIds.includes(command.commandId)) return { result: { kind: 'already-done', note: `command ${command.commandId} was applied to process instance ${row.id}` } };
@@ -229,9 +235,14 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
    * id) in the instance, or in every RUNNING instance with the business key, only ever in the
    * command's tenant. done when at least one took it now; already-done when every instance that
    * could have had already; gone when none waits (an instance of another tenant never does).
+   * The database unreachable is thrown as {@link WorkflowUnavailableError}.
    */
   async correlateMessage(command: CorrelateMessageCommand): Promise<PortOutcome> {
     this.assertVariables(command.variables);
+    return this.reachable(`delivering message ${command.messageName}`, () => this.deliver(command));
+  }
+
+  private async deliver(command: CorrelateMessageCommand): Promise<PortOutcome> {
     const ids = command.processInstanceId !== undefined ? [command.processInstanceId] : command.businessKey !== undefined ? await this.store.runningIds({ tenantId: command.tenantId, businessKey: command.businessKey }) : [];
     const target = command.processInstanceId !== undefined ? `process instance ${command.processInstanceId}` : `business key ${command.businessKey ?? '(none)'}`;
     let delivered = 0;
@@ -503,6 +514,19 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
       JSON.stringify(variables);
     } catch (error) {
       throw new InvalidVariablesError('process variables must be JSON', { cause: error });
+    }
+  }
+
+  /**
+   * The engine is as reachable as its database: a connection that cannot be made or was lost
+   * becomes {@link WorkflowUnavailableError}, as the port promises for an engine that is down.
+   */
+  private async reachable<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw new WorkflowUnavailableError(`${what}: the embedded engine's database is unavailable (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw error;
     }
   }
 

@@ -17,10 +17,14 @@
  *   waiting process is 400 RestException "org.camunda.bpm.engine.MismatchingMessageCorrelationException:
  *   Cannot correlate message '{name}': No process definition or execution matches the parameters";
  *   several are 400 "Cannot correlate a message with name '{name}' to a single execution. …";
+ * - `GET /process-instance/{id}` (404 InvalidRequestException "Process instance with id … does not
+ *   exist" once it ended);
  * - `GET /history/task` (`taskId`, `processInstanceId`, `taskDefinitionKey`, `finished`, `unfinished`),
  *   `GET /history/variable-instance` (`variableName`, `processInstanceId`, `processInstanceIdIn`,
  *   `taskIdIn`), `GET /history/detail` (`variableInstanceId`, `processInstanceId`,
- *   `activityInstanceId`; variable updates only): history level full, values always serialized.
+ *   `activityInstanceId`; variable updates only), `GET /history/process-instance/{id}` (404
+ *   InvalidRequestException "Historic process instance with id … does not exist"): history level
+ *   full (or none: every history query finds nothing), values always serialized.
  *
  * The process model is tiny: an ordered list of user tasks (completing one opens the next, the last
  * ends the process) and the messages the process waits for. Variables live on the process instance
@@ -31,7 +35,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { CamundaVariable } from './toCamundaVariables.js';
+import type { CamundaVariable } from '../src/camunda/toCamundaVariables.js';
 
 /** One process definition of the double's model. */
 export interface Camunda7DoubleProcess {
@@ -51,6 +55,8 @@ export interface Camunda7DoubleOptions {
   processes: Record<string, Camunda7DoubleProcess>;
   /** When set, every request needs this HTTP basic auth (401 without a body otherwise, as Camunda's auth filter). */
   basicAuth?: { username: string; password: string };
+  /** `full` (default): every change is in the history; `none`: the history endpoints find nothing, as with `camunda.bpm.history-level: none`. */
+  historyLevel?: 'full' | 'none';
   clock?: () => Date;
 }
 
@@ -507,10 +513,35 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
     else reply(res, 204);
   });
 
+  api.get('/process-instance/:id', (req, res) => {
+    const instance = instances.get(String(req.params.id));
+    if (!instance || instance.state !== 'ACTIVE') throw new CamundaFailure(404, 'InvalidRequestException', `Process instance with id ${String(req.params.id)} does not exist`);
+    reply(res, 200, {
+      links: [{ method: 'GET', href: `${url}/process-instance/${instance.id}`, rel: 'self' }],
+      id: instance.id, definitionId: instance.definitionId, businessKey: instance.businessKey, caseInstanceId: null, ended: false, suspended: false, tenantId: instance.tenantId,
+    });
+  });
+
+  // With history level none, the history tables stay empty.
+  const withHistory = options.historyLevel !== 'none';
+
+  api.get('/history/process-instance/:id', (req, res) => {
+    const instance = withHistory ? instances.get(String(req.params.id)) : undefined;
+    if (!instance) throw new CamundaFailure(404, 'InvalidRequestException', `Historic process instance with id ${String(req.params.id)} does not exist`);
+    reply(res, 200, {
+      id: instance.id, businessKey: instance.businessKey, processDefinitionId: instance.definitionId, processDefinitionKey: instance.definitionKey, processDefinitionName: instance.definitionKey,
+      processDefinitionVersion: 1, startTime: instance.startTime, endTime: instance.endTime,
+      durationInMillis: instance.endTime === null ? null : parseCamundaTime(instance.endTime) - parseCamundaTime(instance.startTime), removalTime: null, startUserId: null,
+      startActivityId: null, deleteReason: instance.deleteReason, rootProcessInstanceId: instance.id, superProcessInstanceId: null, superCaseInstanceId: null, caseInstanceId: null,
+      tenantId: instance.tenantId, state: instance.state,
+    });
+  });
+
   api.get('/history/task', (req, res) => {
     const q = req.query;
     const found = [...tasks.values()].filter(
       (t) =>
+        withHistory &&
         (!str(q.taskId) || t.id === q.taskId) &&
         (!str(q.processInstanceId) || t.processInstanceId === q.processInstanceId) &&
         (!str(q.taskDefinitionKey) || t.taskDefinitionKey === q.taskDefinitionKey) &&
@@ -526,6 +557,7 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
     const taskIds = list(q.taskIdIn);
     const found = [...variables.values()].filter(
       (v) =>
+        withHistory &&
         (!str(q.variableName) || v.name === q.variableName) &&
         (!str(q.processInstanceId) || v.processInstanceId === q.processInstanceId) &&
         (!instanceIds || instanceIds.includes(v.processInstanceId)) &&
@@ -538,6 +570,7 @@ export function camunda7Double(options: Camunda7DoubleOptions): Camunda7Double {
     const q = req.query;
     const found = details.filter(
       (d) =>
+        withHistory &&
         (!str(q.variableInstanceId) || d.variableInstanceId === q.variableInstanceId) &&
         (!str(q.processInstanceId) || d.processInstanceId === q.processInstanceId) &&
         (!str(q.activityInstanceId) || d.activityInstanceId === q.activityInstanceId) &&
