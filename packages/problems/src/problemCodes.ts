@@ -108,6 +108,7 @@ export const PROBLEM_CODES = {
   DECISION_PAYLOAD_INVALID: unprocessable('The decision form does not match the task type\'s decision schema, or differs from the command\'s fields.'),
   REASON_CODE_REQUIRED: unprocessable('The decision or action needs a reason code.'),
   REASON_CODE_NOT_ALLOWED: unprocessable('The reason code is not one the pinned reason-code set declares for this decision or action.'),
+  REASON_CODES_NOT_DECLARED: unprocessable('The action needs a reason code, but the item\'s pinned reason-code set declares none for it; migrate the item to a version that does.'),
   COMMENT_REQUIRED: unprocessable('The decision or action needs a comment.'),
   ACKNOWLEDGEMENT_REQUIRED: unprocessable('The decision or action needs its acknowledgement (`acknowledged: true`).'),
   DELEGATE_REQUIRED: unprocessable('A delegation names who is asked for input (`delegateTo`).'),
