@@ -7,6 +7,8 @@ const apiPaths = ['/work-items', '/definitions', '/audit', '/auth', '/events', '
 
 export default defineConfig({
   plugins: [react()],
+  // rjsf's validator nests its own copy of ajv beside the studio's (for Ajv2020): bundle one.
+  resolve: { dedupe: ['ajv'] },
   build: { outDir: 'dist', sourcemap: true },
   server: { proxy: Object.fromEntries(apiPaths.map((p) => [p, runtime])) },
 });

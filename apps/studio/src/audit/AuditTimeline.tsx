@@ -1,8 +1,9 @@
 import type { AuditEvent } from '@mandate/client';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { problemText, useResource } from '../definitions/useResource.js';
-import { useSession } from '../session/SessionContext.js';
+import { useAuditTimeline, useAuditVerification } from '../data/auditQueries.js';
+import { problemText } from '../ui/problemText.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { AUDIT_FILTER_FIELDS, auditFilterOf, auditFilterProblem, instantOf } from './auditFilter.js';
 
 const LABELS: Record<(typeof AUDIT_FILTER_FIELDS)[number], string> = {
@@ -46,33 +47,22 @@ function Evidence({ event }: { event: AuditEvent }) {
 
 /** Filtered audit events in chain order, each with its evidence, and the chain's verification. */
 export function AuditTimeline() {
-  const { client } = useSession();
   const route = useParams();
   const [query, setQuery] = useSearchParams();
   const filter = auditFilterOf(route, query);
   const problem = auditFilterProblem(filter);
-  const key = JSON.stringify(filter);
-  const [pages, setPages] = useState<{ key: string; events: AuditEvent[]; nextAfter?: string }>();
-  const first = useResource(() => (problem ? Promise.resolve(undefined) : client.audit({ ...filter, limit: 200 })), `audit:${key}`);
-  const verify = useResource(() => client.verifyAudit(), 'audit:verify');
-  const more = pages?.key === key ? pages : undefined;
-  const events = [...(first.data?.events ?? []), ...(more?.events ?? [])];
-  const nextAfter = more ? more.nextAfter : first.data?.nextAfter;
+  const timeline = useAuditTimeline(filter, !problem);
+  const verify = useAuditVerification();
+  const events = timeline.data?.pages.flatMap((page) => page.events) ?? [];
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(AUDIT_FILTER_FIELDS.map((f) => [f, query.get(f) ?? ''])));
-
-  const loadMore = async () => {
-    if (!nextAfter) return;
-    const page = await client.audit({ ...filter, limit: 200, after: nextAfter });
-    setPages({ key, events: [...(more?.events ?? []), ...page.events], ...(page.nextAfter ? { nextAfter: page.nextAfter } : {}) });
-  };
 
   return (
     <section className="audit-timeline">
       <h1>Audit</h1>
       <p className={`chain-status ${verify.data ? (verify.data.ok ? 'chain-ok' : 'chain-broken') : ''}`} role="status">
-        {verify.loading
+        {verify.isPending
           ? 'Verifying the hash chain…'
-          : verify.error
+          : verify.isError
             ? `Chain verification unavailable: ${problemText(verify.error)}`
             : verify.data?.ok
               ? `Hash chain verified: ${verify.data.events} events intact${verify.data.checkpoint ? `, signed up to sequence ${verify.data.checkpoint.sequence} at ${new Date(verify.data.checkpoint.signedAt).toLocaleString()}` : ', no signed checkpoint yet'}.`
@@ -104,9 +94,8 @@ export function AuditTimeline() {
         </form>
       )}
       {problem ? <p role="alert">{problem}</p> : null}
-      {first.error ? <p role="alert">{problemText(first.error)}</p> : null}
-      {first.loading ? <p aria-busy="true">Loading events…</p> : null}
-      {first.data && events.length === 0 ? <p>No events match.</p> : null}
+      <QueryStatus of={timeline} loading="Loading events" errorTitle="The events could not be loaded" />
+      {timeline.data && events.length === 0 ? <p>No events match.</p> : null}
       <ol className="timeline">
         {events.map((e) => (
           <li key={`${e.tenantId}-${e.sequence}`} className={`audit-event audit-${e.eventType}`}>
@@ -131,8 +120,8 @@ export function AuditTimeline() {
           </li>
         ))}
       </ol>
-      {nextAfter ? (
-        <button type="button" onClick={() => void loadMore()}>
+      {timeline.hasNextPage ? (
+        <button type="button" disabled={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
           Load more
         </button>
       ) : null}

@@ -2,8 +2,8 @@ import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import type { DefinitionKind } from '@mandate/definitions';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
+import { formValidator } from '../forms/formValidator.js';
 import { definitionFields, formSchemaOf, uiSchemaOf } from './kindForms.js';
 
 /** The generated form of a definition document: live schema validation, server findings on their fields. */
@@ -22,7 +22,7 @@ export function DefinitionForm(props: {
       uiSchema={uiSchemaOf(props.kind)}
       fields={definitionFields}
       formData={props.content}
-      validator={validator}
+      validator={formValidator}
       liveValidate={!props.readonly}
       showErrorList={false}
       noHtml5Validate

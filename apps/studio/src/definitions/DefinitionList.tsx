@@ -1,16 +1,15 @@
 import { DEFINITION_KINDS } from '@mandate/definitions';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useDefinitionList } from '../data/definitionQueries.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { StatusBadge } from './StatusBadge.js';
-import { useGovernance } from './useGovernance.js';
-import { problemText, useResource } from './useResource.js';
 
 /** Every definition the user may read, by kind, with its versions. */
 export function DefinitionList() {
-  const { api } = useGovernance();
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') ?? '';
   const [search, setSearch] = [params.get('q') ?? '', (q: string) => setParams((p) => (q ? p.set('q', q) : p.delete('q'), p), { replace: true })];
-  const list = useResource(() => api.list(kind || undefined), `list:${kind}`);
+  const list = useDefinitionList(kind || undefined);
   const shown = (list.data ?? []).filter((d) => !search || `${d.id} ${d.title}`.toLowerCase().includes(search.toLowerCase()));
   const kinds = [...new Set(shown.map((d) => d.kind))].sort((a, b) => DEFINITION_KINDS.indexOf(a as never) - DEFINITION_KINDS.indexOf(b as never));
   return (
@@ -30,8 +29,7 @@ export function DefinitionList() {
           Search <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
       </div>
-      {list.error ? <p role="alert">{problemText(list.error)}</p> : null}
-      {list.loading && !list.data ? <p aria-busy="true">Loading definitions…</p> : null}
+      <QueryStatus of={list} loading="Loading definitions" errorTitle="The definitions could not be loaded" />
       {kinds.map((k) => (
         <section key={k} aria-labelledby={`kind-${k}`}>
           <h2 id={`kind-${k}`}>{k}</h2>

@@ -1,36 +1,25 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useCreateDraft, useDefinitionVersions } from '../data/definitionQueries.js';
+import { ProblemMessage } from '../ui/ProblemMessage.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useGovernance } from './useGovernance.js';
-import { problemText, useResource } from './useResource.js';
 
 const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString() : '');
 
 /** The versions of one definition, oldest first, and a new draft from the latest. */
 export function DefinitionVersions() {
   const { kind = '', id = '' } = useParams();
-  const { api, isAdmin } = useGovernance();
+  const { isAdmin } = useGovernance();
   const navigate = useNavigate();
-  const versions = useResource(() => api.versions(kind, id), `versions:${kind}/${id}`);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const versions = useDefinitionVersions(kind, id);
+  const createDraft = useCreateDraft(kind, id);
   const list = versions.data ?? [];
   const open = list.find((v) => v.status === 'draft' || v.status === 'in_review');
   const latest = list[list.length - 1];
   const published = list.filter((v) => v.status === 'published');
 
-  const newDraft = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const draft = await api.createDraft(kind, id, latest ? { from: latest.version } : {});
-      void navigate(String(draft.version));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const newDraft = () => createDraft.mutate(latest ? { from: latest.version } : {}, { onSuccess: (draft) => void navigate(String(draft.version)) });
 
   return (
     <section className="definition-versions">
@@ -40,11 +29,10 @@ export function DefinitionVersions() {
       <h1>
         {id} <small>{kind}</small>
       </h1>
-      {versions.error ? <p role="alert">{problemText(versions.error)}</p> : null}
-      {versions.loading && !versions.data ? <p aria-busy="true">Loading versions…</p> : null}
+      <QueryStatus of={versions} loading="Loading versions" errorTitle="The versions could not be loaded" />
       <div className="actions">
         {isAdmin && !open && (
-          <button type="button" onClick={() => void newDraft()} disabled={busy || versions.loading}>
+          <button type="button" onClick={newDraft} disabled={createDraft.isPending || versions.isPending}>
             {latest ? `New draft from v${latest.version}` : 'New draft'}
           </button>
         )}
@@ -59,7 +47,7 @@ export function DefinitionVersions() {
           </Link>
         )}
       </div>
-      {error ? <p role="alert">{problemText(error)}</p> : null}
+      {createDraft.error ? <ProblemMessage error={createDraft.error} title="The draft could not be created" /> : null}
       {list.length > 0 && (
         <div className="table-scroll">
           <table>

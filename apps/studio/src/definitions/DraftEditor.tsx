@@ -1,28 +1,32 @@
 import type { DefinitionKind } from '@mandate/definitions';
 import { useMemo, useState } from 'react';
+import { useSubmitDefinition, useUpdateDraft } from '../data/definitionQueries.js';
+import { problemFindings } from '../ui/problemText.js';
+import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { DefinitionForm } from './DefinitionForm.js';
 import { FindingList } from './FindingList.js';
 import { type Finding, findingsToErrorSchema } from './findingsToErrorSchema.js';
-import type { GovernanceApi, VersionView } from './governanceTypes.js';
-import { problemFindings, problemText } from './useResource.js';
+import type { VersionView } from './governanceTypes.js';
 
 /**
  * A draft in the generated form: live schema validation as one types, the server's validation and
  * lint findings (in the context of every stored version) on their fields after each save, and
- * submit for review.
+ * submit for review (the version's query then shows it in review).
  */
-export function DraftEditor({ api, view, kind, onChanged }: { api: GovernanceApi; view: VersionView; kind: DefinitionKind; onChanged: (view?: VersionView) => void }) {
+export function DraftEditor({ view, kind }: { view: VersionView; kind: DefinitionKind }) {
+  const updateDraft = useUpdateDraft(view.kind, view.id, view.version);
+  const submit = useSubmitDefinition(view.kind, view.id, view.version);
   const [content, setContent] = useState(view.content);
   const [changeNote, setChangeNote] = useState(view.changeNote ?? '');
   const [findings, setFindings] = useState<Finding[]>(view.findings ?? []);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'saving' | 'submitting'>();
-  const [error, setError] = useState<unknown>();
+  const [failure, setFailure] = useState<{ what: 'saving' | 'submitting'; error: unknown }>();
   const [saved, setSaved] = useState(false);
   const extraErrors = useMemo(() => findingsToErrorSchema(findings), [findings]);
 
   const save = async (): Promise<boolean> => {
-    const next = await api.updateDraft(view.kind, view.id, view.version, { content, ...(changeNote ? { changeNote } : {}) });
+    const next = await updateDraft.mutateAsync({ content, ...(changeNote ? { changeNote } : {}) });
     setFindings(next.findings ?? []);
     setContent(next.content);
     setDirty(false);
@@ -32,19 +36,18 @@ export function DraftEditor({ api, view, kind, onChanged }: { api: GovernanceApi
 
   const run = async (what: 'saving' | 'submitting') => {
     setBusy(what);
-    setError(undefined);
+    setFailure(undefined);
     setSaved(false);
     try {
       const clean = await save();
       if (what === 'submitting') {
         if (!clean) throw new Error('fix the errors below before submitting');
-        await api.submit(view.kind, view.id, view.version);
-        onChanged();
+        await submit.mutateAsync();
       }
     } catch (e) {
       const fromProblem = problemFindings(e) as Finding[];
       if (fromProblem.length) setFindings(fromProblem);
-      setError(e);
+      setFailure({ what, error: e });
     } finally {
       setBusy(undefined);
     }
@@ -83,7 +86,7 @@ export function DraftEditor({ api, view, kind, onChanged }: { api: GovernanceApi
           </span>
         </div>
       </DefinitionForm>
-      {error ? <p role="alert">{problemText(error)}</p> : null}
+      {failure ? <ProblemMessage error={failure.error} title={failure.what === 'submitting' ? 'The draft was not submitted' : 'The draft was not saved'} /> : null}
     </section>
   );
 }

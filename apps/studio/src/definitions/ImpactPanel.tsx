@@ -1,5 +1,5 @@
-import type { GovernanceApi } from './governanceTypes.js';
-import { problemText, useResource } from './useResource.js';
+import { useImpactReplay } from '../data/definitionQueries.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 
 const show = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
 
@@ -8,20 +8,12 @@ const show = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
  * pin this definition, re-evaluated under the candidate: counts, and per rule the change with
  * examples.
  */
-export function ImpactPanel({ api, kind, id, version }: { api: GovernanceApi; kind: string; id: string; version: number }) {
-  const report = useResource(() => api.impact(kind, id, version), `impact:${kind}/${id}/${version}`);
+export function ImpactPanel({ kind, id, version }: { kind: string; id: string; version: number }) {
+  const report = useImpactReplay(kind, id, version);
   return (
     <section className="impact-panel" aria-labelledby="impact-heading">
       <h2 id="impact-heading">Impact replay of v{version}</h2>
-      {report.loading ? <p aria-busy="true">Replaying items under v{version}…</p> : null}
-      {report.error ? (
-        <p role="alert">
-          Impact replay failed: {problemText(report.error)}{' '}
-          <button type="button" onClick={report.reload}>
-            Retry
-          </button>
-        </p>
-      ) : null}
+      <QueryStatus of={report} loading={`Replaying items under v${version}`} errorTitle="Impact replay failed" />
       {report.data && (
         <>
           <dl className="impact-totals">

@@ -1,48 +1,46 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useApproveDefinition, useDefinitionDiff, useDefinitionVersions, usePublishDefinition, useRejectDefinition } from '../data/definitionQueries.js';
 import { DiffView } from '../diff/DiffView.js';
+import { ProblemMessage } from '../ui/ProblemMessage.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { baseVersionOf } from './baseVersionOf.js';
-import type { GovernanceApi, VersionView } from './governanceTypes.js';
+import type { VersionView } from './governanceTypes.js';
 import { ImpactPanel } from './ImpactPanel.js';
-import { problemText, useResource } from './useResource.js';
 
 /**
  * Four-eyes review of a version in review: the semantic diff against the version it replaces and
  * who contributed to it, approve (a governance admin who contributed nothing; the approval names
  * the content hash shown here) or reject (anyone but the author) with a comment, then publish,
- * with the impact replay shown before.
+ * with the impact replay shown before. Each command's answer updates the version on screen.
  */
-export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: GovernanceApi; view: VersionView; userId: string; isAdmin: boolean; onChanged: () => void }) {
-  const versions = useResource(() => api.versions(view.kind, view.id), `versions:${view.kind}/${view.id}/${view.version}`);
+export function ReviewPanel({ view, userId, isAdmin }: { view: VersionView; userId: string; isAdmin: boolean }) {
+  const versions = useDefinitionVersions(view.kind, view.id);
   const base = versions.data ? baseVersionOf(versions.data, view.version) : undefined;
-  const diff = useResource(() => (base === undefined ? Promise.resolve(undefined) : api.diff(view.kind, view.id, base, view.version)), `diff:${view.kind}/${view.id}/${base}/${view.version}`);
+  const diff = useDefinitionDiff(view.kind, view.id, base ?? 0, view.version, base !== undefined);
+  const approve = useApproveDefinition(view.kind, view.id, view.version);
+  const reject = useRejectDefinition(view.kind, view.id, view.version);
+  const publish = usePublishDefinition(view.kind, view.id, view.version);
+  const commands = [approve, reject, publish];
+  const busy = commands.some((c) => c.isPending);
+  const error = commands.find((c) => c.isError)?.error;
   const [comment, setComment] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const isAuthor = view.author === userId;
   const contributors = [...new Set(view.contributors.map((c) => c.contributor))];
   const isContributor = isAuthor || contributors.includes(userId);
   const approved = Boolean(view.approvedAt);
 
-  const act = async (what: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await what();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  /** One command at a time; a new one clears the previous one's failure. */
+  const act = (command: () => void) => {
+    for (const c of commands) c.reset();
+    command();
   };
 
   return (
     <section className="review-panel" aria-label="Review">
       <h2>Changes {base !== undefined ? `from v${base}` : ''}</h2>
-      {diff.loading && base !== undefined ? <p aria-busy="true">Loading the diff…</p> : null}
-      {diff.error ? <p role="alert">{problemText(diff.error)}</p> : null}
+      <QueryStatus of={[versions, diff]} loading="Loading the diff" errorTitle="The diff could not be loaded" />
       {diff.data && <DiffView diff={diff.data} />}
       {base !== undefined && (
         <p>
@@ -67,12 +65,12 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
             </label>
           )}
           {!isContributor && !approved && (
-            <button type="button" className="primary" disabled={busy || !comment.trim()} onClick={() => void act(() => api.approve(view.kind, view.id, view.version, comment.trim(), view.contentHash))}>
+            <button type="button" className="primary" disabled={busy || !comment.trim()} onClick={() => act(() => approve.mutate({ comment: comment.trim(), contentHash: view.contentHash }))}>
               Approve
             </button>
           )}
           {!isAuthor && (
-            <button type="button" disabled={busy || !comment.trim()} onClick={() => void act(() => api.reject(view.kind, view.id, view.version, comment.trim()))}>
+            <button type="button" disabled={busy || !comment.trim()} onClick={() => act(() => reject.mutate({ comment: comment.trim() }))}>
               Reject (back to draft)
             </button>
           )}
@@ -86,7 +84,7 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
                 type="button"
                 className="primary"
                 disabled={busy}
-                onClick={() => void act(() => api.publish(view.kind, view.id, view.version, effectiveFrom ? new Date(effectiveFrom).toISOString() : undefined))}
+                onClick={() => act(() => publish.mutate(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom).toISOString() } : {}))}
               >
                 Publish v{view.version}
               </button>
@@ -94,8 +92,8 @@ export function ReviewPanel({ api, view, userId, isAdmin, onChanged }: { api: Go
           )}
         </div>
       )}
-      {error ? <p role="alert">{problemText(error)}</p> : null}
-      <ImpactPanel api={api} kind={view.kind} id={view.id} version={view.version} />
+      {error ? <ProblemMessage error={error} title="The review was not recorded" /> : null}
+      <ImpactPanel kind={view.kind} id={view.id} version={view.version} />
     </section>
   );
 }

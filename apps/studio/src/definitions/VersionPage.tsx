@@ -1,18 +1,19 @@
 import { Link, useParams } from 'react-router-dom';
+import { useDefinitionVersion } from '../data/definitionQueries.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { DefinitionForm } from './DefinitionForm.js';
 import { DraftEditor } from './DraftEditor.js';
 import { isKind } from './kindForms.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useGovernance } from './useGovernance.js';
-import { problemText, useResource } from './useResource.js';
 
 /** One version: the draft editor (drafts, admins), the review (in review) or the read-only document. */
 export function VersionPage() {
   const { kind = '', id = '', version: versionText = '' } = useParams();
   const version = Number(versionText);
-  const { api, user, isAdmin } = useGovernance();
-  const view = useResource(() => api.version(kind, id, version), `version:${kind}/${id}/${version}`);
+  const { user, isAdmin } = useGovernance();
+  const view = useDefinitionVersion(kind, id, version);
   const v = view.data;
   return (
     <section className="version-page">
@@ -23,8 +24,7 @@ export function VersionPage() {
         {id} v{versionText} {v && <StatusBadge status={v.status} approved={Boolean(v.approvedAt)} />}
       </h1>
       {!isKind(kind) ? <p role="alert">{kind} is not a definition kind.</p> : null}
-      {view.error ? <p role="alert">{problemText(view.error)}</p> : null}
-      {view.loading && !v ? <p aria-busy="true">Loading…</p> : null}
+      <QueryStatus of={view} loading="Loading the version" errorTitle="The version could not be loaded" />
       {v && (
         <p className="version-meta">
           {v.title} · by {v.author}
@@ -38,8 +38,8 @@ export function VersionPage() {
           ) : null}
         </p>
       )}
-      {v && isKind(kind) && v.status === 'draft' && isAdmin && <DraftEditor key={`${v.version}:${v.updatedAt}`} api={api} view={v} kind={kind} onChanged={view.reload} />}
-      {v && isKind(kind) && v.status === 'in_review' && <ReviewPanel api={api} view={v} userId={user.id} isAdmin={isAdmin} onChanged={view.reload} />}
+      {v && isKind(kind) && v.status === 'draft' && isAdmin && <DraftEditor key={v.version} view={v} kind={kind} />}
+      {v && isKind(kind) && v.status === 'in_review' && <ReviewPanel view={v} userId={user.id} isAdmin={isAdmin} />}
       {v && isKind(kind) && (v.status !== 'draft' || !isAdmin) && (
         <details className="document" open={v.status !== 'in_review'}>
           <summary>Document</summary>

@@ -52,25 +52,17 @@ const uiSchemas: Record<DefinitionKind, UiSchema> = {
   },
 };
 
-const formSchemas = new Map<string, RJSFSchema>();
-
 /** Whether `kind` names a definition kind. */
 export function isKind(kind: string): kind is DefinitionKind {
   return Object.hasOwn(definitionSchemas, kind);
 }
 
 /**
- * The kind's schema as the form uses it: without `$schema` (the draft 2020-12 meta-schema URI,
- * which rjsf's default Ajv does not load; the schemas use no keyword beyond draft 7 semantics).
+ * The kind's JSON Schema as the form reads it: the schema itself, `$schema` (draft 2020-12)
+ * included, validated by the 2020-12 form validator.
  */
 export function formSchemaOf(kind: DefinitionKind): RJSFSchema {
-  let schema = formSchemas.get(kind);
-  if (!schema) {
-    const { $schema: _meta, ...rest } = definitionSchemas[kind] as unknown as Record<string, unknown>;
-    schema = rest;
-    formSchemas.set(kind, schema);
-  }
-  return schema;
+  return definitionSchemas[kind] as unknown as RJSFSchema;
 }
 
 /** The kind's uiSchema. */

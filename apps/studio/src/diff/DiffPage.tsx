@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { useGovernance } from '../definitions/useGovernance.js';
-import { problemText, useResource } from '../definitions/useResource.js';
+import { useDefinitionDiff, useDefinitionVersion, useDefinitionVersions } from '../data/definitionQueries.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { DiffView } from './DiffView.js';
 import { SideBySide } from './SideBySide.js';
 
@@ -8,19 +8,16 @@ import { SideBySide } from './SideBySide.js';
 export function DiffPage() {
   const { kind = '', id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { api } = useGovernance();
-  const versions = useResource(() => api.versions(kind, id), `diff-versions:${kind}/${id}`);
+  const versions = useDefinitionVersions(kind, id);
   const list = versions.data ?? [];
   const last = list[list.length - 1]?.version;
   const from = Number(params.get('from') ?? (last !== undefined ? last - 1 : NaN));
   const to = Number(params.get('to') ?? last);
   const ready = Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0;
-  const diff = useResource(() => (ready ? api.diff(kind, id, from, to) : Promise.resolve(undefined)), `diff:${kind}/${id}/${from}/${to}`);
+  const diff = useDefinitionDiff(kind, id, from, to, ready);
   const view = params.get('view') === 'json' ? 'json' : 'patch';
-  const sides = useResource(
-    () => (ready && view === 'json' ? Promise.all([api.version(kind, id, from), api.version(kind, id, to)]) : Promise.resolve(undefined)),
-    `sides:${kind}/${id}/${from}/${to}/${view}`,
-  );
+  const before = useDefinitionVersion(kind, id, from, ready && view === 'json');
+  const after = useDefinitionVersion(kind, id, to, ready && view === 'json');
   const set = (name: string, value: string) =>
     setParams((p) => {
       p.set(name, value);
@@ -56,11 +53,10 @@ export function DiffPage() {
           </select>
         </label>
       </div>
-      {versions.error ? <p role="alert">{problemText(versions.error)}</p> : null}
-      {diff.error ? <p role="alert">{problemText(diff.error)}</p> : null}
-      {diff.loading ? <p aria-busy="true">Loading the diff…</p> : null}
+      <QueryStatus of={[versions, diff]} loading="Loading the diff" errorTitle="The diff could not be loaded" />
       {diff.data && <DiffView diff={diff.data} />}
-      {view === 'json' && sides.data && <SideBySide before={sides.data[0].content} after={sides.data[1].content} fromLabel={`v${from}`} toLabel={`v${to}`} />}
+      {view === 'json' && <QueryStatus of={[before, after]} loading="Loading both documents" errorTitle="The documents could not be loaded" />}
+      {view === 'json' && before.data && after.data && <SideBySide before={before.data.content} after={after.data.content} fromLabel={`v${from}`} toLabel={`v${to}`} />}
     </section>
   );
 }

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useGovernance } from '../definitions/useGovernance.js';
-import { problemText, useResource } from '../definitions/useResource.js';
+import { useDefinitionList } from '../data/definitionQueries.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 
 /** Pick a definition to diff; its page picks the versions. */
 export function DiffPicker() {
-  const { api } = useGovernance();
   const navigate = useNavigate();
-  const list = useResource(() => api.list(), 'diff:list');
+  const list = useDefinitionList();
   const [choice, setChoice] = useState('');
   const definitions = (list.data ?? []).filter((d) => d.versions.length >= 2);
   const go = () => {
@@ -19,8 +18,7 @@ export function DiffPicker() {
   return (
     <section className="diff-picker">
       <h1>Diff two versions</h1>
-      {list.error ? <p role="alert">{problemText(list.error)}</p> : null}
-      {list.loading ? <p aria-busy="true">Loading definitions…</p> : null}
+      <QueryStatus of={list} loading="Loading definitions" errorTitle="The definitions could not be loaded" />
       <form
         onSubmit={(e) => {
           e.preventDefault();

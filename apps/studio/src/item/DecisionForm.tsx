@@ -6,8 +6,8 @@
 import type { ActionAvailability } from '@mandate/client';
 import Form from '@rjsf/core';
 import type { UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState } from 'react';
+import { formValidator } from '../forms/formValidator.js';
 import { decisionFormSchema, formPayload } from './decisionFormSchema.js';
 import type { PinnedTaskType } from './pinnedDefinitions.js';
 
@@ -51,7 +51,7 @@ export function DecisionForm({
     <Form
       schema={schema}
       uiSchema={uiSchema as UiSchema}
-      validator={validator}
+      validator={formValidator}
       formData={formData}
       idPrefix="decision"
       // Never preselect a decision or a reason: the worker chooses (seed section 29, no rubber stamps).

@@ -3,12 +3,15 @@
  * consequences, evidence the actor may see, actions from allowed-actions (disabled ones with their
  * reasons), the generated decision form, and what will be recorded. A 409 shows what changed.
  */
-import { MandateProblem, type AllowedActions, type AuditEvent, type Decision, type WorkItem } from '@mandate/client';
-import { useCallback, useEffect, useState } from 'react';
+import { MandateProblem, type Decision, type WorkItem } from '@mandate/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useItemHistory } from '../data/auditQueries.js';
+import { staleItemContext, useAllowedActions, useClaim, useDecide, useDelegate, useItemBusy, usePinnedTaskType, useRelease, useWorkItem } from '../data/workItemQueries.js';
 import { useSession } from '../session/SessionContext.js';
-import { Loading } from '../ui/Loading.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { useNow } from '../ui/useNow.js';
 import { PriorityBadge } from '../worklist/PriorityBadge.js';
 import { humanizeCode } from '../worklist/priorityReasons.js';
@@ -18,15 +21,7 @@ import { approvalWarning } from './approvalWarning.js';
 import { DecisionForm, type DecisionInput } from './DecisionForm.js';
 import { EvidenceList } from './EvidenceList.js';
 import { itemChanges, type ItemChange } from './itemChanges.js';
-import { loadPinnedTaskType, type PinnedTaskType } from './pinnedDefinitions.js';
 import { RecoveryActions } from './RecoveryActions.js';
-
-interface Loaded {
-  item: WorkItem;
-  actions: AllowedActions;
-  taskType: PinnedTaskType;
-  history: AuditEvent[];
-}
 
 interface Conflict {
   problem: MandateProblem;
@@ -35,81 +30,67 @@ interface Conflict {
   successors: WorkItem[];
 }
 
+/** What the last command came to: its notice, its failure, or the conflict it ran into. */
+type Outcome = { notice: string } | { error: unknown } | { conflict: Conflict };
+
+/** Runs a command and says what it came to (see ItemPage). */
+export type RunCommand = (what: string, command: () => Promise<string>) => Promise<void>;
+
 export function ItemPage() {
   const { id = '' } = useParams();
   const { client, user } = useSession();
+  const queryClient = useQueryClient();
   const now = useNow();
-  const [loaded, setLoaded] = useState<Loaded>();
-  const [error, setError] = useState<unknown>();
-  const [commandError, setCommandError] = useState<unknown>();
-  const [conflict, setConflict] = useState<Conflict>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const itemQuery = useWorkItem(id);
+  const actionsQuery = useAllowedActions(id);
+  const taskTypeQuery = usePinnedTaskType(itemQuery.data);
+  const historyQuery = useItemHistory(id);
+  const claimCommand = useClaim(id);
+  const releaseCommand = useRelease(id);
+  const delegateCommand = useDelegate(id);
+  const decideCommand = useDecide(id);
+  const busy = useItemBusy(id);
+  const [outcome, setOutcome] = useState<Outcome>();
   const [chosen, setChosen] = useState<string>();
   const [formKey, setFormKey] = useState(0);
   const [delegateOpen, setDelegateOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    const [item, actions] = await Promise.all([client.getWorkItem(id), client.allowedActions(id)]);
-    const [taskType, history] = await Promise.all([loadPinnedTaskType(client, item), client.audit({ workItemId: id }).then((a) => a.events, () => [])]);
-    return { item, actions, taskType, history };
-  }, [client, id]);
-
-  useEffect(() => {
-    let live = true;
-    setLoaded(undefined);
-    setError(undefined);
-    load().then((l) => live && setLoaded(l), (e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [load]);
-
-  /** Runs a command; on 409 reloads and shows what changed since the screen was loaded. */
-  const run = async (what: string, command: () => Promise<string>) => {
-    if (!loaded) return;
-    setBusy(true);
-    setCommandError(undefined);
-    setConflict(undefined);
-    setNotice(undefined);
-    const before = loaded.item;
+  /** Runs a command (its mutation refreshes the item); on 409 shows what changed since the screen was loaded. */
+  const run: RunCommand = async (what, command) => {
+    const before = itemQuery.data;
+    if (!before) return;
+    setOutcome(undefined);
     try {
-      const message = await command();
-      setNotice(message);
-      setLoaded(await load());
+      setOutcome({ notice: await command() });
     } catch (e) {
       if (e instanceof MandateProblem && e.status === 409) {
-        const fresh = await load().catch(() => undefined);
-        const successors = fresh
-          ? (await client.listWorkItems({ businessObjectId: before.businessObject.id, limit: 20 }).catch(() => ({ items: [] }))).items.filter((i) => i.id !== before.id && ['available', 'claimed', 'delegated', 'escalated'].includes(i.state))
-          : [];
-        if (fresh) setLoaded(fresh);
-        setConflict({ problem: e, changes: conflictChanges(before, fresh?.item, successors[0]), successors });
+        const { now: fresh, successors } = await staleItemContext(queryClient, client, before);
+        setOutcome({ conflict: { problem: e, changes: conflictChanges(before, fresh, successors[0]), successors } });
         setFormKey((k) => k + 1);
         setChosen(undefined);
-      } else setCommandError(e instanceof Error || e instanceof MandateProblem ? e : new Error(`${what} failed`));
-    } finally {
-      setBusy(false);
+      } else setOutcome({ error: e instanceof Error ? e : new Error(`${what} failed`) });
     }
   };
 
-  if (error !== undefined)
+  const loaded = itemQuery.data && actionsQuery.data && taskTypeQuery.data && !historyQuery.isPending;
+  if (!loaded) {
+    const failed = [itemQuery, actionsQuery, taskTypeQuery].some((q) => q.isError);
     return (
       <main id="main">
-        <p>
-          <Link to="/studio/worklist">← Worklist</Link>
-        </p>
-        <ProblemMessage error={error} title="The item could not be loaded" />
+        {failed && (
+          <p>
+            <Link to="/studio/worklist">← Worklist</Link>
+          </p>
+        )}
+        <QueryStatus of={[itemQuery, actionsQuery, taskTypeQuery]} alsoLoading={historyQuery.isPending} loading="Loading the item" errorTitle="The item could not be loaded" />
       </main>
     );
-  if (!loaded)
-    return (
-      <main id="main">
-        <Loading what="Loading the item" />
-      </main>
-    );
+  }
 
-  const { item, actions, taskType, history } = loaded;
+  const item = itemQuery.data;
+  const actions = actionsQuery.data;
+  const taskType = taskTypeQuery.data;
+  const history = historyQuery.data ?? [];
   const decisions = actions.actions.filter((a) => a.kind === 'decision');
   const lifecycle = actions.actions.filter((a) => a.kind === 'lifecycle');
   const forbidden = actions.actions.filter((a) => a.kind === 'forbidden');
@@ -122,13 +103,16 @@ export function ItemPage() {
 
   const submitDecision = (input: DecisionInput) =>
     void run('The decision', async () => {
-      const { result } = await client.decide(item.id, {
-        decision: input.decision,
-        ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
-        ...(input.comment ? { comment: input.comment } : {}),
-        ...(input.acknowledged ? { acknowledged: true } : {}),
-        expectedBusinessObjectVersion: item.businessObject.version,
-        form: input.form,
+      const { result } = await decideCommand.mutateAsync({
+        command: {
+          decision: input.decision,
+          ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+          ...(input.comment ? { comment: input.comment } : {}),
+          ...(input.acknowledged ? { acknowledged: true } : {}),
+          expectedBusinessObjectVersion: item.businessObject.version,
+          form: input.form,
+        },
+        idempotencyKey: crypto.randomUUID(),
       });
       setFormKey((k) => k + 1);
       setChosen(undefined);
@@ -190,13 +174,14 @@ export function ItemPage() {
         </dl>
       </header>
 
-      {notice && (
+      {outcome && 'notice' in outcome && (
         <p className="notice" role="status">
-          {notice}
+          {outcome.notice}
         </p>
       )}
-      {commandError !== undefined && <ProblemMessage error={commandError} />}
-      {conflict && <ConflictPanel conflict={conflict} />}
+      {outcome && 'error' in outcome && <ProblemMessage error={outcome.error} />}
+      {outcome && 'conflict' in outcome && <ConflictPanel conflict={outcome.conflict} />}
+      <QueryStatus of={[itemQuery, actionsQuery]} loading="Refreshing the item" errorTitle="The item could not be refreshed" />
 
       <div className="item-grid">
         <div className="item-column">
@@ -229,10 +214,10 @@ export function ItemPage() {
             <h2 id="actions-title">Actions</h2>
             <div className="lifecycle-actions">
               {claim && (
-                <ActionButton action={claim} busy={busy} onClick={() => void run('Claim', async () => (await client.claim(item.id), 'You claimed the item.'))} />
+                <ActionButton action={claim} busy={busy} onClick={() => void run('Claim', async () => (await claimCommand.mutateAsync(), 'You claimed the item.'))} />
               )}
               {release && (
-                <ActionButton action={release} busy={busy} onClick={() => void run('Release', async () => (await client.release(item.id), 'The item is back in its queue.'))} />
+                <ActionButton action={release} busy={busy} onClick={() => void run('Release', async () => (await releaseCommand.mutateAsync(), 'The item is back in its queue.'))} />
               )}
               {delegate && <ActionButton action={delegate} busy={busy} onClick={() => setDelegateOpen((o) => !o)} expanded={delegateOpen} />}
             </div>
@@ -241,7 +226,7 @@ export function ItemPage() {
                 busy={busy}
                 onSubmit={(delegateTo, comment) =>
                   void run('Delegate', async () => {
-                    await client.delegate(item.id, { delegateTo, comment });
+                    await delegateCommand.mutateAsync({ delegateTo, comment });
                     setDelegateOpen(false);
                     return `Delegated to ${delegateTo}; you stay the owner.`;
                   })
@@ -256,7 +241,7 @@ export function ItemPage() {
                 </li>
               ))}
             </ul>
-            <RecoveryActions client={client} itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
+            <RecoveryActions itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
             {forbidden.length > 0 && (
               <>
                 <h3>Never allowed here</h3>
@@ -290,7 +275,9 @@ export function ItemPage() {
               <li>In the tenant's hash-chained audit trail, with the policy's trace</li>
             </ul>
             <h3>History</h3>
-            {history.length === 0 ? (
+            {historyQuery.isError ? (
+              <QueryStatus of={historyQuery} loading="Loading the history" errorTitle="The history could not be loaded" />
+            ) : history.length === 0 ? (
               <p className="muted">No events yet.</p>
             ) : (
               <ol className="history">

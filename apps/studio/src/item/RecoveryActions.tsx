@@ -4,14 +4,17 @@
  * one asks for what the policy requires (reason code, comment, acknowledgements) and sends it once
  * under an idempotency key; a dangerous action may come back waiting for a second person (202).
  */
-import type { AllowedActions, MandateClient } from '@mandate/client';
+import type { AllowedActions } from '@mandate/client';
 import { useState } from 'react';
+import { useRunAction } from '../data/workItemQueries.js';
 import { ActionButton } from './ActionButton.js';
+import type { RunCommand } from './ItemPage.js';
 import type { ReasonCode } from './pinnedDefinitions.js';
 
 type Action = AllowedActions['actions'][number];
 
-export function RecoveryActions({ client, itemId, actions, reasonCodes, busy, run }: { client: MandateClient; itemId: string; actions: Action[]; reasonCodes: ReasonCode[]; busy: boolean; run: (what: string, command: () => Promise<string>) => Promise<void> }) {
+export function RecoveryActions({ itemId, actions, reasonCodes, busy, run }: { itemId: string; actions: Action[]; reasonCodes: ReasonCode[]; busy: boolean; run: RunCommand }) {
+  const runAction = useRunAction(itemId);
   const [open, setOpen] = useState<string>();
   if (actions.length === 0) return null;
   const chosen = actions.find((a) => a.code === open && a.enabled);
@@ -33,7 +36,7 @@ export function RecoveryActions({ client, itemId, actions, reasonCodes, busy, ru
           busy={busy}
           onSubmit={(body) =>
             void run(chosen.label, async () => {
-              const { status, result } = await client.runAction(itemId, chosen.code, body);
+              const { status, result } = await runAction.mutateAsync({ code: chosen.code, body, idempotencyKey: crypto.randomUUID() });
               setOpen(undefined);
               return status === 202 ? `${chosen.label} is waiting for a second person's approval.` : `${chosen.label}: done (${result.action}).`;
             })

@@ -1,7 +1,7 @@
 /**
  * The session: the signed-in user's token (kept in sessionStorage, so each tab is its own
  * session), a MandateClient acting as that user, and sign in / sign out. Every area talks to the
- * runtime through `useSession().client`.
+ * runtime through `useSession().client`, by way of the data layer (src/data).
  */
 import { MandateClient } from '@mandate/client';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
@@ -36,8 +36,12 @@ function storedToken(): string | undefined {
   }
 }
 
-/** Provides the session to the studio; the runtime is the page's own origin unless `baseUrl` says otherwise. */
-export function SessionProvider({ children, baseUrl = window.location.origin }: { children: ReactNode; baseUrl?: string }) {
+/**
+ * Provides the session to the studio; the runtime is the page's own origin unless `baseUrl` says
+ * otherwise. `onUserChange` runs before the signed-in user changes (sign in, sign out), so the
+ * next user never sees what the server showed the previous one (the cached server state).
+ */
+export function SessionProvider({ children, baseUrl = window.location.origin, onUserChange }: { children: ReactNode; baseUrl?: string; onUserChange?: () => void }) {
   const anonymous = useMemo(() => new MandateClient({ baseUrl }), [baseUrl]);
   const [token, setToken] = useState<string | undefined>(() => {
     const stored = storedToken();
@@ -45,29 +49,37 @@ export function SessionProvider({ children, baseUrl = window.location.origin }: 
     return user && !isExpired(user, new Date()) ? stored : undefined;
   });
 
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(STORAGE_KEY);
-    setToken(undefined);
-  }, []);
+  const changeUser = useCallback(
+    (next: string | undefined) => {
+      onUserChange?.();
+      if (next === undefined) sessionStorage.removeItem(STORAGE_KEY);
+      else sessionStorage.setItem(STORAGE_KEY, next);
+      setToken(next);
+    },
+    [onUserChange],
+  );
 
-  const signInWithToken = useCallback((next: string) => {
-    const bare = next.trim().replace(/^Bearer\s+/i, '');
-    if (!userFromToken(bare)) return false;
-    sessionStorage.setItem(STORAGE_KEY, bare);
-    setToken(bare);
-    return true;
-  }, []);
+  const signOut = useCallback(() => changeUser(undefined), [changeUser]);
+
+  const signInWithToken = useCallback(
+    (next: string) => {
+      const bare = next.trim().replace(/^Bearer\s+/i, '');
+      if (!userFromToken(bare)) return false;
+      changeUser(bare);
+      return true;
+    },
+    [changeUser],
+  );
 
   const signInAsDemoUser = useCallback(
     async (userId: string) => {
       const { token: issued } = await anonymous.devToken(userId);
       const user = userFromToken(issued);
       if (!user) throw new Error('the runtime issued a token without user claims');
-      sessionStorage.setItem(STORAGE_KEY, issued);
-      setToken(issued);
+      changeUser(issued);
       return user;
     },
-    [anonymous],
+    [anonymous, changeUser],
   );
 
   const session = useMemo<Session | undefined>(() => {

@@ -1,9 +1,9 @@
-import type { WorkItemCount, WorkItemSummary } from '@mandate/client';
-import { useEffect, useMemo, useState } from 'react';
+import type { WorkItemCount } from '@mandate/client';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useFilterChoices, useQueueCounts, useWorklist } from '../data/workItemQueries.js';
 import { useSession } from '../session/SessionContext.js';
-import { Loading } from '../ui/Loading.js';
-import { ProblemMessage } from '../ui/ProblemMessage.js';
+import { QueryStatus } from '../ui/QueryStatus.js';
 import { useNow } from '../ui/useNow.js';
 import { blockerOf, nextAction } from './nextAction.js';
 import { PriorityBadge } from './PriorityBadge.js';
@@ -11,10 +11,6 @@ import { humanizeCode } from './priorityReasons.js';
 import { QUEUES, queueFilter, searchFromView, viewFromSearch, type QueueFilters, type QueueId } from './queues.js';
 import { formatAge } from './slaCountdown.js';
 import { SlaBadge } from './SlaBadge.js';
-
-const PAGE_SIZE = 50;
-/** Queue tabs count up to this and show "999+" beyond: the count's cost follows it, not the queue's size. */
-const TAB_COUNT_MAX = 999;
 
 /** A queue tab's number: exact, or "999+" when more match. */
 function TabCount({ count }: { count: WorkItemCount }) {
@@ -28,67 +24,17 @@ function TabCount({ count }: { count: WorkItemCount }) {
 
 /** The case worker's queues (seed section 27) with the fields of seed section 5 on every row. */
 export function WorklistPage() {
-  const { client, user } = useSession();
+  const { user } = useSession();
   const [search, setSearch] = useSearchParams();
   const { queue, filters } = viewFromSearch(search);
   const now = useNow();
-  const [items, setItems] = useState<WorkItemSummary[]>();
-  const [nextCursor, setNextCursor] = useState<string>();
-  const [counts, setCounts] = useState<Partial<Record<QueueId, WorkItemCount>>>({});
-  const [known, setKnown] = useState<{ taskTypes: string[]; groups: string[] }>({ taskTypes: [], groups: user.groups });
-  const [error, setError] = useState<unknown>();
-  const filterKey = JSON.stringify([queue, filters]);
-
-  useEffect(() => {
-    let live = true;
-    setItems(undefined);
-    setError(undefined);
-    const view = JSON.parse(filterKey) as [QueueId, QueueFilters];
-    client.listWorkItemSummaries({ ...queueFilter(view[0], view[1], user.id), limit: PAGE_SIZE }).then(
-      (page) => {
-        if (!live) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-      },
-      (e: unknown) => live && setError(e),
-    );
-    Promise.all(QUEUES.map(async (q) => [q.id, await client.countWorkItems(queueFilter(q.id, view[1], user.id), { max: TAB_COUNT_MAX })] as const)).then(
-      (entries) => live && setCounts(Object.fromEntries(entries)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, user.id, filterKey]);
-
-  // The filter choices: the task types and groups of the items the user may see.
-  useEffect(() => {
-    let live = true;
-    client.listWorkItemSummaries({ limit: 200 }).then(
-      (page) => {
-        if (!live) return;
-        const taskTypes = [...new Set(page.items.map((i) => i.taskType))].sort();
-        const groups = [...new Set([...user.groups, ...page.items.flatMap((i) => i.candidateGroups)])].sort();
-        setKnown({ taskTypes, groups });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, user.groups]);
+  const worklist = useWorklist(queueFilter(queue, filters, user.id));
+  const counts = useQueueCounts(filters);
+  const known = useFilterChoices();
+  const items = worklist.data?.pages.flatMap((page) => page.items);
+  const more = worklist.hasNextPage;
 
   const setView = (nextQueue: QueueId, nextFilters: QueueFilters) => setSearch(searchFromView(nextQueue, nextFilters));
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = await client.listWorkItemSummaries({ ...queueFilter(queue, filters, user.id), limit: PAGE_SIZE, cursor: nextCursor });
-      setItems((prev) => [...(prev ?? []), ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-  };
   const current = useMemo(() => QUEUES.find((q) => q.id === queue)!, [queue]);
 
   return (
@@ -100,7 +46,7 @@ export function WorklistPage() {
             <li key={q.id}>
               <Link to={`?${searchFromView(q.id, filters).toString()}`} aria-current={q.id === queue ? 'page' : undefined} title={q.description}>
                 {q.label}
-                {counts[q.id] !== undefined && <TabCount count={counts[q.id]!} />}
+                {counts.data?.[q.id] !== undefined && <TabCount count={counts.data[q.id]} />}
               </Link>
             </li>
           ))}
@@ -156,10 +102,9 @@ export function WorklistPage() {
       </form>
       <p className="muted" aria-live="polite">
         {current.description}
-        {items ? `: ${items.length}${nextCursor ? '+' : ''} item${items.length === 1 ? '' : 's'}` : ''}
+        {items ? `: ${items.length}${more ? '+' : ''} item${items.length === 1 ? '' : 's'}` : ''}
       </p>
-      {error !== undefined && <ProblemMessage error={error} title="The worklist could not be loaded" />}
-      {!items && error === undefined && <Loading what="Loading the queue" />}
+      <QueryStatus of={[worklist, counts]} loading="Loading the queue" errorTitle="The worklist could not be loaded" />
       {items && items.length === 0 && <p className="empty">Nothing in this queue.</p>}
       {items && items.length > 0 && (
         <table className="worklist-table">
@@ -213,8 +158,8 @@ export function WorklistPage() {
           </tbody>
         </table>
       )}
-      {nextCursor && (
-        <button type="button" className="secondary" onClick={() => void loadMore()}>
+      {more && (
+        <button type="button" className="secondary" disabled={worklist.isFetchingNextPage} onClick={() => void worklist.fetchNextPage()}>
           Load more
         </button>
       )}
