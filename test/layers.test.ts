@@ -1,4 +1,5 @@
-// Dependencies point inward: the pure packages import no I/O, server or UI code.
+// Dependencies point inward: the pure packages import no I/O, server or UI code, and the error
+// model (packages/problems) imports nothing of ours.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,13 @@ describe('layers', () => {
     const files = sources(join(repoRoot, dir));
     expect(files.length).toBeGreaterThan(5);
     const offenders = files.filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('packages/problems imports no I/O, server or UI module, and no other package: it is the innermost layer', () => {
+    const files = sources(join(repoRoot, 'packages/problems/src'));
+    expect(files.length).toBeGreaterThan(3);
+    const offenders = files.filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')) || /from ['"]@mandate\//.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 

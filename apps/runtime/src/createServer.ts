@@ -107,7 +107,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use((req, res, next) => {
     // Commands carry JSON; anything else is refused before it is read.
     if (req.method === 'POST' && req.headers['content-length'] !== '0' && req.body === undefined && !req.is('application/json')) {
-      return sendProblem(res, 415, 'Unsupported media type', 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json');
+      return sendProblem(res, 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json');
     }
     next();
   });

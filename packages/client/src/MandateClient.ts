@@ -26,6 +26,7 @@ import type {
   ImportConflicts,
   LifecycleCommand,
   LifecycleResult,
+  MandateProblemCode,
   MigrateWorkItems,
   MigrationResult,
   OpenApiDocument,
@@ -94,7 +95,8 @@ function problemOf(response: Response, text: string, context: { requestId?: stri
   if (/^application\/problem\+json\b/i.test(response.headers.get('content-type') ?? '')) {
     const body = parseJson(text);
     if (typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string') {
-      const problem = body as Partial<Problem> & { code: string };
+      // The runtime's codes are its catalogue's.
+      const problem = body as Partial<Problem> & { code: MandateProblemCode };
       return new MandateProblem(
         { ...problem, type: problem.type ?? 'about:blank', title: problem.title ?? response.statusText, status, code: problem.code, detail: problem.detail ?? '' },
         context,

@@ -1,4 +1,4 @@
-import type { Problem, ProblemViolation } from './types.js';
+import type { MandateProblemCode, Problem, ProblemViolation } from './types.js';
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail']);
 
@@ -21,8 +21,8 @@ export class MandateProblem extends Error {
   override readonly name = 'MandateProblem';
   /** The HTTP status. */
   readonly status: number;
-  /** Stable SCREAMING_SNAKE code, e.g. `FOUR_EYES_VIOLATION`, or `HTTP_<status>`. */
-  readonly code: string;
+  /** Stable SCREAMING_SNAKE code of the catalogue (docs/problems.md), e.g. `FOUR_EYES_VIOLATION`, or `HTTP_<status>`. */
+  readonly code: MandateProblemCode;
   readonly title: string;
   readonly detail: string;
   /** The problem type URI (`about:blank` when the body was not a problem document). */

@@ -7,8 +7,9 @@
  * the import is type-only and erased from any bundle).
  */
 import type { ActionAvailability, AllowedActions, ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals } from '@mandate/policy';
+import type { ProblemCode } from '@mandate/problems';
 
-export type { ActionAvailability, AllowedActions, ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals };
+export type { ActionAvailability, AllowedActions, ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ProblemCode };
 
 /** `GET /healthz`. */
 export interface Health {
@@ -372,13 +373,19 @@ export interface ProblemViolation {
   property?: string;
 }
 
+/**
+ * The code of a {@link Problem}: one of the runtime's catalogue (docs/problems.md), or
+ * `HTTP_<status>` for an error response that is no problem document.
+ */
+export type MandateProblemCode = ProblemCode | `HTTP_${number}`;
+
 /** An RFC 9457 problem document as the runtime sends it, with its extension members. */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   /** Stable SCREAMING_SNAKE code, e.g. `WORK_ITEM_NOT_FOUND`. */
-  code: string;
+  code: MandateProblemCode;
   detail: string;
   instance?: string;
   violations?: ProblemViolation[];

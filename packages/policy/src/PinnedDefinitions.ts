@@ -10,6 +10,7 @@ import {
   type TaskType,
   type VisibilityPolicy,
 } from '@mandate/definitions';
+import { NotFoundError } from '@mandate/problems';
 
 /** A task type version and the exact policy versions it references. */
 export interface PinnedDefinitions {
@@ -24,9 +25,13 @@ export interface PinnedDefinitions {
 }
 
 /** A pinned reference does not resolve in the given set. */
-export class MissingDefinitionError extends Error {
+export class MissingDefinitionError extends NotFoundError {
   override name = 'MissingDefinitionError';
-  readonly code = 'DEFINITION_NOT_FOUND';
+  declare readonly code: 'DEFINITION_NOT_FOUND';
+
+  constructor(message: string) {
+    super('DEFINITION_NOT_FOUND', message);
+  }
 }
 
 /** Resolves the definitions a task type version pins, from a set (e.g. the validated shipped set). */

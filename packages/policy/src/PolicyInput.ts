@@ -1,4 +1,5 @@
 import { isInstant, type WORK_ITEM_STATES } from '@mandate/definitions';
+import { InputError } from '@mandate/problems';
 
 /** The person acting, as the identity provider and directory say. */
 export interface Actor {
@@ -79,9 +80,13 @@ export interface PolicyContext {
 }
 
 /** A context that cannot be evaluated: the caller sent malformed input (a 400, not a policy outcome). */
-export class PolicyInputError extends Error {
+export class PolicyInputError extends InputError {
   override name = 'PolicyInputError';
-  readonly code = 'INVALID_POLICY_CONTEXT';
+  declare readonly code: 'INVALID_POLICY_CONTEXT';
+
+  constructor(message: string) {
+    super('INVALID_POLICY_CONTEXT', message);
+  }
 }
 
 /**

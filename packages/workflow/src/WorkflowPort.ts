@@ -3,6 +3,7 @@
  * owns the waiting point and the continuation; Mandate owns the decision. Every adapter (embedded
  * bpmn-engine, Camunda 7 REST) implements this one port, and only the outbox relay calls it.
  */
+import { UnavailableError } from '@mandate/problems';
 
 /** Where a work item came from in the engine, so the outcome finds its way back. */
 export interface CallerRef {
@@ -79,8 +80,13 @@ export interface WorkflowPort {
 }
 
 /** A transient failure: the engine could not be reached or did not answer; retry later. */
-export class WorkflowUnavailableError extends Error {
+export class WorkflowUnavailableError extends UnavailableError {
   override name = 'WorkflowUnavailableError';
+  declare readonly code: 'WORKFLOW_UNAVAILABLE';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super('WORKFLOW_UNAVAILABLE', message, {}, options);
+  }
 }
 
 /** The variable that carries the outbox command id to the engine, for duplicate detection. */

@@ -371,13 +371,15 @@ function contributorIds(contributors: readonly DefinitionContribution[]): string
  * allows): 409 DEFINITION_IMMUTABLE. Otherwise the state names what was expected:
  * DEFINITION_NOT_DRAFT, DEFINITION_NOT_IN_REVIEW or DEFINITION_NOT_PUBLISHED.
  */
-function assertStatus(version: DefinitionVersionMeta, allowed: readonly DefinitionVersionStatus[], verb: string): void {
-  if (allowed.includes(version.status)) return;
+const NOT_IN_STATUS = { draft: 'DEFINITION_NOT_DRAFT', in_review: 'DEFINITION_NOT_IN_REVIEW', published: 'DEFINITION_NOT_PUBLISHED' } as const;
+
+function assertStatus(version: DefinitionVersionMeta, allowed: readonly (keyof typeof NOT_IN_STATUS)[], verb: string): void {
+  if ((allowed as readonly DefinitionVersionStatus[]).includes(version.status)) return;
   const what = `${version.kind} ${version.id} version ${version.version} is ${version.status}`;
   if (version.status === 'published' || version.status === 'retired') {
     throw new ConflictError('DEFINITION_IMMUTABLE', `${what}: it is immutable and cannot be ${verb}; create a new draft from it`, { definitionStatus: version.status });
   }
-  throw new ConflictError(`DEFINITION_NOT_${allowed[0]!.toUpperCase()}`, `${what} and cannot be ${verb} now`, { definitionStatus: version.status });
+  throw new ConflictError(NOT_IN_STATUS[allowed[0]!], `${what} and cannot be ${verb} now`, { definitionStatus: version.status });
 }
 
 function assertNoErrors(findings: readonly DraftFinding[], message: string): void {

@@ -77,7 +77,7 @@ export function createRateLimiters(db: Database, settings: RateLimitSettings, lo
       validate: { xForwardedForHeader: false },
       logger: { error: (...args: unknown[]) => logger.error({ args }, 'rate limits'), warn: (...args: unknown[]) => logger.warn({ args }, 'rate limits') },
       handler: (_req, res, _next, options) => {
-        sendProblem(res, 429, 'Too many requests', 'RATE_LIMITED', `more than ${options.limit as number} requests in ${settings.windowSeconds} s; retry after the Retry-After header's seconds`, { retryAfterSeconds: Number(res.getHeader('Retry-After')) });
+        sendProblem(res, 'RATE_LIMITED', `more than ${options.limit as number} requests in ${settings.windowSeconds} s; retry after the Retry-After header's seconds`, { retryAfterSeconds: Number(res.getHeader('Retry-After')) });
       },
     });
   };

@@ -8,9 +8,9 @@ import { allowedActions, authorityOf, claimEligibility, priority, reasonCodeViol
 import type { Database } from '@mandate/store';
 import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
-import { InvalidCursorError, OPEN_WORK_ITEM_STATES, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
+import { OPEN_WORK_ITEM_STATES, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
@@ -80,11 +80,6 @@ export type WorkItemView = Omit<WorkItemRecord, 'evidence'> & { evidence: Record
 
 /** Roles that may read the whole tenant's audit trail and verify its chain. */
 const AUDIT_READERS = ['AUDITOR', 'GOVERNANCE_ADMIN'];
-
-/** A cursor the store cannot decode is the caller's mistake: 400 INVALID_CURSOR. */
-function cursorAsInputError(error: unknown): never {
-  throw error instanceof InvalidCursorError ? new InputError('INVALID_CURSOR', error.message) : error;
-}
 
 export class WorkItemService {
   private readonly loader: WorkItemLoader;
@@ -239,14 +234,14 @@ export class WorkItemService {
 
   /** A page of the tenant's queue, each item projected for the caller. */
   async list(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    const result = await this.items.listWithContext(principal.tenant, filter, page).catch(cursorAsInputError);
+    const result = await this.items.listWithContext(principal.tenant, filter, page);
     const items = await Promise.all((await this.loader.fromContextEnsured(principal, result.items)).map((loaded) => this.project(loaded)));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
   /** The same page as summaries (no evidence, so no projection): what a worklist shows. */
   async listSummaries(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    return this.items.listSummaries(principal.tenant, filter, page).catch(cursorAsInputError);
+    return this.items.listSummaries(principal.tenant, filter, page);
   }
 
   /** How many items of the tenant's queue match the filter (the numbers on the queue tabs). */

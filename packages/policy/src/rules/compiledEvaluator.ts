@@ -9,12 +9,18 @@
  * by reference, and fact names, operators and paths are checked before any code is generated.
  */
 import { FACT_CATALOGUE, OPERATOR_CATALOGUE } from '@mandate/definitions';
+import { UnprocessableError } from '@mandate/problems';
 import { CUSTOM_OPERATORS, applyOperator, type OperatorImpl } from './operators.js';
 import { isLeaf, type ConditionSpec, type ConditionTrace, type Facts, type RuleOutcome, type RuleSetEvaluator, type RuleSpec } from './RuleSpec.js';
 
 /** A rule refers to a fact, operator or path outside the catalogues. */
-export class RuleCompileError extends Error {
+export class RuleCompileError extends UnprocessableError {
   override name = 'RuleCompileError';
+  declare readonly code: 'RULE_COMPILE_FAILED';
+
+  constructor(message: string) {
+    super('RULE_COMPILE_FAILED', message);
+  }
 }
 
 /** The compiled evaluator: the async interface plus synchronous fast paths. */

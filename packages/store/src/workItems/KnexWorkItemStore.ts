@@ -1,3 +1,4 @@
+import { InputError } from '@mandate/problems';
 import type { Knex } from 'knex';
 import { prepared } from '../prepared.js';
 import { writeTogether, type WriteStatement } from '../writeTogether.js';
@@ -256,9 +257,13 @@ interface Cursor {
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 /** A cursor that does not decode: the caller sent something it was never given. */
-export class InvalidCursorError extends Error {
+export class InvalidCursorError extends InputError {
   override name = 'InvalidCursorError';
-  readonly code = 'INVALID_CURSOR';
+  declare readonly code: 'INVALID_CURSOR';
+
+  constructor(message: string) {
+    super('INVALID_CURSOR', message);
+  }
 }
 
 function decodeCursor(text: string): Cursor {

@@ -4,24 +4,26 @@
  * the output mapping reads the decision and produces process variables. JSONata stays behind this
  * file: its errors are plain objects with codes and positions, turned here into {@link MappingError}.
  */
+import { UnprocessableError } from '@mandate/problems';
 import jsonata from 'jsonata';
 
 /** Stable codes: the source does not parse, evaluation failed, or the result is not a plain object. */
 export type MappingErrorCode = 'MAPPING_SYNTAX' | 'MAPPING_EVALUATION' | 'MAPPING_RESULT';
 
 /** A mapping failed. For a syntax error, where in the source (0-based offset; 1-based line and column). */
-export class MappingError extends Error {
+export class MappingError extends UnprocessableError {
   override name = 'MappingError';
+  declare readonly code: MappingErrorCode;
 
   constructor(
-    readonly code: MappingErrorCode,
+    code: MappingErrorCode,
     message: string,
     readonly at?: { offset: number; line: number; column: number },
     /** JSONata's own error code (`S0211`, `T0412`, ...), when it raised one. */
     readonly jsonataCode?: string,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(code, message, {}, options);
   }
 }
 

@@ -13,6 +13,7 @@
  * A user task with neither is unbound. Problems are data here ({@link BindingIssue});
  * {@link parseBindings} turns them into one {@link BpmnBindingError}.
  */
+import { UnprocessableError } from '@mandate/problems';
 import { durationMinutes } from '@mandate/definitions';
 import { readBpmn, type BpmnProcess, type BpmnUserTask } from './readBpmn.js';
 
@@ -84,16 +85,17 @@ export interface BindingIssue {
 }
 
 /** The BPMN could not be read, or a binding in it is malformed. */
-export class BpmnBindingError extends Error {
+export class BpmnBindingError extends UnprocessableError {
   override name = 'BpmnBindingError';
+  declare readonly code: BindingIssueCode | 'BPMN_UNBOUND_USER_TASK' | 'BPMN_MAPPING_INVALID' | 'BPMN_DUPLICATE_PROCESS';
 
   constructor(
-    readonly code: BindingIssueCode | 'BPMN_UNBOUND_USER_TASK' | 'BPMN_MAPPING_INVALID' | 'BPMN_DUPLICATE_PROCESS',
+    code: BindingIssueCode | 'BPMN_UNBOUND_USER_TASK' | 'BPMN_MAPPING_INVALID' | 'BPMN_DUPLICATE_PROCESS',
     message: string,
     /** Every issue found, when there were several. */
     readonly issues: readonly BindingIssue[] = [],
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

@@ -14,6 +14,7 @@
  * - `execution.stop()` never resolves for an execution that already ended; sessions are disposed
  *   (timers cleared, references dropped) instead of stopped.
  */
+import { UnprocessableError } from '@mandate/problems';
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
@@ -22,9 +23,13 @@ import type { InstanceTimers } from './InstanceTimers.js';
 import type { WaitingUserTask } from './KnexProcessInstanceStore.js';
 
 /** The BPMN execution raised an error (no flow to take, an expression that failed, ...). */
-export class ProcessExecutionError extends Error {
+export class ProcessExecutionError extends UnprocessableError {
   override name = 'ProcessExecutionError';
-  readonly code = 'PROCESS_EXECUTION_FAILED';
+  declare readonly code: 'PROCESS_EXECUTION_FAILED';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super('PROCESS_EXECUTION_FAILED', message, {}, options);
+  }
 }
 
 /** What this adapter uses of bpmn-engine's element API. */

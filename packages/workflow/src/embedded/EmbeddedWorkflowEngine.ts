@@ -17,6 +17,7 @@
  * the timers of instances it has loaded: those it started or touched, and all RUNNING ones at
  * `resumeAll()`.
  */
+import { InputError, NotFoundError } from '@mandate/problems';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable, type Database } from '@mandate/store';
 import { COMMAND_ID_VARIABLE, WorkflowUnavailableError, type CallerRef, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
@@ -83,15 +84,23 @@ export interface ResumeSummary {
 }
 
 /** A process key the engine was not given. */
-export class UnknownProcessError extends Error {
+export class UnknownProcessError extends NotFoundError {
   override name = 'UnknownProcessError';
-  readonly code = 'UNKNOWN_PROCESS';
+  declare readonly code: 'UNKNOWN_PROCESS';
+
+  constructor(message: string) {
+    super('UNKNOWN_PROCESS', message);
+  }
 }
 
 /** Variables the engine cannot take (names bpmn-engine reserves, values that are not JSON). */
-export class InvalidVariablesError extends Error {
+export class InvalidVariablesError extends InputError {
   override name = 'InvalidVariablesError';
-  readonly code = 'INVALID_PROCESS_VARIABLES';
+  declare readonly code: 'INVALID_PROCESS_VARIABLES';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super('INVALID_PROCESS_VARIABLES', message, {}, options);
+  }
 }
 
 /** Who is notified of what once a change committed. */

@@ -15,15 +15,15 @@
  * Anything else (method calls, `empty`, `and`/`or` keywords, `#{}`) is a syntax error, reported
  * when the engine is constructed, not when a process reaches the condition.
  */
+import { UnprocessableError } from '@mandate/problems';
 
 /** Why an expression cannot be parsed or evaluated; `code` is stable. */
-export class JuelExpressionError extends Error {
+export class JuelExpressionError extends UnprocessableError {
   override name = 'JuelExpressionError';
-  constructor(
-    readonly code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_VARIABLE' | 'TYPE_MISMATCH',
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_VARIABLE' | 'TYPE_MISMATCH';
+
+  constructor(code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_VARIABLE' | 'TYPE_MISMATCH', message: string) {
+    super(code, message);
   }
 }
 
