@@ -20,6 +20,7 @@ import * as m20261207130000 from './20261207130000_audit_append_only.js';
 import * as m20261207130100 from './20261207130100_audit_checkpoints_and_writer_marks.js';
 import * as m20261207140000 from './20261207140000_rate_limit_window.js';
 import * as m20261207160000 from './20261207160000_row_level_security.js';
+import * as m20261207160100 from './20261207160100_candidate_group_tenant.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -49,6 +50,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207130100_audit_checkpoints_and_writer_marks', m20261207130100],
   ['20261207140000_rate_limit_window', m20261207140000],
   ['20261207160000_row_level_security', m20261207160000],
+  ['20261207160100_candidate_group_tenant', m20261207160100],
 ];
 
 /** The migrations as a knex source: imported modules, so no directory scanning at run time. */

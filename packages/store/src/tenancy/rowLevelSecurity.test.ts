@@ -83,6 +83,8 @@ describe.each(engines)('row-level security on $name', ({ name, open }) => {
     const deleted = await withTenant('ACME_EU', () => db.knex('work_item_candidate_group').del().where({ work_item_id: globex[1]!.id }));
     expect(affectedRows(deleted)).toBe(0);
     expect(await asSystem(() => db.knex('work_item_candidate_group').where({ work_item_id: globex[1]!.id }).pluck('group_code'))).toEqual(['sales-managers']);
+    // A candidate group for another tenant's item cannot be added: the item is not visible to the request.
+    await expect(withTenant('ACME_EU', () => db.knex('work_item_candidate_group').insert({ work_item_id: globex[1]!.id, group_code: 'intruders' }))).rejects.toThrow(/not visible here/);
     // Moving an own row into another tenant is refused by the check, not silently done.
     await expect(withTenant('ACME_EU', () => db.knex('work_item').update({ tenant_id: 'GLOBEX' }).where({ id: acme[2]!.id }))).rejects.toThrow(/row-level security/);
     const globexTitles = await asSystem(() => db.knex('work_item').where({ tenant_id: 'GLOBEX' }).pluck('title'));

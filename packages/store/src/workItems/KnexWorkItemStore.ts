@@ -419,7 +419,8 @@ export class KnexWorkItemStore {
     if (filter.overdueAt) void query.andWhere('w.due_at', '<', filter.overdueAt).whereNotIn('w.state', FINISHED);
     if (filter.candidateGroup) {
       void query.whereExists((sub) => {
-        void sub.select(this.knex.raw('1')).from('work_item_candidate_group as g').whereRaw('g.work_item_id = w.id').andWhere('g.group_code', filter.candidateGroup!);
+        // The tenant leads the group index (and is what row-level security compares).
+        void sub.select(this.knex.raw('1')).from('work_item_candidate_group as g').where('g.tenant_id', tenantId).andWhere('g.group_code', filter.candidateGroup!).whereRaw('g.work_item_id = w.id');
       });
     }
     return query;
