@@ -53,10 +53,10 @@ export async function cloneClaimedItems(knex: Knex, templateId: string, count: n
     await trx.raw(
       `with s as materialized (select g, md5(?::text || g)::uuid as id, ?::text || lpad(g::text, 7, '0') as bo from generate_series(1, ?) g),
         t as (select * from work_item where id = ?),
-        items as (${items} from t, s returning id),
+        items as (${items} from t, s returning id, tenant_id),
         objects as (${objects} from s, business_object b join t on b.tenant_id = t.tenant_id and b.type = t.business_object_type and b.id = t.business_object_id),
         approvals as (${approvals} from s, approval_request a join t on a.work_item_id = t.id)
-      insert into work_item_candidate_group (work_item_id, group_code) select items.id, c.group_code from items, work_item_candidate_group c where c.work_item_id = ?`,
+      insert into work_item_candidate_group (work_item_id, group_code, tenant_id) select items.id, c.group_code, items.tenant_id from items, work_item_candidate_group c where c.work_item_id = ?`,
       [prefix, prefix, count, templateId, templateId],
     );
   });
@@ -122,13 +122,13 @@ export async function loadWorklist(knex: Knex, templateId: string, rows: number,
   const second = '(s.h3 % 10 + 1 + (s.h3 / 10) % 9) % 10';
   const statement = `with s as materialized (${series}),
       t as (select * from work_item where id = ?),
-      items as (${items} from t, s returning id),
+      items as (${items} from t, s returning id, tenant_id),
       objects as (${objects} from s, business_object b join t on b.tenant_id = t.tenant_id and b.type = t.business_object_type and b.id = t.business_object_id),
       approvals as (${approvals} from s, approval_request a join t on a.work_item_id = t.id)
-    insert into work_item_candidate_group (work_item_id, group_code)
-      select s.id, (?::text[])[1 + s.h3 % 10] from s
+    insert into work_item_candidate_group (work_item_id, group_code, tenant_id)
+      select s.id, (?::text[])[1 + s.h3 % 10], i.tenant_id from s join items i on i.id = s.id
       union all
-      select s.id, (?::text[])[1 + ${second}] from s where (s.h3 / 100) % 10 < 3`;
+      select s.id, (?::text[])[1 + ${second}], i.tenant_id from s join items i on i.id = s.id where (s.h3 / 100) % 10 < 3`;
 
   const start = performance.now();
   // Secondary indexes are dropped and built again after the load: one sorted build is much

@@ -62,8 +62,8 @@ async function load(knex: Knex, pinned: string[]): Promise<void> {
         select ?, 'QUOTE', r.bo, 3, 1, jsonb_build_object('ownerId', 'rita', 'totalAmount', 10000 + r.h % 400000, 'currency', 'EUR', 'customerTier', 'GOLD', 'regulatoryRisk', true), r.created from r),
       approvals as (insert into approval_request (work_item_id, requested_by, requested_at, required_authority, forbidden_approver_user_ids, forbidden_approver_role_codes)
         select r.id, 'rita', r.created, jsonb_build_object('measure', 'discountPercent', 'amount', r.pct), '["rita"]'::jsonb, '["SALES_REP"]'::jsonb from r),
-      groups as (insert into work_item_candidate_group (work_item_id, group_code)
-        select r.id, c from r, unnest(array['sales-managers', 'regional-sales-directors']) c)
+      groups as (insert into work_item_candidate_group (work_item_id, group_code, tenant_id)
+        select r.id, c, ? from r, unnest(array['sales-managers', 'regional-sales-directors']) c)
     insert into decision (id, work_item_id, tenant_id, decision, reason_code, comment, actor, actor_roles, business_object_version, payload, policy_trace, status, decided_at${withContext ? ', actor_context' : ''})
       select md5('ir-d-' || r.g)::uuid, r.id, ?, r.decision,
         case r.decision when 'APPROVE' then 'STRATEGIC_CUSTOMER_RETENTION' else 'MARGIN_BELOW_FLOOR' end,
@@ -76,7 +76,7 @@ async function load(knex: Knex, pinned: string[]): Promise<void> {
   for (let from = 1; from <= ITEMS; from += chunk) {
     await knex.transaction(async (trx) => {
       await trx.raw('set local synchronous_commit = off');
-      await trx.raw(statement, [from, Math.min(from + chunk - 1, ITEMS), TENANT, JSON.stringify(pinned), TENANT, TENANT]);
+      await trx.raw(statement, [from, Math.min(from + chunk - 1, ITEMS), TENANT, JSON.stringify(pinned), TENANT, TENANT, TENANT]);
     });
   }
   for (const table of ['work_item', 'decision', 'business_object', 'approval_request', 'work_item_candidate_group']) await knex.raw(`analyze ${table}`);

@@ -161,6 +161,15 @@ describe('replayImpact: lowering the EMEA director discount authority from 35 % 
     expect(none.findings).toEqual([]);
   });
 
+  it('does not judge a past decider again on eligibility: a decision recorded without the decider\'s groups is no baseline refusal', () => {
+    // Decisions from before the decider's context was recorded carry the roles, not the groups.
+    const recordedWithoutGroups = approval({ id: 'dana-20-legacy', actor: { ...people.director, groups: [] }, percent: 20 });
+    const out = replayImpact([recordedWithoutGroups], definitions, lowered, { now: NOW });
+    expect(out.totals).toMatchObject({ baselineRefused: 0, refusedDecisions: 0 });
+    const over = replayImpact([approval({ id: 'dana-32-legacy', actor: { ...people.director, groups: [] }, percent: 32 })], definitions, lowered, { now: NOW });
+    expect(over.totals).toMatchObject({ baselineRefused: 0, refusedDecisions: 1 });
+  });
+
   it('raising the limit back only loosens: a 36 % approval by the director is refused under the baseline', () => {
     const raised: AuthorityPolicy = { ...lowered, grants: authority.grants.map((g) => (g.name === 'REGIONAL_DIRECTOR_EMEA' ? { ...g, limits: { ...g.limits, discountPercent: 40 } } : g)) };
     const out = replayImpact([approval({ id: 'dana-36', actor: people.director, percent: 36 })], definitions, raised, { now: NOW });

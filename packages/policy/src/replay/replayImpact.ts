@@ -30,6 +30,15 @@ import type { DecisionCommand } from '../validateDecision.js';
 import { commandViolations, decisionRuleViolations } from './decisionVerdict.js';
 import type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ReplayCase, ReplayOptions } from './ReplayCase.js';
 
+/**
+ * Checks a past decision is not judged on again. Whether the decider was eligible (a candidate or
+ * the escalation group) depends on the item's stored candidate groups and on the groups the
+ * decider held, not on the definitions a replay compares; and decisions recorded without the
+ * decider's context carry no groups at all, so every one of them would look ineligible.
+ */
+const NOT_REPLAYED = new Set(['NOT_A_CANDIDATE']);
+const replayed = (violations: string[]) => violations.filter((code) => !NOT_REPLAYED.has(code));
+
 /** Which slot of a pinned set each kind fills. */
 const SLOT = {
   TaskType: 'taskType',
@@ -373,9 +382,9 @@ export class ImpactReplay {
       command = { ...command, acknowledged: option?.acknowledgement !== undefined };
     }
     const commandB = commandViolations(p.baseline, ctx, command);
-    const before = commandB.unknownDecision ? commandB.before : [...commandB.before, ...decisionRuleViolations(p.baseline, fb, command.decision), ...commandB.after];
+    const before = replayed(commandB.unknownDecision ? commandB.before : [...commandB.before, ...decisionRuleViolations(p.baseline, fb, command.decision), ...commandB.after]);
     const commandC = p.commandSame ? commandB : commandViolations(p.candidate, ctx, command);
-    const after = commandC.unknownDecision ? commandC.before : [...commandC.before, ...decisionRuleViolations(p.candidate, fc, command.decision), ...commandC.after];
+    const after = replayed(commandC.unknownDecision ? commandC.before : [...commandC.before, ...decisionRuleViolations(p.candidate, fc, command.decision), ...commandC.after]);
     if (before.length === 0 && after.length === 0) return;
     const rule = `decision:${command.decision}`;
     const show = (violations: string[], facts: Facts) => () => ({ ok: violations.length === 0, violations: [...new Set(violations)], authority: facts.authority });
