@@ -19,8 +19,6 @@ import type {
   DefinitionVersionView,
   DevToken,
   Health,
-  IdempotencyOptions,
-  IdempotentResult,
   ImpactQuery,
   ImpactReport,
   ImportConflicts,
@@ -38,7 +36,22 @@ import type {
   WorkItemPage,
   WorkItemQuery,
   WorkItemSummaryPage,
-} from './types.js';
+} from '@mandate/contract';
+
+/** A command sent with an Idempotency-Key, and what came back. */
+export interface IdempotentResult<T> {
+  /** The key sent; send it again to retry without deciding twice. */
+  idempotencyKey: string;
+  /** The HTTP status (a replay has the status of the first response). */
+  status: number;
+  result: T;
+}
+
+/** Options of idempotent commands. */
+export interface IdempotencyOptions {
+  /** Defaults to a new `crypto.randomUUID()`. */
+  idempotencyKey?: string;
+}
 
 /** A bearer token, or a function that returns one (called before every request, so it may refresh). */
 export type TokenProvider = string | (() => string | Promise<string>);

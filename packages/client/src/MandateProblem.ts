@@ -1,4 +1,4 @@
-import type { Problem, ProblemViolation } from './types.js';
+import type { Problem, ProblemViolation } from '@mandate/contract';
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail']);
 

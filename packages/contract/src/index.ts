@@ -5,3 +5,5 @@
  * schemas and serves the document; the client, the CLI and the studio import the types.
  */
 export { requestSchemas } from './requestSchemas.js';
+export { responseSchemas } from './responseSchemas.js';
+export type * from './types.js';
