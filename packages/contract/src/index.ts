@@ -7,3 +7,5 @@
 export { requestSchemas } from './requestSchemas.js';
 export { responseSchemas } from './responseSchemas.js';
 export type * from './types.js';
+export { ROUTES, ROUTE_TAGS, problems, type ProblemCodes, type ProblemStatus, type Route, type RouteParameter, type RouteResponse, type RouteTag } from './routes.js';
+export { openApiDocument, type OpenApiOptions } from './openApiDocument.js';

@@ -4,7 +4,7 @@
  * are derived from them. Where an answer carries documents the contract does not fix (evidence,
  * definition content, audit payloads, policy traces), that member is an open object.
  */
-import { DEFINITION_KINDS, DEFINITION_STATUSES } from '@mandate/definitions';
+import { DEFINITION_STATUSES } from '@mandate/definitions';
 import { anyObject, instant, instantOrNull, stringOrNull, strings } from './schemaParts.js';
 
 const integer = { type: 'integer' } as const;
@@ -646,7 +646,6 @@ export const responseSchemas = {
   AuditCheckpointResult: auditCheckpointResult,
   ProblemViolation: problemViolation,
   Problem: problem,
-  DefinitionKind: { enum: DEFINITION_KINDS },
   DefinitionVersionStatus: definitionVersionStatus,
   DefinitionVersionMeta: definitionVersionMeta,
   DefinitionVersionRecord: definitionVersionRecord,
