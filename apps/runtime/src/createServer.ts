@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { openApiDocument } from '@mandate/contract';
+import { openApiDocument, type AuditQueryParams } from '@mandate/contract';
 import { asSystem, KnexWorkItemStore, withTenant, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
@@ -36,18 +36,6 @@ import { ImpactReplayService } from './replay/ImpactReplayService.js';
 import { impactRoutes } from './replay/impactRoutes.js';
 import { studioRoutes } from './studio/studioRoutes.js';
 import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflow/workflowRuntime.js';
-
-/** The audit query: filters by item, business object, actor and time range, paged by sequence. */
-interface AuditQuery {
-  workItemId?: string;
-  businessObjectType?: string;
-  businessObjectId?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  after?: string;
-  limit?: string;
-}
 
 /** What the app is built from. */
 export interface RuntimeDeps {
@@ -153,7 +141,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     res.status(202).json(await service.handleEvent(principalOf(res), event));
   });
   app.get('/audit', authenticate, async (req, res) => {
-    const q = validQuery<AuditQuery>(requestSchemas.auditQuery, req.query);
+    const q = validQuery<AuditQueryParams>(requestSchemas.auditQuery, req.query);
     const limit = q.limit ? Number(q.limit) : 500;
     const events = await service.auditEvents(principalOf(res), {
       ...(q.workItemId ? { workItemId: q.workItemId } : {}),

@@ -162,3 +162,16 @@ export type AuditFilter = Omit<Request<'auditQuery'>, 'limit'> & {
 
 /** `GET /definitions/{kind}/{id}/impact`: the candidate version and the time range (from inclusive, to exclusive). */
 export type ImpactQuery = Omit<Request<'definitionImpactQuery'>, 'candidate'> & { candidate: number };
+
+/** `GET /work-items` query parameters as the wire carries them (text). */
+export type WorkItemQueryParams = Request<'workItemQuery'>;
+/** `GET /work-items/count` query parameters as the wire carries them (text). */
+export type WorkItemCountQueryParams = Request<'workItemCountQuery'>;
+/** `GET /audit` query parameters as the wire carries them (text). */
+export type AuditQueryParams = Request<'auditQuery'>;
+/** Path parameters of `/definitions/{kind}/{id}[/versions/{version}]`, as text. */
+export type DefinitionPathParams = Request<'definitionPath'>;
+/** `GET /definitions/{kind}/{id}/diff` query parameters (text). */
+export type DefinitionDiffQueryParams = Request<'definitionDiffQuery'>;
+/** `GET /definitions/{kind}/{id}/impact` query parameters (text). */
+export type DefinitionImpactQueryParams = Request<'definitionImpactQuery'>;
