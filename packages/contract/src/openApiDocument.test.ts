@@ -42,6 +42,15 @@ describe('openApiDocument', () => {
     }
   });
 
+  it('names every schema once: an answer and a request body never share a component', () => {
+    const components = (doc.components as { schemas: Record<string, unknown> }).schemas;
+    const devToken = doc.paths['/auth/dev/token'] as { post: { requestBody: { content: Record<string, { schema: { $ref: string } }> }; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } };
+    expect(devToken.post.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/DevTokenRequest');
+    expect(devToken.post.responses['200']!.content['application/json']!.schema.$ref).toBe('#/components/schemas/DevToken');
+    expect(components.DevToken).toEqual(responseSchemas.DevToken);
+    expect(components.DevTokenRequest).toEqual(requestSchemas.devToken);
+  });
+
   it('holds no schema that ajv (strict) refuses', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats.default(ajv);

@@ -39,9 +39,12 @@ function withRefs(value: unknown, names: ReadonlyMap<unknown, string>, root: boo
   return value;
 }
 
+/** A request body's component name: its schema's name in PascalCase, with `Request` where an answer has that name (`DevTokenRequest`). */
+const bodyName = (schema: keyof typeof requestSchemas) => (pascal(schema) in responseSchemas ? `${pascal(schema)}Request` : pascal(schema));
+
 /** The request body schemas that some route takes, by component name. */
 function bodySchemas(routes: readonly Route[]): Record<string, object> {
-  return Object.fromEntries(routes.flatMap((r) => (r.body ? [[pascal(r.body.schema), requestSchemas[r.body.schema]]] : [])));
+  return Object.fromEntries(routes.flatMap((r) => (r.body ? [[bodyName(r.body.schema), requestSchemas[r.body.schema]]] : [])));
 }
 
 function queryParameters(route: Route) {
@@ -104,7 +107,7 @@ function operationOf(route: Route, names: ReadonlyMap<unknown, string>, options:
     ...(route.description || route.mountedWhen ? { description: [route.description, route.mountedWhen ? `Served when ${route.mountedWhen}.` : undefined].filter(Boolean).join('\n\n') } : {}),
     security: securityOf(route),
     ...(parameters.length ? { parameters: withRefs(parameters, names, false) } : {}),
-    ...(route.body ? { requestBody: { required: route.body.required, content: { 'application/json': { schema: ref(pascal(route.body.schema)) } } } } : {}),
+    ...(route.body ? { requestBody: { required: route.body.required, content: { 'application/json': { schema: ref(bodyName(route.body.schema)) } } } } : {}),
     responses: responsesOf(route, options),
     'x-problem-codes': route.problems,
     ...(route.mountedWhen ? { 'x-mounted-when': route.mountedWhen } : {}),
