@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
 }
 
 describe('layers', () => {
-  it.each(['packages/definitions/src', 'packages/policy/src'])('%s imports no I/O, server or UI module', (dir) => {
+  it.each(['packages/definitions/src', 'packages/policy/src', 'packages/contract/src'])('%s imports no I/O, server or UI module', (dir) => {
     const files = sources(join(repoRoot, dir));
     expect(files.length).toBeGreaterThan(5);
     const offenders = files.filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')));
@@ -26,6 +26,11 @@ describe('layers', () => {
     const files = sources(join(repoRoot, 'packages/problems/src'));
     expect(files.length).toBeGreaterThan(3);
     const offenders = files.filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')) || /from ['"]@mandate\//.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('contract depends on no Mandate package but definitions and problems: the studio can import it without the policy engine or the store', () => {
+    const offenders = sources(join(repoRoot, 'packages/contract/src')).filter((file) => /from ['"]@mandate\/(?!(definitions|problems)['"])/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 

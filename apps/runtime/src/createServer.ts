@@ -6,15 +6,16 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { openApiDocument, type AuditQueryParams } from '@mandate/contract';
 import { asSystem, KnexWorkItemStore, withTenant, type Database } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
+import { apiReferenceRoutes } from './http/apiReference.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { metricsAccess } from './http/metricsAccess.js';
 import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
-import { openApiDocument } from './http/openApi.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, rateLimitedAuthentication, type RateLimitSettings } from './http/rateLimits.js';
 import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
@@ -35,18 +36,6 @@ import { ImpactReplayService } from './replay/ImpactReplayService.js';
 import { impactRoutes } from './replay/impactRoutes.js';
 import { studioRoutes } from './studio/studioRoutes.js';
 import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflow/workflowRuntime.js';
-
-/** The audit query: filters by item, business object, actor and time range, paged by sequence. */
-interface AuditQuery {
-  workItemId?: string;
-  businessObjectType?: string;
-  businessObjectId?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  after?: string;
-  limit?: string;
-}
 
 /** What the app is built from. */
 export interface RuntimeDeps {
@@ -114,9 +103,12 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use(refuseDeepJson);
   app.use(refuseNulCharacters);
 
+  // Generated once from the contract (@mandate/contract): the route table and its JSON Schemas.
+  const document = openApiDocument();
   app.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+    res.json(document);
   });
+  app.use('/api/reference', apiReferenceRoutes());
   app.get('/metrics', metricsAccess(deps.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -149,7 +141,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     res.status(202).json(await service.handleEvent(principalOf(res), event));
   });
   app.get('/audit', authenticate, async (req, res) => {
-    const q = validQuery<AuditQuery>(requestSchemas.auditQuery, req.query);
+    const q = validQuery<AuditQueryParams>(requestSchemas.auditQuery, req.query);
     const limit = q.limit ? Number(q.limit) : 500;
     const events = await service.auditEvents(principalOf(res), {
       ...(q.workItemId ? { workItemId: q.workItemId } : {}),

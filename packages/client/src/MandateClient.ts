@@ -1,4 +1,4 @@
-import { MandateProblem } from './MandateProblem.js';
+import { MandateProblem, type MandateProblemCode, type Problem } from './MandateProblem.js';
 import type {
   ActionCommand,
   ActionResult,
@@ -19,18 +19,14 @@ import type {
   DefinitionVersionView,
   DevToken,
   Health,
-  IdempotencyOptions,
-  IdempotentResult,
   ImpactQuery,
   ImpactReport,
   ImportConflicts,
   LifecycleCommand,
   LifecycleResult,
-  MandateProblemCode,
   MigrateWorkItems,
   MigrationResult,
   OpenApiDocument,
-  Problem,
   RecoveryActions,
   UpdateDraft,
   WorkItem,
@@ -39,7 +35,22 @@ import type {
   WorkItemPage,
   WorkItemQuery,
   WorkItemSummaryPage,
-} from './types.js';
+} from '@mandate/contract';
+
+/** A command sent with an Idempotency-Key, and what came back. */
+export interface IdempotentResult<T> {
+  /** The key sent; send it again to retry without deciding twice. */
+  idempotencyKey: string;
+  /** The HTTP status (a replay has the status of the first response). */
+  status: number;
+  result: T;
+}
+
+/** Options of idempotent commands. */
+export interface IdempotencyOptions {
+  /** Defaults to a new `crypto.randomUUID()`. */
+  idempotencyKey?: string;
+}
 
 /** A bearer token, or a function that returns one (called before every request, so it may refresh). */
 export type TokenProvider = string | (() => string | Promise<string>);

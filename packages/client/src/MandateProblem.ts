@@ -1,4 +1,14 @@
-import type { MandateProblemCode, Problem, ProblemViolation } from './types.js';
+import type { Problem as WireProblem, ProblemViolation } from '@mandate/contract';
+import type { ProblemCode } from '@mandate/problems';
+
+/**
+ * The code of a {@link Problem}: one of the runtime's catalogue (docs/problems.md), or
+ * `HTTP_<status>` for an error response that is no problem document.
+ */
+export type MandateProblemCode = ProblemCode | `HTTP_${number}`;
+
+/** An RFC 9457 problem document as the runtime sends it (the contract's), its code typed by the catalogue. */
+export type Problem = WireProblem & { code: MandateProblemCode };
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail']);
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { DefinitionImpactQueryParams, DefinitionPathParams } from '@mandate/contract';
 import { requestSchemas, validParams, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
 import type { ImpactReplayService } from './ImpactReplayService.js';
@@ -8,8 +9,8 @@ export function impactRoutes(impact: ImpactReplayService): Router {
   const router = Router();
 
   router.get('/:kind/:id/impact', async (req, res) => {
-    const { kind, id } = validParams<{ kind: string; id: string }>(requestSchemas.definitionPath, { ...req.params });
-    const q = validQuery<{ candidate: string; from?: string; to?: string }>(requestSchemas.definitionImpactQuery, req.query);
+    const { kind, id } = validParams<DefinitionPathParams>(requestSchemas.definitionPath, { ...req.params });
+    const q = validQuery<DefinitionImpactQueryParams>(requestSchemas.definitionImpactQuery, req.query);
     res.json(
       await impact.impact(principalOf(res), kind, id, {
         candidate: Number(q.candidate),

@@ -62,6 +62,7 @@ const INSTANCE_READERS = 'a process instance is read by services and workflow op
 export const ATTACK_MATRIX: MatrixRow[] = [
   //                                                                       anon other coll cand mgr  esc  wfop aud  gov  contr svc
   row('GET /openapi.json',                                                '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /api/reference',                                               '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'a static page that renders /openapi.json' }),
   row('GET /metrics',                                                     '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'counters by task type, decision and code only; the scan checks it for every marker' }),
   row('GET /healthz',                                                     '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
   row('POST /auth/dev/token',                                             '2xx  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'the development identity only; absent in JWT mode' }),

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { StartProcess } from '@mandate/contract';
 import type { EmbeddedWorkflowEngine, ProcessInstanceRecord } from '@mandate/workflow';
 import { NotAllowedError, NotFoundError } from '../http/errors.js';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
@@ -26,7 +27,7 @@ export function processRoutes(engine: EmbeddedWorkflowEngine, processKeys: reado
     if (!principal.roles.some((role) => starters.includes(role))) {
       throw new NotAllowedError('NOT_A_PROCESS_STARTER', `${key} is started by ${starters.length ? `the roles ${starters.join(', ')}` : 'nobody over the API (it declares no mandate:starters)'}`, { starters });
     }
-    const body = validBody<{ businessKey?: string; variables?: Record<string, unknown> }>(requestSchemas.startProcess, req.body ?? {});
+    const body = validBody<StartProcess>(requestSchemas.startProcess, req.body ?? {});
     // Set after the caller's variables, so they cannot be given: a person who starts a process is its work items' requester (WorkflowBridge).
     const variables = { ...body.variables, startedBy: principal.id, startedByService: actsForOthers(principal) };
     const started = await engine.startInstance({ processKey: key, tenantId: principal.tenant, variables, ...(body.businessKey ? { businessKey: body.businessKey } : {}) });

@@ -105,6 +105,7 @@ const definitionCommand = (state: DefinitionState, verb: string, body: Record<st
 /** Every route's probe, keyed `METHOD /path/{template}`. */
 export const ROUTE_PROBES: Record<string, RouteProbe> = {
   'GET /openapi.json': read(() => '/openapi.json'),
+  'GET /api/reference': read(() => '/api/reference'),
   'GET /metrics': read(() => '/metrics'),
   'GET /healthz': read(() => '/healthz'),
   'POST /auth/dev/token': { target: 'none', run: (ctx) => ctx.world.send(ctx.caller, 'post', '/auth/dev/token', { userId: 'dana' }) },
