@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express from 'express';
+import { isProblemCode, PROBLEM_CODES } from '@mandate/problems';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { openApiDocument, type AuditQueryParams } from '@mandate/contract';
@@ -103,8 +104,8 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use(refuseDeepJson);
   app.use(refuseNulCharacters);
 
-  // Generated once from the contract (@mandate/contract): the route table and its JSON Schemas.
-  const document = openApiDocument();
+  // Generated once from the contract (@mandate/contract): the route table and its JSON Schemas; each problem code with its catalogue sentence.
+  const document = openApiDocument({ describeProblem: (code) => (isProblemCode(code) ? PROBLEM_CODES[code].sentence : undefined) });
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

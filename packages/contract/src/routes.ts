@@ -260,7 +260,7 @@ export const ROUTES: readonly Route[] = [
     body: { schema: 'decide', required: true },
     responses: { '201': { description: 'The decision: effective, or awaiting a second approval.', schema: 'Decision' } },
     problems: problems(COMMAND, ITEM, POLICY_CHECKS, IDEMPOTENT, {
-      '403': ['FOUR_EYES_VIOLATION', 'AUTHORITY_LIMIT_EXCEEDED', 'ROLE_NOT_ALLOWED'],
+      '403': ['FOUR_EYES_VIOLATION', 'AUTHORITY_LIMIT_EXCEEDED'],
       '409': ['SECOND_APPROVAL_PENDING'],
       '422': ['UNKNOWN_DECISION', 'DECISION_PAYLOAD_INVALID'],
     }),

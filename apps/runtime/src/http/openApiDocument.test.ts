@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';
 import { listRoutes } from '../../test-support/listRoutes.js';
 import { quoteVariables, workflowApp } from '../../test-support/workflowApp.js';
+import { openApiDocument, ROUTES } from '@mandate/contract';
+import { isProblemCode, PROBLEM_CODES } from '@mandate/problems';
 import { API_REFERENCE_CONTENT_SECURITY_POLICY } from './apiReference.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
@@ -71,6 +73,22 @@ describe.each(engines)('the OpenAPI document of the app on $name', ({ open }) =>
       }),
     );
     expect(untyped, 'routes without a typed 2xx answer').toEqual([]);
+  });
+
+  it('names only catalogued problem codes, each under the status the catalogue gives it, with its sentence', () => {
+    const misfiled: string[] = [];
+    for (const route of ROUTES) {
+      for (const [status, codes] of Object.entries(route.problems)) {
+        for (const code of codes as readonly string[]) {
+          if (!isProblemCode(code)) misfiled.push(`${route.method} ${route.path}: ${code} is not in the catalogue`);
+          else if (String(PROBLEM_CODES[code].status) !== status) misfiled.push(`${route.method} ${route.path}: ${code} listed under ${status}, catalogued as ${PROBLEM_CODES[code].status}`);
+        }
+      }
+    }
+    expect(misfiled).toEqual([]);
+    const document = openApiDocument({ describeProblem: (code) => (isProblemCode(code) ? PROBLEM_CODES[code].sentence : undefined) });
+    const decide = (document.paths as Record<string, Record<string, { responses: Record<string, { description: string }> }>>)['/work-items/{id}/decisions']!.post!;
+    expect(decide.responses['403']!.description).toContain(`\`FOUR_EYES_VIOLATION\`: ${PROBLEM_CODES.FOUR_EYES_VIOLATION.sentence}`);
   });
 
   it('documents the answers the routes give: each real body matches the schema the served document gives its route and status', async () => {
