@@ -79,7 +79,7 @@ describe.each(engines)('the OpenAPI document of the app on $name', ({ open }) =>
     const misfiled: string[] = [];
     for (const route of ROUTES) {
       for (const [status, codes] of Object.entries(route.problems)) {
-        for (const code of codes as readonly string[]) {
+        for (const code of codes) {
           if (!isProblemCode(code)) misfiled.push(`${route.method} ${route.path}: ${code} is not in the catalogue`);
           else if (String(PROBLEM_CODES[code].status) !== status) misfiled.push(`${route.method} ${route.path}: ${code} listed under ${status}, catalogued as ${PROBLEM_CODES[code].status}`);
         }
