@@ -1,4 +1,4 @@
-// API tests against the real app (supertest), on PGlite and on PostgreSQL: the seed section-33
+// API tests against the real app (supertest), on PGlite and on PostgreSQL: the API-level
 // scenarios the runtime owns, the error model, and the all-or-nothing decision command.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,7 +176,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect(Number((await t.db.knex('idempotency_key').where({ key: `${unknown}:key-none` }).count('* as n').first())?.n)).toBe(0);
   });
 
-  it('records the approval request: requester, required authority, forbidden approvers (seed section 8)', async () => {
+  it('records the approval request: requester, required authority, forbidden approvers', async () => {
     const { id } = await create();
     const row = await t.db.knex('approval_request').where({ work_item_id: id }).first();
     expect(row).toMatchObject({ requested_by: 'rita', required_authority: { measure: 'discountPercent', amount: 32 }, forbidden_approver_user_ids: ['rita'], forbidden_approver_role_codes: ['SALES_REP'] });
@@ -239,7 +239,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((await request(t.app).get('/work-items/count?status=lost').set(auth)).body).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
   });
 
-  it('filters the queue by region, product family and business object type (seed section 27)', async () => {
+  it('filters the queue by region, product family and business object type', async () => {
     const nordic = await create(quote({ region: 'NORDICS', productFamily: 'FIBRE_WHOLESALE' }));
     const other = await create(quote({ region: 'NORDICS', productFamily: 'BROADBAND' }));
     const auth = await as('dana');

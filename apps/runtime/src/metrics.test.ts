@@ -1,4 +1,4 @@
-// The Prometheus metrics of seed section 32, read from `/metrics` after known work: exact values on a
+// The Prometheus metrics, read from `/metrics` after known work: exact values on a
 // fresh database, on PGlite and on PostgreSQL.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

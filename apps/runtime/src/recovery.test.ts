@@ -1,4 +1,4 @@
-// Recovery actions (seed sections 22-23) and second approvals, against the real app on PGlite and
+// Recovery actions (reconcile, retry, resolve, force) and second approvals, against the real app on PGlite and
 // PostgreSQL: evidence is attached only where the action policy says, forbidden actions are
 // refused with the safe alternative, and a dangerous action needs a second operations lead.
 import request from 'supertest';

@@ -11,7 +11,7 @@ import { candidateGroup, code, definitionId, definitionVersion, externalId, inst
 const definitionContent = { type: 'object', maxProperties: 100 } as const;
 const changeNote = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 
-/** The queue filters of seed section 27, as query text. */
+/** The queue filters (state, groups, assignee, business object, region, product family, priority, overdue), as query text. */
 export const queueFilter = {
   status: { enum: WORK_ITEM_STATES },
   taskType: code,

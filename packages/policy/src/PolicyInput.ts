@@ -37,7 +37,7 @@ export interface WorkItemSnapshot {
   /** The business object version and revision the item was created for (what an approval binds to). */
   businessObjectVersion: number;
   businessObjectRevision?: number;
-  /** Who may not decide (the approval request's forbidden approvers, seed section 8). */
+  /** Who may not decide (the approval request's forbidden approvers). */
   forbiddenApprovers?: string[];
   /** A decision or dangerous action waiting for a second person's approval. */
   pendingApproval?: PendingApproval;

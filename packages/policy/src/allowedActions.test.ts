@@ -27,7 +27,7 @@ describe.each(evaluators)('allowedActions (%s)', (evaluator) => {
     expect(manager).toMatchObject({ enabled: false, disabledReason: 'AUTHORITY_LIMIT_EXCEEDED' });
     const authorityLeaf = manager.trace && 'all' in manager.trace ? manager.trace.all.find((c) => c.name === 'AUTHORITY_LIMIT_EXCEEDED') : undefined;
     expect(authorityLeaf).toMatchObject({ fact: 'evidence', path: 'requestedDiscountPercent', factValue: 32, result: false });
-    // The EMEA director's grant covers 35% for this tenant and region (seed section 24's example).
+    // The EMEA director's grant covers 35% for this tenant and region.
     expect(find(await actionsFor(discountApproval(people.director)), 'decision', 'APPROVE')).toMatchObject({ enabled: true });
 
     const finance = find(await actionsFor(discountApproval(people.financeApprover)), 'decision', 'APPROVE');
@@ -186,7 +186,7 @@ describe('actionBadges (the bulk read path)', () => {
   });
 });
 
-describe('delegation (seed section 13)', () => {
+describe('delegation', () => {
   it('the delegate can comment and hand the item back; the assignee keeps the decision', async () => {
     const ctx = discountApproval(people.financeApprover);
     ctx.item = { ...ctx.item, state: 'delegated', delegatedTo: people.riskOfficer.id };

@@ -2,7 +2,7 @@
  * Allowed actions: for one actor and one item at one instant, every action of the task type with
  * whether it is enabled and why not. This is domain output; a UI only renders it.
  *
- * Why each check exists (seed sections 8-13, 22-23): being in a candidate group routes work but is
+ * Why each check exists: being in a candidate group routes work but is
  * no authority; decisions need the item claimed by this actor, four-eyes and an authority limit
  * that covers the measure; recovery actions need their evidence; dangerous ones an elevated role.
  */

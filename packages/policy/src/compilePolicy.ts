@@ -139,7 +139,7 @@ function decisionRules(pinned: PinnedDefinitions): { specs: ActionSpec[]; rules:
   return { specs, rules };
 }
 
-/** Who may take a lifecycle or recovery action, besides its own requirements (seed section 13). */
+/** Who may take a lifecycle or recovery action, besides its own requirements: a candidate claims, the delegate hands back, participants comment, whoever may work it does the rest. */
 function actorCheck(code: string): ConditionSpec {
   if (code === 'CLAIM') return leaf('NOT_A_CANDIDATE', 'relation', 'isCandidate', 'equal', true);
   // The delegate gives input and hands the item back; the assignee stays accountable.

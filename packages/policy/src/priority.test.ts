@@ -3,7 +3,7 @@ import { discountApproval, people, shippedPolicy } from '../test-support/scenari
 import { priority } from './priority.js';
 
 describe('priority', () => {
-  it('explains the score by its reasons, largest first (seed section 28)', async () => {
+  it('explains the score by its reasons, largest first', async () => {
     const ctx = discountApproval(people.director);
     ctx.now = '2026-07-02T15:20:00Z'; // due 16:00: within the hour
     const v1 = await priority(shippedPolicy('DISCOUNT_APPROVAL@1'), ctx);

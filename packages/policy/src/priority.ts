@@ -1,5 +1,5 @@
 /**
- * Explainable priority (seed section 28): base weight of the task type plus the weight of every
+ * Explainable priority: base weight of the task type plus the weight of every
  * rule that fires; each contribution is a reason, so operators can see why an item is on top.
  */
 import type { CompiledPolicy } from './compilePolicy.js';

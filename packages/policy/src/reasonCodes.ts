@@ -1,5 +1,5 @@
 /**
- * Reason codes (seed section 16): a reason a command carries is one of the item's pinned
+ * Reason codes: a reason a command carries is one of the item's pinned
  * reason-code set, declared for what the command does. A code names in `appliesTo` the decision
  * options and the actions (REASSIGN, ESCALATE, ...) it may justify; a decision option and an
  * action of the same code (ESCALATE on approvals) share their reasons. Decisions, their replay and

@@ -1,5 +1,5 @@
 // Regression tests for holes an independent review found: each would let an actor do or see
-// something the seed says they must not.
+// something the design says they must not (docs/policy.md).
 import { describe, expect, it } from 'vitest';
 import { operators, unknownOutcome } from '../test-support/fallout.js';
 import { discountApproval, people, shippedPolicy } from '../test-support/scenario.js';

@@ -1,5 +1,5 @@
 /**
- * Decision validation (seed section 7, "Domain validation"): every check a decision command must
+ * Decision validation: every check a decision command must
  * pass before anything is written, returning all violations with stable codes, not the first.
  */
 import type { CompiledPolicy } from './compilePolicy.js';

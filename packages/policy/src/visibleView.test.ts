@@ -121,7 +121,7 @@ describe('visibleView never leaks a hidden value', () => {
   });
 });
 
-describe('restricted audiences (seed section 19: partners see only partner-scoped details)', () => {
+describe('restricted audiences (partners see only partner-scoped details)', () => {
   const fallout = shippedPolicy('FULFILLMENT_FALLOUT@1');
   const evidence = {
     orderId: 'ORD-1001',

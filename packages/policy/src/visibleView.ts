@@ -1,5 +1,5 @@
 /**
- * Field-level security (seed section 19): the evidence an actor may see. A protected field is
+ * Field-level security: the evidence an actor may see. A protected field is
  * removed from the projection itself, never masked, so a hidden value is never serialised; the
  * result lists which concrete paths were removed, without their values.
  */

@@ -1,4 +1,4 @@
-// Test support: an inventory reservation with an unknown outcome (seed sections 10 and 23).
+// Test support: an inventory reservation with an unknown outcome, and its recovery.
 import type { Actor, PolicyContext } from '../src/PolicyInput.js';
 
 /** Fulfilment operators; the lead holds the elevated role for dangerous operations. */

@@ -1,4 +1,4 @@
-// Test support: the shipped definitions and a realistic discount approval, as in seed section 5.
+// Test support: the shipped definitions and a realistic discount approval (a quote above the standard limit, with its evidence).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** The work item read model (seed section 6), its candidate groups, business objects, decisions and approvals. */
+/** The work item read model, its candidate groups, business objects, decisions and approvals. */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('business_object', (t) => {
     t.comment('Latest known version of each business object (quote, order, customer, plan), per tenant.');
@@ -53,7 +53,7 @@ export async function up(knex: Knex): Promise<void> {
   });
 
   await knex.schema.createTable('work_item_candidate_group', (t) => {
-    t.comment('Candidate groups of a work item, normalised so queues do not scan JSON (seed section 27).');
+    t.comment('Candidate groups of a work item, normalised so queues do not scan JSON.');
     t.uuid('work_item_id').notNullable().references('work_item.id').onDelete('CASCADE').comment('The work item.');
     t.string('group_code', 80).notNullable().comment('Candidate group, e.g. regional-sales-directors.');
     t.primary(['work_item_id', 'group_code']);
@@ -79,7 +79,7 @@ export async function up(knex: Knex): Promise<void> {
   });
 
   await knex.schema.createTable('approval_request', (t) => {
-    t.comment('What an approval task asks for (seed section 8): requester, required authority, forbidden approvers.');
+    t.comment('What an approval task asks for: requester, required authority, forbidden approvers.');
     t.uuid('work_item_id').primary().references('work_item.id').onDelete('CASCADE').comment('The approval task.');
     t.string('requested_by', 200).notNullable().comment('Requester; may not approve.');
     t.timestamp('requested_at', { useTz: true }).notNullable().comment('When it was requested.');

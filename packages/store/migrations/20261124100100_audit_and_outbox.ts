@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** Append-only, hash-chained audit evidence (seed section 24) and the workflow command outbox (section 21). */
+/** Append-only, hash-chained audit evidence and the workflow command outbox. */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('audit_event', (t) => {
     t.comment('Audit evidence, append-only and hash-chained per tenant: editing a row breaks the chain.');

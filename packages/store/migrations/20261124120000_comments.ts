@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** Comments and attachment metadata (seed section 17): explanation, never the record of a decision. */
+/** Comments and attachment metadata: explanation, never the record of a decision. */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('comment', (t) => {
     t.comment('Comments on a work item; never edited after they are written.');

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** Second approvals (seed sections 8 and 22) and recovery actions taken on an item (section 22). */
+/** Second approvals and the recovery actions taken on an item. */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('work_item', (t) => {
     t.jsonb('pending_approval').comment('A decision or dangerous action waiting for a second person: {kind, code, requestedBy, id}.');

@@ -1,5 +1,5 @@
 /**
- * The boundary between Mandate and a workflow engine (seed 000 section 4, seed 001). The engine
+ * The boundary between Mandate and a workflow engine (docs/workflow.md). The engine
  * owns the waiting point and the continuation; Mandate owns the decision. Every adapter (embedded
  * bpmn-engine, Camunda 7 REST) implements this one port, and only the outbox relay calls it.
  */

@@ -6,7 +6,7 @@ export type OpenQueues = () => Promise<{ taskType: string; state: string; count:
 /** How long one read of the open queues serves scrapes. */
 const QUEUE_READ_MAX_AGE_MS = 5_000;
 
-/** The runtime's Prometheus metrics (seed section 32), one registry per app. */
+/** The runtime's Prometheus metrics (queue sizes and ages, decisions, refusals, SLA breaches), one registry per app. */
 export function createMetrics(options: { openQueues?: OpenQueues; clock?: () => Date; onError?: (error: unknown) => void } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

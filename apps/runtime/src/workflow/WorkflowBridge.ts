@@ -1,5 +1,5 @@
 /**
- * Where workflow engines meet work items (seed 001's round trip). A user task that starts waiting
+ * Where workflow engines meet work items (the workflow-to-human-task round trip, docs/workflow.md). A user task that starts waiting
  * becomes one work item through its binding's input mapping, however often the engine reports
  * it; a decision goes back through the binding's output mapping; a user task the process
  * abandoned (an interrupting timer, a cancelled process) cancels its item.

@@ -54,7 +54,7 @@ export function DecisionForm({
       validator={formValidator}
       formData={formData}
       idPrefix="decision"
-      // Never preselect a decision or a reason: the worker chooses (seed section 29, no rubber stamps).
+      // Never preselect a decision or a reason: the worker chooses (no rubber stamps).
       experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipDefaults' }}
       showErrorList="top"
       noHtml5Validate

@@ -1,5 +1,5 @@
 /**
- * One work item, evidence before input (seed section 15): header, decision summary with
+ * One work item, evidence before input: header, decision summary with
  * consequences, evidence the actor may see, actions from allowed-actions (disabled ones with their
  * reasons), the generated decision form, and what will be recorded. A 409 shows what changed.
  */

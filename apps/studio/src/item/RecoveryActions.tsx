@@ -1,5 +1,5 @@
 /**
- * Recovery actions of the item's action policy (seed section 23: reconcile, retry, compensate,
+ * Recovery actions of the item's action policy (reconcile, retry, compensate,
  * force a state...), from allowed-actions like every other action: disabled ones show why. Taking
  * one asks for what the policy requires (reason code, comment, acknowledgements) and sends it once
  * under an idempotency key; a dangerous action may come back waiting for a second person (202).

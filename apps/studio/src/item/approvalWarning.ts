@@ -1,5 +1,5 @@
 /**
- * The approval warning of seed section 29: what the approval allows against the standard limit,
+ * The approval warning shown before a decision: what the approval allows against the standard limit,
  * read from the evidence the actor may see. Undefined when the evidence has no such figures.
  */
 export function approvalWarning(evidence: Record<string, unknown>): string | undefined {

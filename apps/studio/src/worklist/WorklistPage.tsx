@@ -22,7 +22,7 @@ function TabCount({ count }: { count: WorkItemCount }) {
   );
 }
 
-/** The case worker's queues (seed section 27) with the fields of seed section 5 on every row. */
+/** The case worker's queues, each row with what a decision needs at a glance: title, business object, priority and its reasons, due time, state. */
 export function WorklistPage() {
   const { user } = useSession();
   const [search, setSearch] = useSearchParams();

@@ -1,5 +1,5 @@
 /**
- * The queues and filters of the worklist (seed section 27) and the `GET /work-items` query each
+ * The queues and filters of the worklist (mine, my groups', overdue, escalated, waiting for a second approval) and the `GET /work-items` query each
  * one means. The runtime scopes every query to the caller's tenant and projects items for them;
  * the studio only chooses filters.
  */

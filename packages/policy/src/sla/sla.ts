@@ -1,5 +1,5 @@
 /**
- * SLA (seed section 14): which terms apply and why, and the due, warning and escalation instants
+ * SLA: which terms apply and why, and the due, warning and escalation instants
  * in business time on the policy's calendar. The highest-priority rule that fires wins (the
  * strictest among equals); without one, the default terms apply.
  */

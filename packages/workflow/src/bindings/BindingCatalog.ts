@@ -107,7 +107,7 @@ export class BindingCatalog {
 
   /**
    * The process variables a decision completes the user task with, through its output mapping.
-   * Throws {@link MappingError} when the mapping fails; seed 001 has the caller log that and
+   * Throws {@link MappingError} when the mapping fails; the caller logs that and
    * complete the task anyway.
    */
   async outputVariables(processKey: string, activityId: string, decision: DecisionOutput): Promise<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 /**
- * Binding mappings (seed 001): a JSONata expression, or a function registered in code, from one
+ * Binding mappings: a JSONata expression, or a function registered in code, from one
  * plain object to another. The input mapping reads process variables and produces the work item;
  * the output mapping reads the decision and produces process variables. JSONata stays behind this
  * file: its errors are plain objects with codes and positions, turned here into {@link MappingError}.
@@ -27,7 +27,7 @@ export class MappingError extends UnprocessableError {
   }
 }
 
-/** A mapping written in code instead of JSONata (seed 001's `ExpressionEvaluator`). */
+/** A mapping written in code instead of JSONata (an expression evaluator registered by name). */
 export type MappingFunction = (input: Readonly<Record<string, unknown>>) => unknown;
 
 /** A mapping ready to evaluate: a compiled JSONata expression, or a registered function. */

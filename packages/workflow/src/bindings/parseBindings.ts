@@ -1,5 +1,5 @@
 /**
- * How a BPMN user task binds to a Mandate task type (seed 001: template or inline), read from the
+ * How a BPMN user task binds to a Mandate task type (a template binding or an inline one), read from the
  * Camunda attributes and properties that Camunda Modeler edits:
  *
  * - template: `camunda:formKey="mandate:DISCOUNT_APPROVAL"` or `"mandate:DISCOUNT_APPROVAL@2"`.

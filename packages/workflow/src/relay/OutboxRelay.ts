@@ -1,5 +1,5 @@
 /**
- * The outbox relay (seed 000 section 21): takes due workflow commands under a lease, sends each
+ * The outbox relay: takes due workflow commands under a lease, sends each
  * through the port of its engine, and settles it. Several relays (runtime instances) may run at
  * once: `FOR UPDATE SKIP LOCKED` gives each its own commands, and a relay that dies lets its
  * commands go when the lease ends (the port then detects a completion that did happen). A command

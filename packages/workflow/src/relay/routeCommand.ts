@@ -2,7 +2,7 @@ import { KnexWorkItemStore, type Database, type WorkflowCommand } from '@mandate
 import { parseCallerRef, type CallerRef } from '../WorkflowPort.js';
 import type { RoutedCommand } from './OutboxRelay.js';
 
-/** The decision as an output mapping reads it (seed 001): what was decided, why, by whom, with what outcome. */
+/** The decision as an output mapping reads it: what was decided, why, by whom, with what outcome. */
 export interface DecisionOutput {
   workItemId: string;
   taskType: string;
