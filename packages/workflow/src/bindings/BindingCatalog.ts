@@ -108,7 +108,7 @@ export class BindingCatalog {
   /**
    * The process variables a decision completes the user task with, through its output mapping.
    * Throws {@link MappingError} when the mapping fails; the caller logs that and
-   * complete the task anyway.
+   * completes the task anyway.
    */
   async outputVariables(processKey: string, activityId: string, decision: DecisionOutput): Promise<Record<string, unknown>> {
     const task = this.require(processKey, activityId);
