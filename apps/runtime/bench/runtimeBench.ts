@@ -254,7 +254,7 @@ if (runs('worklist') || runs('decisions')) {
         const queries: { sql: string; bindings: Bindings }[] = [];
         const listen = (q: { sql: string; bindings?: Bindings }) => queries.push({ sql: q.sql, bindings: q.bindings ?? [] });
         knex.on('query', listen);
-        await withTenant('ACME_EU', run);
+        await withTenant<unknown>('ACME_EU', run);
         knex.removeListener('query', listen);
         const settings = queries.filter((q) => /^set local /i.test(q.sql)).map((q) => q.sql);
         const statements = queries.filter((q) => !/^(begin|commit|set local )/i.test(q.sql));

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { asSystem, KnexWorkItemStore, withTenant, type Database } from '@mandate/store';
+import { asSystem, createStores, withTenant, type Database, type Stores } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { NotFoundError } from './http/errors.js';
@@ -51,6 +51,8 @@ interface AuditQuery {
 /** What the app is built from. */
 export interface RuntimeDeps {
   db: Database;
+  /** The database's stores (`createStores(db)`), when the caller built them already; built from `db` otherwise. */
+  stores?: Stores;
   registry: DefinitionRegistry;
   identity: Identity;
   clock?: () => Date;
@@ -59,7 +61,7 @@ export interface RuntimeDeps {
   /** What importing the shipped definitions found at start (`importDefinitions`): its conflicts are served and counted in /healthz. */
   definitionImport?: ImportReport;
   /** The workflow round trip (BPMN processes, bindings, engines); absent: work items only. */
-  workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
+  workflow?: Omit<WorkflowRuntimeOptions, 'stores' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
   /** The studio's build directory (apps/studio/dist), served at `/` after the API; absent: API only. */
   studioDir?: string;
   /** The bearer token `/metrics` requires (`MANDATE_METRICS_TOKEN`); absent: `/metrics` is open. */
@@ -77,19 +79,19 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const logger = deps.logger ?? pino({ level: 'silent' });
   const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.set('trust proxy', rateLimits.trustProxyHops);
-  const limiters = createRateLimiters(deps.db, rateLimits, logger);
-  const queues = new KnexWorkItemStore(deps.db.knex);
+  const stores = deps.stores ?? createStores(deps.db);
+  const limiters = createRateLimiters(stores.rateLimits, rateLimits, logger);
   // The gauges count every tenant's open items: a read across tenants.
-  const metrics = createMetrics({ openQueues: () => asSystem(() => queues.openQueues()), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
+  const metrics = createMetrics({ openQueues: () => asSystem(() => stores.workItems.openQueues()), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
-  const service = new WorkItemService(deps.db, deps.registry, clock, metrics, deps.identity.directory);
-  const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
-  const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
-  const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
-  const auditCheckpoints = new AuditCheckpointService(deps.db, clock);
+  const service = new WorkItemService(stores, deps.registry, clock, metrics, deps.identity.directory);
+  const recovery = new RecoveryActionService(stores, deps.registry, clock);
+  const governance = new DefinitionGovernanceService(stores, deps.registry, clock, deps.definitionImport);
+  const migrations = new WorkItemMigrationService(stores, deps.registry, clock);
+  const auditCheckpoints = new AuditCheckpointService(stores.audit, clock);
 
-  const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
+  const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, stores, registry: deps.registry, service, clock, metrics, logger }) : undefined;
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
   app.use(
     pinoHttp({
@@ -172,7 +174,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
     res.status(result.created ? 201 : 200).json(result);
   });
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
-  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(deps.db, clock)), definitionRoutes(governance, migrations));
+  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), definitionRoutes(governance, migrations));
   if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key), (key) => deps.workflow!.bindings.startersOf(key)));
 
   if (deps.studioDir) app.use(studioRoutes(deps.studioDir));

@@ -8,7 +8,6 @@ export { camundaDate, fromCamundaVariable, fromCamundaVariables, toCamundaVariab
 export { camunda7Double, type Camunda7Double, type Camunda7DoubleOptions, type Camunda7DoubleProcess, type DoubleProcessInstance, type DoubleTask, type RequestMatch } from './camunda/camunda7Double.js';
 export { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type EmbeddedWorkflowEngineOptions, type ResumeSummary, type StartInstanceInput, type UserTaskActivation, type UserTaskEndReason } from './embedded/EmbeddedWorkflowEngine.js';
 export { ProcessExecutionError } from './embedded/BpmnEngineSession.js';
-export { KnexProcessInstanceStore, type ProcessInstanceRecord, type ProcessInstanceStatus, type WaitingUserTask } from './embedded/KnexProcessInstanceStore.js';
 export { systemTimerScheduler, type TimerScheduler } from './embedded/InstanceTimers.js';
 export { ManualTimerScheduler } from './embedded/ManualTimerScheduler.js';
 export { JuelExpressionError, juelExpressions, parseJuel, evaluateJuel, resolveJuelTemplate, type JuelNode } from './embedded/juelExpressions.js';

@@ -5,10 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { allowedActions, authorityOf, claimEligibility, priority, reasonCodeViolations, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
-import type { Database } from '@mandate/store';
-import type { Knex } from 'knex';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
-import { InvalidCursorError, OPEN_WORK_ITEM_STATES, KnexApprovalRequestStore, KnexAuditLog, KnexBusinessObjectStore, KnexDecisionStore, KnexIdempotencyStore, KnexWorkflowOutbox, type AuditFilter, type KnexWorkItemStore, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
+import { InvalidCursorError, OPEN_WORK_ITEM_STATES, type AuditFilter, type Stores, type StoreTransaction, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, InputError, NotAllowedError, UnprocessableError } from '../http/errors.js';
 import type { Metrics } from '../http/metrics.js';
@@ -88,31 +86,17 @@ function cursorAsInputError(error: unknown): never {
 
 export class WorkItemService {
   private readonly loader: WorkItemLoader;
-  private readonly items: KnexWorkItemStore;
-  private readonly objects: KnexBusinessObjectStore;
-  private readonly approvals: KnexApprovalRequestStore;
-  private readonly decisions: KnexDecisionStore;
-  private readonly audit: KnexAuditLog;
-  private readonly outbox: KnexWorkflowOutbox;
-  private readonly idempotency: KnexIdempotencyStore;
   private readonly evidence = new EvidenceValidator();
 
   constructor(
-    private readonly db: Database,
+    private readonly stores: Stores,
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
     private readonly metrics?: Metrics,
     /** Who a new assignee is; without one, nobody can be given an item. */
     private readonly directory?: PrincipalDirectory,
   ) {
-    this.loader = new WorkItemLoader(db.knex, registry, () => this.now());
-    this.items = this.loader.items;
-    this.objects = new KnexBusinessObjectStore(db.knex);
-    this.approvals = new KnexApprovalRequestStore(db.knex);
-    this.decisions = new KnexDecisionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
-    this.outbox = new KnexWorkflowOutbox(db.knex);
-    this.idempotency = new KnexIdempotencyStore(db.knex);
+    this.loader = new WorkItemLoader(stores, registry, () => this.now());
   }
 
   private now(): string {
@@ -126,7 +110,7 @@ export class WorkItemService {
     const key = input.callerRef ? callerKey(input.callerRef) : undefined;
     if (key) {
       // An engine that replays an activation (a restart, a retried poll) gets the item it created.
-      const existing = await this.items.byCallerKey(principal.tenant, key);
+      const existing = await this.stores.workItems.byCallerKey(principal.tenant, key);
       if (existing) return this.project(await this.loader.withPolicy(principal, replayedActivation(principal, existing)));
     }
     if (input.requestedBy !== undefined && input.requestedBy !== principal.id && !actsForOthers(principal)) {
@@ -140,10 +124,10 @@ export class WorkItemService {
     }
     const creation = await this.planCreation(principal, input);
     try {
-      await this.db.knex.transaction((trx) => creation.write(trx));
+      await this.stores.transaction((tx) => creation.write(tx));
     } catch (error) {
       // Two deliveries of one activation raced: the other one created it.
-      const existing = key && isUniqueViolation(error) ? await this.items.byCallerKey(principal.tenant, key) : undefined;
+      const existing = key && isUniqueViolation(error) ? await this.stores.workItems.byCallerKey(principal.tenant, key) : undefined;
       if (!existing) throw error;
       return this.project(await this.loader.withPolicy(principal, replayedActivation(principal, existing)));
     }
@@ -156,7 +140,7 @@ export class WorkItemService {
    * SLA and priority evaluated. Throws (422) before anything is written; `write` then inserts the
    * item, its approval request and its audit event in the caller's transaction.
    */
-  private async planCreation(principal: Principal, input: CreateWorkItem): Promise<{ id: string; taskType: string; write: (trx: Knex.Transaction) => Promise<void> }> {
+  private async planCreation(principal: Principal, input: CreateWorkItem): Promise<{ id: string; taskType: string; write: (tx: StoreTransaction) => Promise<void> }> {
     // The version in effect at creation; a store-backed registry re-reads the version list when it is stale.
     await this.registry.refreshIfStale();
     const taskType = this.registry.publishedTaskType(input.taskType, input.taskTypeVersion, this.clock());
@@ -202,10 +186,10 @@ export class WorkItemService {
     const withDue = { ...draft, dueAt: terms.dueAt, slaWarnAt: terms.warnAt, slaEscalateAt: terms.escalateAt, escalationGroup: terms.terms.escalationGroup };
     const score = await priority(policy, policyContext(principal, withDue, current, now));
     const record = { ...withDue, priority: score.priorityScore, priorityReasons: score.reasons };
-    const write = async (trx: Knex.Transaction) => {
-      await this.objects.record(trx, knownVersion(principal.tenant, bo), now);
+    const write = async (tx: StoreTransaction) => {
+      await this.stores.businessObjects.record(tx, knownVersion(principal.tenant, bo), now);
       const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
-      await this.items.create(trx, insertable, now);
+      await this.stores.workItems.create(tx, insertable, now);
       if (taskType.category === 'approval') {
         // The approval request records who asked, the authority needed and who may not approve (seed section 8).
         const ownerId = typeof bo.snapshot?.ownerId === 'string' ? bo.snapshot.ownerId : undefined;
@@ -213,7 +197,7 @@ export class WorkItemService {
         if (taskType.fourEyes.forbidRequester) forbidden.add(requestedBy);
         if (taskType.fourEyes.forbidBusinessObjectOwner && ownerId) forbidden.add(ownerId);
         const amount = taskType.authority ? evidenceValue(input.evidence, taskType.authority.evidencePath) : undefined;
-        await this.approvals.insert(trx, {
+        await this.stores.approvals.insert(tx, {
           workItemId: record.id,
           requestedBy,
           requestedAt: now,
@@ -222,7 +206,7 @@ export class WorkItemService {
           forbiddenApproverRoleCodes: taskType.fourEyes.forbiddenRoles ?? [],
         });
       }
-      await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, warnAt: terms.warnAt, escalateAt: terms.escalateAt, appliedRule: terms.appliedRule }, ...(record.callerRef ? { callerRef: record.callerRef } : {}) }, occurredAt: now });
+      await this.stores.audit.append(tx, { tenantId: principal.tenant, eventType: 'TaskCreated', workItemId: record.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { taskType: ref, pinnedDefinitions: record.pinnedDefinitions, priority: score, sla: { dueAt: terms.dueAt, warnAt: terms.warnAt, escalateAt: terms.escalateAt, appliedRule: terms.appliedRule }, ...(record.callerRef ? { callerRef: record.callerRef } : {}) }, occurredAt: now });
     };
     return { id: record.id, taskType: taskType.id, write };
   }
@@ -239,24 +223,24 @@ export class WorkItemService {
 
   /** A page of the tenant's queue, each item projected for the caller. */
   async list(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    const result = await this.items.listWithContext(principal.tenant, filter, page).catch(cursorAsInputError);
+    const result = await this.stores.workItems.listWithContext(principal.tenant, filter, page).catch(cursorAsInputError);
     const items = await Promise.all((await this.loader.fromContextEnsured(principal, result.items)).map((loaded) => this.project(loaded)));
     return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
   }
 
   /** The same page as summaries (no evidence, so no projection): what a worklist shows. */
   async listSummaries(principal: Principal, filter: WorkItemFilter, page: { limit?: number; cursor?: string }) {
-    return this.items.listSummaries(principal.tenant, filter, page).catch(cursorAsInputError);
+    return this.stores.workItems.listSummaries(principal.tenant, filter, page).catch(cursorAsInputError);
   }
 
   /** How many items of the tenant's queue match the filter (the numbers on the queue tabs). */
   async count(principal: Principal, filter: WorkItemFilter): Promise<{ count: number }> {
-    return { count: await this.items.count(principal.tenant, filter) };
+    return { count: await this.stores.workItems.count(principal.tenant, filter) };
   }
 
   /** The same count, stopping after `max`: `{ count, capped }` (a queue tab's "999+"). */
   async countUpTo(principal: Principal, filter: WorkItemFilter, max: number) {
-    return this.items.countUpTo(principal.tenant, filter, max);
+    return this.stores.workItems.countUpTo(principal.tenant, filter, max);
   }
 
   /** Allowed actions for the caller. */
@@ -329,12 +313,12 @@ export class WorkItemService {
         eventType = 'TaskCommented';
         break;
     }
-    return this.db.knex.transaction(async (trx) => {
-      const moved = await this.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
+    return this.stores.transaction(async (tx) => {
+      const moved = await this.stores.workItems.transition(tx, principal.tenant, id, item.rowVersion, changes, now);
       if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-      if (escalatedTo) await this.items.replaceCandidateGroups(trx, id, escalatedTo);
-      if (input.comment?.trim()) await trx('comment').insert({ id: randomUUID(), tenant_id: principal.tenant, work_item_id: id, author: principal.id, body: input.comment, created_at: now });
-      await this.audit.append(trx, {
+      if (escalatedTo) await this.stores.workItems.replaceCandidateGroups(tx, id, escalatedTo);
+      if (input.comment?.trim()) await this.stores.comments.add(tx, { tenantId: principal.tenant, workItemId: id, author: principal.id, body: input.comment, createdAt: now });
+      await this.stores.audit.append(tx, {
         tenantId: principal.tenant,
         eventType,
         workItemId: id,
@@ -376,7 +360,7 @@ export class WorkItemService {
   async decide(principal: Principal, id: string, command: DecideCommand, idempotencyKey: string | undefined) {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/decisions', key: `${id}:${idempotencyKey}` } : undefined;
     // The key's lookup rides on the item's load; the key is written with the decision.
-    return runIdempotentAfterRead(this.idempotency, scope, command, this.now(), this.loader.readWithKey(principal, id), async (read) => {
+    return runIdempotentAfterRead(this.stores.idempotency, scope, command, this.now(), this.loader.readWithKey(principal, id), async (read) => {
       const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const verdict = await validateDecision(policy, ctx, command);
       if (!verdict.ok) {
@@ -392,7 +376,6 @@ export class WorkItemService {
       const body = JSON.stringify({ id: decisionId, workItemId: id, decision: command.decision, reasonCode: command.reasonCode ?? null, status, ...(pending ? { secondApprovalOf: pending.id } : {}), decidedAt: now });
       const measure = policy.pinned.taskType.authority;
       const authority = measure ? { measure: measure.measure, requested: evidenceValue(item.evidence, measure.evidencePath) ?? null, ...authorityOf(policy.pinned.taskType, policy.pinned.authority, ctx) } : undefined;
-      const knex = this.db.knex;
       const changes: WorkItemChanges =
         status === 'EFFECTIVE'
           ? { state: 'decided', pendingApproval: undefined }
@@ -400,8 +383,8 @@ export class WorkItemService {
       const option = policy.pinned.taskType.decisionOptions.find((o) => o.code === command.decision);
       // One statement: the decision, the transition, the outbox command, the key's answer and the
       // audit event commit together, or (the item changed meanwhile) none of them does.
-      const moved = await this.items.transitionTogether(principal.tenant, id, item.rowVersion, changes, now, [
-        this.decisions.insertStatement(knex, {
+      const moved = await this.stores.workItems.transitionTogether(principal.tenant, id, item.rowVersion, changes, now, [
+        this.stores.decisions.insertStatement({
           id: decisionId,
           workItemId: id,
           tenantId: principal.tenant,
@@ -419,10 +402,10 @@ export class WorkItemService {
           decidedAt: now,
         }),
         ...(status === 'EFFECTIVE'
-          ? [this.outbox.enqueueStatement(knex, completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now).statement]
+          ? [this.stores.outbox.enqueueStatement(completeTaskCommand(item, { decisionId, decision: command.decision, reasonCode: command.reasonCode ?? null, comment: command.comment ?? null, decidedBy: principal.id, outcome: option?.outcome ?? {} }), now).statement]
           : []),
-        ...(scope ? [this.idempotency.recordStatement(knex, scope, command, now, 201, body)] : []),
-        this.audit.appendStatement(knex, {
+        ...(scope ? [this.stores.idempotency.recordStatement(scope, command, now, 201, body)] : []),
+        this.stores.audit.appendStatement({
           tenantId: principal.tenant,
           eventType: status === 'EFFECTIVE' ? 'TaskDecisionSubmitted' : 'SecondApprovalRequested',
           workItemId: id,
@@ -464,7 +447,7 @@ export class WorkItemService {
     const event = { ...given, businessObject: withCanonicalOwner(given.businessObject) };
     const now = this.now();
     const bo = event.businessObject;
-    const open = await this.items.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
+    const open = await this.stores.workItems.list(principal.tenant, { businessObjectType: bo.type, businessObjectId: bo.id }, { limit: 200 });
     const affected = open.items.filter((item) => OPEN_WORK_ITEM_STATES.includes(item.state) && item.businessObject.version < bo.version);
     await this.registry.ensure(affected.map((item) => `${item.taskType}@${item.taskTypeVersion}`));
     const lapsing = affected.flatMap((item) => {
@@ -483,19 +466,19 @@ export class WorkItemService {
     } catch (error) {
       // The new version is a fact whatever becomes of the renewal: recorded, it makes a decision on
       // the old version stale (409) until the event is sent again with what the renewal needs.
-      await this.db.knex.transaction((trx) => this.objects.record(trx, known, now));
+      await this.stores.transaction((tx) => this.stores.businessObjects.record(tx, known, now));
       throw error;
     }
-    await this.db.knex.transaction(async (trx) => {
-      await this.objects.record(trx, known, now);
+    await this.stores.transaction(async (tx) => {
+      await this.stores.businessObjects.record(tx, known, now);
       for (const { item, trigger } of lapsing) {
-        const moved = await this.items.transition(trx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome, pendingApproval: undefined }, now);
+        const moved = await this.stores.workItems.transition(tx, principal.tenant, item.id, item.rowVersion, { state: 'obsolete', outcomeReason: trigger.outcome, pendingApproval: undefined }, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; send the event again`);
-        await this.audit.append(trx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null, lapsedSecondApproval: item.pendingApproval?.id ?? null }, occurredAt: now });
+        await this.stores.audit.append(tx, { tenantId: principal.tenant, eventType: 'TaskObsoleted', workItemId: item.id, businessObject: { type: bo.type, id: bo.id }, actor: principal.id, payload: { event: event.type, outcome: trigger.outcome, newVersion: bo.version, newRevision: bo.revision ?? null, lapsedSecondApproval: item.pendingApproval?.id ?? null }, occurredAt: now });
         // A renewal takes over the waiting workflow task (its caller key is free once the old item is obsolete); without one, the workflow hears the item ended.
         const renewal = renewals.get(item.id);
-        if (renewal) await renewal.write(trx);
-        else await this.outbox.enqueue(trx, cancelTaskCommand(item, trigger.outcome), now);
+        if (renewal) await renewal.write(tx);
+        else await this.stores.outbox.enqueue(tx, cancelTaskCommand(item, trigger.outcome), now);
       }
     });
     for (const { trigger } of lapsing) this.metrics?.obsolete.inc({ reason: trigger.outcome });
@@ -510,12 +493,12 @@ export class WorkItemService {
   async auditEvents(principal: Principal, filter: AuditFilter) {
     if (filter.workItemId) await this.loader.load(principal, filter.workItemId);
     else this.assertAuditReader(principal);
-    return this.audit.list(principal.tenant, filter);
+    return this.stores.audit.list(principal.tenant, filter);
   }
 
   async verifyAudit(principal: Principal) {
     this.assertAuditReader(principal);
-    return this.audit.verify(principal.tenant);
+    return this.stores.audit.verify(principal.tenant);
   }
 
   private assertAuditReader(principal: Principal): void {

@@ -26,7 +26,7 @@ describe.each(engines)('callerRef on POST /work-items on $name', ({ open }) => {
   let service: WorkItemService;
   beforeAll(async () => {
     t = await testApp(open);
-    service = new WorkItemService(t.db, t.registry, () => new Date(TEST_NOW));
+    service = new WorkItemService(t.stores, t.registry, () => new Date(TEST_NOW));
   });
   afterAll(() => t.db.close());
 

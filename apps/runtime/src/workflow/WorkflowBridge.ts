@@ -4,7 +4,7 @@
  * it; a decision goes back through the binding's output mapping; a user task the process
  * abandoned (an interrupting timer, a cancelled process) cancels its item.
  */
-import { KnexAuditLog, KnexWorkItemStore, OPEN_WORK_ITEM_STATES, type Database } from '@mandate/store';
+import { OPEN_WORK_ITEM_STATES, type Stores } from '@mandate/store';
 import { durationMinutes } from '@mandate/definitions';
 import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
 import type { Logger } from 'pino';
@@ -25,7 +25,7 @@ export function defaultVariables(decision: DecisionOutput): Record<string, unkno
 
 export class WorkflowBridge {
   constructor(
-    private readonly db: Database,
+    private readonly stores: Stores,
     private readonly service: WorkItemService,
     private readonly bindings: BindingCatalog,
     private readonly clock: () => Date,
@@ -57,14 +57,13 @@ export class WorkflowBridge {
 
   /** The process (of `tenantId`) abandoned the user task: the tenant's live item is cancelled (nothing to send back). */
   async onUserTaskEnded(callerRef: CallerRef, reason: string, tenantId: string): Promise<void> {
-    const items = new KnexWorkItemStore(this.db.knex);
-    const item = await items.byCallerKey(tenantId, callerKey(callerRef));
+    const item = await this.stores.workItems.byCallerKey(tenantId, callerKey(callerRef));
     if (!item || !OPEN_WORK_ITEM_STATES.includes(item.state)) return;
     const now = this.clock().toISOString();
-    await this.db.knex.transaction(async (trx) => {
-      const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
+    await this.stores.transaction(async (tx) => {
+      const moved = await this.stores.workItems.transition(tx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
       if (!moved) return;
-      await new KnexAuditLog(this.db.knex, this.db.auditKeys).append(trx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
+      await this.stores.audit.append(tx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
     });
   }
 

@@ -19,7 +19,7 @@ describe.each(engines)('workflow tenant isolation on $name', ({ open }) => {
   let service: WorkItemService;
   beforeAll(async () => {
     t = await workflowApp(open);
-    service = new WorkItemService(t.db, t.registry, () => new Date(t.clock.now));
+    service = new WorkItemService(t.stores, t.registry, () => new Date(t.clock.now));
   });
   afterAll(async () => {
     await t.workflow.stop();

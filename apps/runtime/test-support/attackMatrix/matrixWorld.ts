@@ -81,7 +81,7 @@ export async function matrixWorld(open: () => Promise<Database>) {
   const markers = new Map<string, Marker & { taskType: string }>();
   const redacted = new Map<string, string[] | 'all'>();
   const redactedKey = (caller: Caller, taskType: string) => `${caller} ${taskType}`;
-  const loader = new WorkItemLoader(t.db.knex, t.registry, () => new Date(t.clock.now).toISOString());
+  const loader = new WorkItemLoader(t.stores, t.registry, () => new Date(t.clock.now).toISOString());
 
   const taskTypes = (): TaskType[] => {
     const latest = new Map<string, TaskType>();
@@ -146,7 +146,7 @@ export async function matrixWorld(open: () => Promise<Database>) {
     return found;
   };
 
-  const service = new WorkItemService(t.db, t.registry, () => new Date(t.clock.now));
+  const service = new WorkItemService(t.stores, t.registry, () => new Date(t.clock.now));
   /** A lifecycle action by the item's worker (setting up a cell); whether the policy let it. */
   const byWorker = async (item: SeededItem, action: LifecycleAction, input: LifecycleInput = {}): Promise<boolean> =>
     service.act(workerFor(item), item.id, action, input).then(

@@ -1,23 +1,6 @@
 import type { Knex } from 'knex';
-
-/** A recovery action taken on a work item (seed section 22); written once, never updated. */
-export interface RecoveryActionRecord {
-  id: string;
-  tenantId: string;
-  workItemId: string;
-  actionCode: string;
-  actor: string;
-  actorRoles: string[];
-  reasonCode?: string;
-  comment?: string;
-  /** Evidence the action recorded on the item, as sent. */
-  attachedEvidence?: Record<string, unknown>;
-  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
-  /** The request this action gives the second approval for. */
-  secondApprovalOf?: string;
-  policyTrace: unknown;
-  takenAt: string;
-}
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { RecoveryActionRecord, RecoveryActionStore } from './RecoveryActionStore.js';
 
 interface DbRecoveryActionRow {
   id: string;
@@ -55,11 +38,11 @@ function toRecord(row: DbRecoveryActionRow): RecoveryActionRecord {
 }
 
 /** Recovery actions of work items, tenant-scoped. */
-export class KnexRecoveryActionStore {
+export class KnexRecoveryActionStore implements RecoveryActionStore {
   constructor(private readonly knex: Knex) {}
 
-  async insert(trx: Knex.Transaction, action: RecoveryActionRecord): Promise<void> {
-    await trx('recovery_action').insert({
+  async insert(tx: StoreTransaction, action: RecoveryActionRecord): Promise<void> {
+    await knexOf(tx)('recovery_action').insert({
       id: action.id,
       tenant_id: action.tenantId,
       work_item_id: action.workItemId,
