@@ -9,14 +9,13 @@
  * guarded by the item's row version.
  * The clock is injected: `runOnce()` fires what is due at the clock's now.
  */
-import { priority } from '@mandate/policy';
+import { escalationOf, priority } from '@mandate/policy';
 import type { Stores, WorkItemChanges, WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { PeriodicTask } from '../PeriodicTask.js';
 import { policyContext } from '../workItems/policyContext.js';
-import { escalationOf } from '../workItems/escalation.js';
 import { cancelTaskCommand } from '../workItems/workflowCommands.js';
 
 export interface SlaPass {

@@ -4,7 +4,7 @@
  * transaction. Workflow completion happens later, from the outbox; never first.
  */
 import { randomUUID } from 'node:crypto';
-import { allowedActions, authorityOf, claimEligibility, priority, reasonCodeViolations, sla, validateDecision, visibleView, type PolicyContext } from '@mandate/policy';
+import { allowedActions, authorityOf, claimEligibility, lifecycleTransition, priority, reasonCodeViolations, sla, validateDecision, visibleView, type LifecycleArguments, type PolicyContext } from '@mandate/policy';
 import { callerKey, parseCallerRef, type CallerRef } from '@mandate/workflow';
 import { InvalidCursorError, OPEN_WORK_ITEM_STATES, type AuditFilter, type Stores, type StoreTransaction, type WorkItemChanges, type WorkItemFilter, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
@@ -17,7 +17,6 @@ import type { PrincipalDirectory } from '../identity/PrincipalDirectory.js';
 import { isReadOnly } from '../identity/readOnlyRoles.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';
 import { valueAt } from './attachEvidence.js';
-import { escalationOf } from './escalation.js';
 import { EvidenceValidator } from './evidenceValidator.js';
 import { runIdempotentAfterRead } from './idempotent.js';
 import { itemSnapshot, policyContext } from './policyContext.js';
@@ -269,49 +268,20 @@ export class WorkItemService {
     const reason = reasonCodeViolations(policy.pinned.reasonCodes, action, input.reasonCode, { required: verdict.requiredFields.includes('reasonCode') });
     if (reason.length) throw refusal(reason);
     const now = this.now();
-    let changes: WorkItemChanges;
-    let eventType: string;
-    let escalatedTo: string[] | undefined;
-    switch (action) {
-      case 'CLAIM':
-        changes = { state: 'claimed', assignee: principal.id, owner: principal.id };
-        eventType = 'TaskClaimed';
-        break;
-      case 'RELEASE':
-        changes = { state: 'available', assignee: undefined };
-        eventType = 'TaskReleased';
-        break;
-      case 'DELEGATE':
-        if (!input.delegateTo) throw new UnprocessableError('DELEGATE_REQUIRED', 'name who is asked for input (delegateTo)');
-        changes = { state: 'delegated', delegatedTo: principalIdInput(input.delegateTo, 'delegateTo') };
-        eventType = 'TaskDelegated';
-        break;
-      case 'RESOLVE_DELEGATION':
-        changes = { state: 'claimed', delegatedTo: undefined };
-        eventType = 'TaskDelegationResolved';
-        break;
-      case 'REASSIGN': {
-        if (!input.assignee) throw new UnprocessableError('ASSIGNEE_REQUIRED', 'name the new assignee');
-        const assignee = principalIdInput(input.assignee, 'assignee');
-        await this.assertMayHold(principal.tenant, ctx.item, assignee);
-        this.metrics?.reassigned.inc({ task_type: item.taskType });
-        changes = { state: 'claimed', assignee, owner: assignee, delegatedTo: undefined };
-        eventType = 'TaskAssigned';
-        break;
-      }
-      case 'ESCALATE': {
-        // As the SLA's escalation does, with the priority recomputed for the escalated item.
-        const escalation = escalationOf(item);
-        const score = await priority(policy, { ...ctx, item: itemSnapshot({ ...item, ...escalation.changes }, ctx.item.forbiddenApprovers) });
-        changes = { ...escalation.changes, priority: score.priorityScore, priorityReasons: score.reasons };
-        escalatedTo = escalation.candidateGroups;
-        eventType = 'TaskEscalated';
-        break;
-      }
-      case 'COMMENT':
-        changes = {};
-        eventType = 'TaskCommented';
-        break;
+    // What the action does to the item is the lifecycle table's (policy); whom it names comes canonical.
+    const named = namedBy(action, input);
+    const transition = lifecycleTransition(item, action, { actor: principal.id, ...named });
+    if (!transition.ok) throw transition.kind === 'state' ? refusal([transition.violation]) : new UnprocessableError(transition.violation.code, transition.violation.message);
+    const { eventType, candidateGroups: escalatedTo } = transition;
+    let changes: WorkItemChanges = transition.changes;
+    if (action === 'REASSIGN') {
+      await this.assertMayHold(principal.tenant, ctx.item, named.assignee!);
+      this.metrics?.reassigned.inc({ task_type: item.taskType });
+    }
+    if (action === 'ESCALATE') {
+      // As the SLA's escalation does, with the priority recomputed for the escalated item.
+      const score = await priority(policy, { ...ctx, item: itemSnapshot({ ...item, ...transition.changes }, ctx.item.forbiddenApprovers) });
+      changes = { ...transition.changes, priority: score.priorityScore, priorityReasons: score.reasons };
     }
     return this.stores.transaction(async (tx) => {
       const moved = await this.stores.workItems.transition(tx, principal.tenant, id, item.rowVersion, changes, now);
@@ -523,6 +493,13 @@ function candidateGroupsOf(principal: Principal, taskType: { id: string; version
     throw new NotAllowedError('CANDIDATE_GROUPS_NOT_ALLOWED', `candidateGroups may only narrow ${ref}'s (${taskType.candidateGroups.join(', ')})${outside.length ? `; not among them: ${outside.join(', ')}` : '; name at least one'}`, { allowed: taskType.candidateGroups, ...(outside.length ? { outside } : {}) });
   }
   return [...new Set(given)];
+}
+
+/** The person a lifecycle action names, canonical (400 INVALID_PRINCIPAL_ID for one that is none); nothing when it names none. */
+function namedBy(action: LifecycleAction, input: LifecycleInput): Pick<LifecycleArguments, 'delegateTo' | 'assignee'> {
+  if (action === 'DELEGATE' && input.delegateTo) return { delegateTo: principalIdInput(input.delegateTo, 'delegateTo') };
+  if (action === 'REASSIGN' && input.assignee) return { assignee: principalIdInput(input.assignee, 'assignee') };
+  return {};
 }
 
 /** The request with its principals in canonical form (400 INVALID_PRINCIPAL_ID for one that is none). */
