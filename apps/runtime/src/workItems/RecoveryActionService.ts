@@ -19,6 +19,7 @@ import { runIdempotentAfterRead, type CommandResponse } from './idempotent.js';
 import { refusal } from './refusal.js';
 import { WorkItemLoader } from './WorkItemLoader.js';
 import { workflowColumns } from './workflowCommands.js';
+import { workItemEvent } from './workItemEvent.js';
 
 /** The body of a recovery action. */
 export interface RecoveryActionInput {
@@ -98,25 +99,25 @@ export class RecoveryActionService {
         // Even an action that changes nothing on the item moves its row version: concurrent actions serialise.
         const moved = await this.stores.workItems.transition(tx, principal.tenant, id, item.rowVersion, changes, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-        await this.stores.audit.append(tx, {
-          tenantId: principal.tenant,
-          eventType: status === 'EFFECTIVE' ? 'RecoveryActionTaken' : 'SecondApprovalRequested',
-          workItemId: id,
-          businessObject: { type: item.businessObject.type, id: item.businessObject.id },
-          actor: principal.id,
-          payload: {
-            actionId,
-            action: code,
-            dangerous: verdict.dangerous,
-            reasonCode: input.reasonCode ?? null,
-            actorRoles: principal.roles,
-            status,
-            ...(confirms ? { secondApprovalOf: confirms, firstRequestedBy: pending!.requestedBy } : {}),
-            // The audit proves what was attached without copying values the visibility policy may hide.
-            attachedEvidence: input.evidence ? { paths: Object.keys(input.evidence).sort(), sha256: createHash('sha256').update(canonicalJson(input.evidence)).digest('hex') } : null,
-          },
-          occurredAt: now,
-        });
+        await this.stores.audit.append(
+          tx,
+          workItemEvent(item, {
+            eventType: status === 'EFFECTIVE' ? 'RecoveryActionTaken' : 'SecondApprovalRequested',
+            actor: principal.id,
+            payload: {
+              actionId,
+              action: code,
+              dangerous: verdict.dangerous,
+              reasonCode: input.reasonCode ?? null,
+              actorRoles: principal.roles,
+              status,
+              ...(confirms ? { secondApprovalOf: confirms, firstRequestedBy: pending!.requestedBy } : {}),
+              // The audit proves what was attached without copying values the visibility policy may hide.
+              attachedEvidence: input.evidence ? { paths: Object.keys(input.evidence).sort(), sha256: createHash('sha256').update(canonicalJson(input.evidence)).digest('hex') } : null,
+            },
+            occurredAt: now,
+          }),
+        );
         if (status === 'EFFECTIVE') {
           await this.stores.outbox.enqueue(tx, { tenantId: principal.tenant, commandType: 'RECOVERY_ACTION', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, ...workflowColumns(item), payload: { workItemId: id, actionId, action: code, ...(input.evidence ? { evidence: input.evidence } : {}) } }, now);
         }

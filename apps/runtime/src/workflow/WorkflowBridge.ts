@@ -8,7 +8,8 @@ import { OPEN_WORK_ITEM_STATES, type Stores } from '@mandate/store';
 import { durationMinutes } from '@mandate/definitions';
 import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
 import type { Logger } from 'pino';
-import type { WorkItemService, WorkItemView } from '../workItems/WorkItemService.js';
+import type { WorkItemView } from '../workItems/types.js';
+import type { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 
 /** A user task activation reported by an engine adapter. */
@@ -26,7 +27,7 @@ export function defaultVariables(decision: DecisionOutput): Record<string, unkno
 export class WorkflowBridge {
   constructor(
     private readonly stores: Stores,
-    private readonly service: WorkItemService,
+    private readonly commands: WorkItemCommands,
     private readonly bindings: BindingCatalog,
     private readonly clock: () => Date,
     private readonly logger?: Logger,
@@ -46,7 +47,7 @@ export class WorkflowBridge {
     const requestedBy = typeof startedBy === 'string' && startedByService !== true ? startedBy : request.requestedBy;
     // The mapping's expiresAt (e.g. a quote's validity end), else the inline binding's mandate.expiresIn from now.
     const expiresAt = request.expiresAt ?? (binding?.kind === 'inline' && binding.expiresIn ? new Date(this.clock().getTime() + durationMinutes(binding.expiresIn) * 60_000).toISOString() : undefined);
-    return this.service.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), {
+    return this.commands.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), {
       ...request,
       ...(requestedBy !== undefined ? { requestedBy } : {}),
       ...(expiresAt !== undefined ? { expiresAt } : {}),

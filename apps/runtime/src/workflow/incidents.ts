@@ -7,18 +7,18 @@
 import { OPEN_WORK_ITEM_STATES, type Stores, type WorkflowCommand } from '@mandate/store';
 import { parseCallerRef, type OperatorAttention, type RoutedCommand } from '@mandate/workflow';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
-import type { WorkItemService } from '../workItems/WorkItemService.js';
+import type { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 
 export const INCIDENT_TASK_TYPE = 'WORKFLOW_COMMAND_INCIDENT';
 
 /** Opens the operator item for a command, once per command while one is open. */
-export async function openIncident(stores: Stores, service: WorkItemService, { kind, command, reason }: OperatorAttention): Promise<void> {
+export async function openIncident(stores: Stores, commands: WorkItemCommands, { kind, command, reason }: OperatorAttention): Promise<void> {
   const items = stores.workItems;
   const open = await items.list(command.tenantId, { taskType: INCIDENT_TASK_TYPE, businessObjectId: command.id }, { limit: 5 });
   if (open.items.some((i) => OPEN_WORK_ITEM_STATES.includes(i.state))) return;
   const item = typeof command.payload.workItemId === 'string' ? await items.get(command.tenantId, command.payload.workItemId) : undefined;
   const ref = parseCallerRef(item?.callerRef);
-  await service.create(systemPrincipal(command.tenantId, 'mandate-outbox-relay'), {
+  await commands.create(systemPrincipal(command.tenantId, 'mandate-outbox-relay'), {
     taskType: INCIDENT_TASK_TYPE,
     title: `${kind === 'DEAD_LETTER' ? 'Undelivered' : 'Disputed'} ${command.commandType}${ref ? ` for ${ref.processKey}/${ref.activityId}` : ''}`,
     businessObject: { type: 'WORKFLOW_COMMAND', id: command.id, version: command.attemptCount },

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { SlaScheduler } from '../sla/SlaScheduler.js';
-import type { WorkItemService } from '../workItems/WorkItemService.js';
+import type { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 import { CamundaTaskPoller } from './CamundaTaskPoller.js';
 import { withinCamundaTenant } from './camundaTenant.js';
 import { completeAfterSettlement, reconcileDecisions } from './completion.js';
@@ -20,7 +20,8 @@ import { WorkflowBridge } from './WorkflowBridge.js';
 export interface WorkflowRuntimeOptions {
   stores: Stores;
   registry: DefinitionRegistry;
-  service: WorkItemService;
+  /** Creates the work items of user tasks and incidents. */
+  commands: WorkItemCommands;
   processes: readonly EmbeddedProcess[];
   bindings: BindingCatalog;
   clock: () => Date;
@@ -35,9 +36,9 @@ export interface WorkflowRuntimeOptions {
 }
 
 export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
-  const { stores, registry, service, clock, logger } = options;
+  const { stores, registry, commands, clock, logger } = options;
   const now = () => clock().toISOString();
-  const bridge = new WorkflowBridge(stores, service, options.bindings, clock, logger);
+  const bridge = new WorkflowBridge(stores, commands, options.bindings, clock, logger);
   const embedded = new EmbeddedWorkflowEngine({
     stores,
     processes: options.processes,
@@ -63,7 +64,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
     ...options.relay,
     ...(logger ? { logger } : {}),
     route: async (command) => (await handleIncidentDecision(stores, command, now())) ?? withinCamundaTenant(await route(command), options.camunda?.tenantId),
-    onAttention: (attention) => openIncident(stores, service, attention),
+    onAttention: (attention) => openIncident(stores, commands, attention),
     onSettled: (command, settlement) => completeAfterSettlement(stores, command, settlement, now()),
   });
   const scheduler = new SlaScheduler(stores, registry, clock, options.metrics);
