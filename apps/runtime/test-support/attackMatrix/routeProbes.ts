@@ -69,7 +69,7 @@ function recoveryActionOf(world: MatrixWorld, taskType: TaskType): { code: strin
   const recovery = (policy?.safeActions ?? []).filter((a) => a.category === 'recovery' && !a.requires?.evidence && !a.requires?.elevatedRoles);
   const action = recovery[0];
   if (!action) return { code: 'RUN_RECONCILIATION', body: {}, offered: false };
-  return { code: action.code, offered: true, body: { ...(action.requires?.reasonCode ? { reasonCode: reasonFor(world, taskType) } : {}), ...(action.requires?.comment ? { comment: 'attack matrix' } : {}) } };
+  return { code: action.code, offered: true, body: { ...(action.requires?.reasonCode ? { reasonCode: reasonFor(world, taskType, action.code) } : {}), ...(action.requires?.comment ? { comment: 'attack matrix' } : {}) } };
 }
 
 /** A demo user other than `except` who may work the item (is in one of its candidate groups). */
