@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { columnWriter } from '../rowMapper.js';
 import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
 import type { ApprovalRequestRecord, ApprovalRequestStore } from './ApprovalRequestStore.js';
 
@@ -11,19 +12,16 @@ export interface DbApprovalRequestRow {
   forbidden_approver_role_codes: string[];
 }
 
+const rowOf = columnWriter<ApprovalRequestRecord, DbApprovalRequestRow>()(['work_item_id', 'requested_by', 'requested_at', 'required_authority', 'forbidden_approver_user_ids', 'forbidden_approver_role_codes'], {
+  json: ['required_authority', 'forbidden_approver_user_ids', 'forbidden_approver_role_codes'],
+});
+
 /** Approval requests: one per approval task, written with the task. Reads go through the (tenant-scoped) item. */
 export class KnexApprovalRequestStore implements ApprovalRequestStore {
   constructor(private readonly knex: Knex) {}
 
   async insert(tx: StoreTransaction, request: ApprovalRequestRecord): Promise<void> {
-    await knexOf(tx)('approval_request').insert({
-      work_item_id: request.workItemId,
-      requested_by: request.requestedBy,
-      requested_at: request.requestedAt,
-      required_authority: JSON.stringify(request.requiredAuthority),
-      forbidden_approver_user_ids: JSON.stringify(request.forbiddenApproverUserIds),
-      forbidden_approver_role_codes: JSON.stringify(request.forbiddenApproverRoleCodes),
-    });
+    await knexOf(tx)('approval_request').insert(rowOf(request));
   }
 
   /** The request of an item the caller has already loaded for its tenant. */

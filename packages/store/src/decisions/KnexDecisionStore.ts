@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rowMapper } from '../rowMapper.js';
 import { asWriteStatement, type WriteStatement } from '../statements.js';
 import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
 import type { DecisionRecord, DecisionStore } from './DecisionStore.js';
@@ -21,26 +22,10 @@ interface DbDecisionRow {
   decided_at: Date | string;
 }
 
-function toRecord(row: DbDecisionRow): DecisionRecord {
-  const record: DecisionRecord = {
-    id: row.id,
-    workItemId: row.work_item_id,
-    tenantId: row.tenant_id,
-    decision: row.decision,
-    actor: row.actor,
-    actorRoles: row.actor_roles,
-    businessObjectVersion: row.business_object_version,
-    payload: row.payload,
-    policyTrace: row.policy_trace,
-    status: row.status,
-    decidedAt: new Date(row.decided_at).toISOString(),
-  };
-  if (row.reason_code !== null) record.reasonCode = row.reason_code;
-  if (row.comment !== null) record.comment = row.comment;
-  if (row.second_approval_of !== null) record.secondApprovalOf = row.second_approval_of;
-  if (row.actor_context) record.actorContext = row.actor_context;
-  return record;
-}
+const toRecord = rowMapper<DbDecisionRow, DecisionRecord>()(
+  ['id', 'work_item_id', 'tenant_id', 'decision', 'actor', 'actor_roles', 'business_object_version', 'payload', 'policy_trace', 'status', 'decided_at', 'reason_code', 'comment', 'second_approval_of', 'actor_context'],
+  { instants: ['decided_at'], optional: ['reason_code', 'comment', 'second_approval_of', 'actor_context'] },
+);
 
 /** Decisions: written once, in the command's transaction, never updated. */
 export class KnexDecisionStore implements DecisionStore {

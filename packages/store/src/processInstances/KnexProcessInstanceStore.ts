@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rowMapper } from '../rowMapper.js';
 import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
 import type { NewProcessInstance, ProcessInstanceChanges, ProcessInstanceRecord, ProcessInstanceStatus, ProcessInstanceStore, StoredProcessInstance, WaitingUserTask } from './ProcessInstanceStore.js';
 
@@ -24,25 +25,10 @@ const RECORD_COLUMNS: (keyof DbProcessInstanceRow)[] = ['id', 'tenant_id', 'proc
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toRecord(row: Omit<DbProcessInstanceRow, 'state'>): ProcessInstanceRecord {
-  const record: ProcessInstanceRecord = {
-    id: row.id,
-    tenantId: row.tenant_id,
-    processKey: row.process_key,
-    status: row.status,
-    variables: row.variables,
-    waitingTasks: row.waiting_tasks,
-    completedCommandIds: row.completed_command_ids,
-    completedTasks: row.completed_tasks,
-    rowVersion: row.row_version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-  if (row.business_key !== null) record.businessKey = row.business_key;
-  if (row.end_event_id !== null) record.endEventId = row.end_event_id;
-  if (row.failure !== null) record.failure = row.failure;
-  return record;
-}
+const toRecord = rowMapper<Omit<DbProcessInstanceRow, 'state'>, ProcessInstanceRecord>()(
+  ['id', 'tenant_id', 'process_key', 'status', 'variables', 'waiting_tasks', 'completed_command_ids', 'completed_tasks', 'row_version', 'created_at', 'updated_at', 'business_key', 'end_event_id', 'failure'],
+  { instants: ['created_at', 'updated_at'], optional: ['business_key', 'end_event_id', 'failure'] },
+);
 
 /** jsonb columns take JSON text: knex would send a JavaScript array as a PostgreSQL array. */
 const json = (value: unknown) => JSON.stringify(value);

@@ -1,34 +1,15 @@
 import type { Knex } from 'knex';
+import type { DbWorkItemRow } from '../workItems/KnexWorkItemStore.js';
+import type { PendingApprovalRecord } from '../workItems/WorkItemStore.js';
 import type { DecisionActorContext, ReplayCaseFilter, ReplayCaseRecord, ReplayCaseSource } from './ReplayCaseSource.js';
 
-interface DbReplayRow {
-  id: string;
-  tenant_id: string;
-  task_type: string;
-  task_type_version: number;
+/** An item's row as the replay reads it: the work item's columns, some as text (parsed once per distinct value), with its context's beside them. */
+interface DbReplayRow extends Pick<DbWorkItemRow, 'id' | 'tenant_id' | 'task_type' | 'task_type_version' | 'state' | 'business_object_type' | 'business_object_id' | 'business_object_version' | 'business_object_revision' | 'region' | 'product_family' | 'assignee' | 'owner' | 'requested_by' | 'delegated_to' | 'escalation_group' | 'escalation_level' | 'evidence'> {
   /** As text: parsed once per distinct pinned set. */
   pinned_definitions: string;
-  state: string;
-  business_object_type: string;
-  business_object_id: string;
-  business_object_version: number;
-  business_object_revision: number | null;
-  region: string | null;
-  product_family: string | null;
-  assignee: string | null;
-  owner: string | null;
-  requested_by: string | null;
-  delegated_to: string | null;
-  escalation_group: string | null;
-  escalation_level: number;
   /** Timestamps as ISO 8601 text, formatted by the database: no Date parsing per row. */
   due_at: string | null;
-  evidence: Record<string, unknown>;
-  pending_approval: {
-    kind: 'decision' | 'action';
-    code: string;
-    requestedBy: string;
-  } | null;
+  pending_approval: Omit<PendingApprovalRecord, 'id'> | null;
   created_at: string;
   /** As JSON text: parsed once per distinct set. */
   candidate_groups: string;

@@ -1,3 +1,5 @@
+import type { PendingApprovalRecord, WorkItemRecord } from '../workItems/WorkItemStore.js';
+
 /**
  * Who decided, as recorded with the decision. `groups` is empty and `region` the item's for
  * decisions recorded before the decision row kept the actor's context.
@@ -12,37 +14,8 @@ export interface DecisionActorContext {
 
 /** One stored item with what an impact replay evaluates: its business object, approval request and effective decision. */
 export interface ReplayCaseRecord {
-  item: {
-    id: string;
-    tenantId: string;
-    taskType: string;
-    taskTypeVersion: number;
-    pinnedDefinitions: string[];
-    state: string;
-    businessObject: {
-      type: string;
-      id: string;
-      version: number;
-      revision?: number;
-    };
-    region?: string;
-    productFamily?: string;
-    assignee?: string;
-    owner?: string;
-    requestedBy?: string;
-    delegatedTo?: string;
-    candidateGroups: string[];
-    escalationGroup?: string;
-    escalationLevel: number;
-    dueAt?: string;
-    evidence: Record<string, unknown>;
-    pendingApproval?: {
-      kind: 'decision' | 'action';
-      code: string;
-      requestedBy: string;
-    };
-    createdAt: string;
-  };
+  /** The item's fields a replay reads (a second approval's first half without its row id). */
+  item: Pick<WorkItemRecord, 'id' | 'tenantId' | 'taskType' | 'taskTypeVersion' | 'pinnedDefinitions' | 'state' | 'businessObject' | 'region' | 'productFamily' | 'assignee' | 'owner' | 'requestedBy' | 'delegatedTo' | 'candidateGroups' | 'escalationGroup' | 'escalationLevel' | 'dueAt' | 'evidence' | 'createdAt'> & { pendingApproval?: Omit<PendingApprovalRecord, 'id'> };
   /** The business object's latest known version; absent when the store never recorded it. */
   businessObject?: {
     version: number;

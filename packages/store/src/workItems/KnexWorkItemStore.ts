@@ -7,7 +7,8 @@ import { knexStatementOf, type ReadStatement, type WriteStatement } from '../sta
 import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
 import type { NewWorkItem, PageRequest, PendingApprovalRecord, WorkItemChanges, WorkItemFilter, WorkItemPage, WorkItemRecord, WorkItemStore, WorkItemSummary, WorkItemSummaryPage, WorkItemWithContext, WorkItemWithContextPage } from './WorkItemStore.js';
 
-interface DbWorkItemRow {
+/** A `work_item` row (with its candidate groups beside it); the replay reads the same columns. */
+export interface DbWorkItemRow {
   id: string;
   tenant_id: string;
   task_type: string;
