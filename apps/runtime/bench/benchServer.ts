@@ -7,7 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase } from '@mandate/store';
+import { createDatabase, createStores } from '@mandate/store';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createServer } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -19,9 +19,10 @@ if (!databaseUrl || !schema || !process.send) throw new Error('benchServer runs 
 
 const db = createDatabase({ databaseUrl, schema });
 const registry = loadDefinitions(join(dirname(fileURLToPath(import.meta.url)), '../../../definitions'));
-const server = createHttpServer(createServer({ db, registry, identity: createDevIdentity() }));
+const stores = createStores(db);
+const server = createHttpServer(createServer({ db, stores, registry, identity: createDevIdentity() }));
 server.keepAliveTimeout = 60_000;
-const sealer = new AuditSealer(db);
+const sealer = new AuditSealer(stores.audit);
 sealer.start();
 
 server.listen(0, '127.0.0.1', () => {

@@ -11,7 +11,7 @@ import { refOf, type Definition, type TaskType } from '@mandate/definitions';
 import { pinDefinitions, policyFor, type CompiledPolicy } from '@mandate/policy';
 import type { DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus } from '@mandate/store';
 
-/** Where a store-backed registry reads published versions (`KnexDefinitionVersionStore` is one). */
+/** Where a store-backed registry reads published versions (the `DefinitionVersionStore` port is one). */
 export interface PublishedDefinitionSource {
   list(filter: { statuses: readonly DefinitionVersionStatus[] }): Promise<DefinitionVersionMeta[]>;
   contentsOf(refs: readonly { id: string; version: number }[]): Promise<DefinitionVersionRecord[]>;

@@ -356,7 +356,7 @@ describe.each(engines)('runtime API on $name', ({ open }) => {
     expect((item.priorityReasons as string[]).join(' ')).toMatch(/ESCALATED/);
     expect(item.slaWarnAt).toBeUndefined();
     expect(item.slaEscalateAt).toBeUndefined();
-    expect((await new SlaScheduler(t.db, t.registry, () => new Date('2026-07-03T12:00:00Z')).runOnce()).escalated).not.toContain(id);
+    expect((await new SlaScheduler(t.stores, t.registry, () => new Date('2026-07-03T12:00:00Z')).runOnce()).escalated).not.toContain(id);
     const events = (await request(t.app).get(`/audit?workItemId=${id}`).set(await as('aude'))).body.events as { eventType: string; payload: Record<string, unknown> }[];
     expect(events.find((e) => e.eventType === 'TaskEscalated')?.payload).toMatchObject({ reasonCode: 'OUTSIDE_AUTHORITY', from: { assignee: 'sam', candidateGroups: ['regional-sales-directors', 'sales-managers'] }, to: { candidateGroups: ['regional-sales-directors'], level: 1 } });
     // The sales manager is no longer a candidate; the regional director is.

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase, KnexAuditLog, KnexDefinitionVersionStore, type Database, type DatabaseOptions } from '@mandate/store';
+import { createDatabase, createStores, KnexAuditLog, KnexDefinitionVersionStore, type Database, type DatabaseOptions } from '@mandate/store';
 import { createRuntime } from './createServer.js';
 import { DefinitionRegistry } from './DefinitionRegistry.js';
 import { createDevIdentity } from './identity/devIdentity.js';
@@ -149,7 +149,7 @@ async function expectNothingLostNothingDoubled(options: DatabaseOptions, ids: st
       const pass = await workflow!.relay.runOnce();
       if (pass.sent + pass.closed + pass.incidents + pass.retried + pass.deadLettered === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await reconcileDecisions(db, registry, new Date(Date.now() + 10 * 60_000), undefined, 1_000);
+    await reconcileDecisions(createStores(db), registry, new Date(Date.now() + 10 * 60_000), undefined, 1_000);
     expect(await db.knex('workflow_command_outbox').whereNot({ status: 'CLOSED' }).select('id', 'status')).toEqual([]);
 
     const decisions: { work_item_id: string; n: string | number }[] = await db.knex('decision').select('work_item_id').count<{ work_item_id: string; n: string | number }[]>('* as n').groupBy('work_item_id');

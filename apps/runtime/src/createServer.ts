@@ -7,10 +7,12 @@ import express from 'express';
 import { isProblemCode, PROBLEM_CODES } from '@mandate/problems';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { openApiDocument, type AuditQueryParams } from '@mandate/contract';
-import { asSystem, KnexWorkItemStore, withTenant, type Database } from '@mandate/store';
+import { openApiDocument } from '@mandate/contract';
+import { asSystem, createStores, withTenant, type Database, type Stores } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
+import { auditRoutes } from './audit/auditRoutes.js';
+import { AuditTrailService } from './audit/AuditTrailService.js';
 import { apiReferenceRoutes } from './http/apiReference.js';
 import { NotFoundError } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
@@ -19,15 +21,19 @@ import { refuseDeepJson } from './http/refuseDeepJson.js';
 import { refuseNulCharacters } from './http/refuseNulCharacters.js';
 import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, rateLimitedAuthentication, type RateLimitSettings } from './http/rateLimits.js';
-import { requestSchemas, validBody, validQuery } from './http/requestSchemas.js';
+import { requestSchemas, validBody } from './http/requestSchemas.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
 import { assertMayWrite } from './identity/readOnlyRoles.js';
 import { withVerifiedTokenCache } from './identity/verifiedTokenCache.js';
-import { WorkItemService, type BusinessEvent } from './workItems/WorkItemService.js';
-import { workItemRoutes } from './workItems/workItemRoutes.js';
+import { BusinessEventService } from './workItems/BusinessEventService.js';
+import { businessEventRoutes } from './workItems/businessEventRoutes.js';
 import { RecoveryActionService } from './workItems/RecoveryActionService.js';
+import { WorkItemCommands } from './workItems/WorkItemCommands.js';
+import { WorkItemLoader } from './workItems/WorkItemLoader.js';
+import { WorkItemQueries } from './workItems/WorkItemQueries.js';
+import { workItemRoutes } from './workItems/workItemRoutes.js';
 import { processRoutes } from './workflow/processRoutes.js';
 import { DefinitionGovernanceService } from './governance/DefinitionGovernanceService.js';
 import { definitionRoutes } from './governance/definitionRoutes.js';
@@ -41,6 +47,8 @@ import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOption
 /** What the app is built from. */
 export interface RuntimeDeps {
   db: Database;
+  /** The database's stores (`createStores(db)`), when the caller built them already; built from `db` otherwise. */
+  stores?: Stores;
   registry: DefinitionRegistry;
   identity: Identity;
   clock?: () => Date;
@@ -49,7 +57,7 @@ export interface RuntimeDeps {
   /** What importing the shipped definitions found at start (`importDefinitions`): its conflicts are served and counted in /healthz. */
   definitionImport?: ImportReport;
   /** The workflow round trip (BPMN processes, bindings, engines); absent: work items only. */
-  workflow?: Omit<WorkflowRuntimeOptions, 'db' | 'registry' | 'service' | 'clock' | 'metrics' | 'logger'>;
+  workflow?: Omit<WorkflowRuntimeOptions, 'stores' | 'registry' | 'commands' | 'clock' | 'metrics' | 'logger'>;
   /** The studio's build directory (apps/studio/dist), served at `/` after the API; absent: API only. */
   studioDir?: string;
   /** The bearer token `/metrics` requires (`MANDATE_METRICS_TOKEN`); absent: `/metrics` is open. */
@@ -67,19 +75,23 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const logger = deps.logger ?? pino({ level: 'silent' });
   const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.set('trust proxy', rateLimits.trustProxyHops);
-  const limiters = createRateLimiters(deps.db, rateLimits, logger);
-  const queues = new KnexWorkItemStore(deps.db.knex);
+  const stores = deps.stores ?? createStores(deps.db);
+  const limiters = createRateLimiters(stores.rateLimits, rateLimits, logger);
   // The gauges count every tenant's open items: a read across tenants.
-  const metrics = createMetrics({ openQueues: () => asSystem(() => queues.openQueues()), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
+  const metrics = createMetrics({ openQueues: () => asSystem(() => stores.workItems.openQueues()), clock, onError: (err) => logger.warn({ err }, 'metrics: reading the open queues failed; the queue gauges are left out of this scrape') });
   // Real time, not the injected clock: token expiry is checked against real time too.
   const identity = withVerifiedTokenCache(deps.identity);
-  const service = new WorkItemService(deps.db, deps.registry, clock, metrics, deps.identity.directory);
-  const recovery = new RecoveryActionService(deps.db, deps.registry, clock);
-  const governance = new DefinitionGovernanceService(deps.db, deps.registry, clock, deps.definitionImport);
-  const migrations = new WorkItemMigrationService(deps.db, deps.registry, clock);
-  const auditCheckpoints = new AuditCheckpointService(deps.db, clock);
+  const loader = new WorkItemLoader(stores, deps.registry, () => clock().toISOString());
+  const queries = new WorkItemQueries(stores, loader);
+  const commands = new WorkItemCommands(stores, deps.registry, clock, metrics, deps.identity.directory);
+  const events = new BusinessEventService(stores, deps.registry, clock, metrics);
+  const recovery = new RecoveryActionService(stores, deps.registry, clock);
+  const auditTrail = new AuditTrailService(stores.audit, loader);
+  const governance = new DefinitionGovernanceService(stores, deps.registry, clock, deps.definitionImport);
+  const migrations = new WorkItemMigrationService(stores, deps.registry, clock);
+  const auditCheckpoints = new AuditCheckpointService(stores.audit, clock);
 
-  const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, db: deps.db, registry: deps.registry, service, clock, metrics, logger }) : undefined;
+  const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, stores, registry: deps.registry, commands, clock, metrics, logger }) : undefined;
   // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
   app.use(
     pinoHttp({
@@ -136,36 +148,11 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const authenticate: express.RequestHandler = (req, res, next) =>
     verify(req, res, (error?: unknown) => (error !== undefined ? next(error) : void withTenant(principalOf(res).tenant, () => next())));
 
-  app.use('/work-items', authenticate, workItemRoutes(service, recovery, clock));
-  app.post('/events', authenticate, async (req, res) => {
-    const event = validBody<BusinessEvent>(requestSchemas.businessEvent, req.body);
-    res.status(202).json(await service.handleEvent(principalOf(res), event));
-  });
-  app.get('/audit', authenticate, async (req, res) => {
-    const q = validQuery<AuditQueryParams>(requestSchemas.auditQuery, req.query);
-    const limit = q.limit ? Number(q.limit) : 500;
-    const events = await service.auditEvents(principalOf(res), {
-      ...(q.workItemId ? { workItemId: q.workItemId } : {}),
-      ...(q.businessObjectId ? { businessObject: { id: q.businessObjectId, ...(q.businessObjectType ? { type: q.businessObjectType } : {}) } } : {}),
-      ...(q.actor ? { actor: q.actor } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
-      ...(q.after ? { afterSequence: Number(q.after) } : {}),
-      limit,
-    });
-    const last = events[events.length - 1];
-    res.json({ events, ...(events.length === limit && last ? { nextAfter: String(last.sequence) } : {}) });
-  });
-  app.get('/audit/verify', authenticate, async (_req, res) => {
-    res.json(await service.verifyAudit(principalOf(res)));
-  });
-  app.post('/audit/checkpoints', authenticate, async (req, res) => {
-    validBody(requestSchemas.auditCheckpoint, req.body ?? {});
-    const result = await auditCheckpoints.checkpoint(principalOf(res));
-    res.status(result.created ? 201 : 200).json(result);
-  });
+  app.use('/work-items', authenticate, workItemRoutes(queries, commands, recovery, clock));
+  app.use('/events', businessEventRoutes(events, authenticate));
+  app.use('/audit', auditRoutes(auditTrail, auditCheckpoints, authenticate));
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
-  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(deps.db, clock)), definitionRoutes(governance, migrations));
+  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), definitionRoutes(governance, migrations));
   if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key), (key) => deps.workflow!.bindings.startersOf(key)));
 
   if (deps.studioDir) app.use(studioRoutes(deps.studioDir));

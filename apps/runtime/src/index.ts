@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { pino } from 'pino';
-import { asSystem, createDatabase, databaseOptionsFromEnv, KnexDefinitionVersionStore } from '@mandate/store';
+import { asSystem, createDatabase, createStores, databaseOptionsFromEnv } from '@mandate/store';
 import { Camunda7Port } from '@mandate/workflow';
 import { AuditCheckpointer, DEFAULT_CHECKPOINT_INTERVAL_MS } from './audit/AuditCheckpointer.js';
 import { auditKeysFromEnv } from './audit/auditKeysConfig.js';
@@ -67,26 +67,28 @@ logger.info({ keyId: auditKeys.keys.keyId, source: auditKeys.source }, 'audit ch
 // Outside a request or a background pass, a statement sees no tenant's rows (docs/security.md, "Tenancy in the database").
 const db = createDatabase(databaseOptionsFromEnv(), auditKeys.keys, 'nobody');
 await db.migrate();
+// Every store of the database, built once: the services and background passes below share them.
+const stores = createStores(db);
 // The shipped definitions into the store (missing versions only); a changed published file is a conflict, never an overwrite.
-const definitionImport = await asSystem(() => importDefinitions(db, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions')));
+const definitionImport = await asSystem(() => importDefinitions(stores, process.env.MANDATE_DEFINITIONS_DIR ?? join(process.cwd(), 'definitions')));
 for (const c of definitionImport.conflicts) logger.warn({ conflict: c }, `definition import conflict: ${c.file} differs from the stored ${c.kind} ${c.id}@${c.version} (${c.storedStatus}); the stored version is kept`);
 if (definitionImport.inserted.length) logger.info({ inserted: definitionImport.inserted }, `imported ${definitionImport.inserted.length} definition versions`);
-const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
+const registry = await asSystem(() => DefinitionRegistry.fromSource(stores.definitions));
 // Demo work items are created by a dev-issuer user; a real deployment gets none.
-const seeded = auth.mode === 'dev' ? await asSystem(() => seedDemo(db, registry)) : 0;
+const seeded = auth.mode === 'dev' ? await asSystem(() => seedDemo(stores, registry)) : 0;
 const { processes, bindings } = await loadProcesses(process.env.MANDATE_BPMN_DIR ?? join(process.cwd(), 'bpmn'));
 // Camunda 7 alongside the embedded engine, when configured: its user tasks of the bound processes become work items too.
 const camundaUrl = process.env.MANDATE_CAMUNDA_URL;
 const camunda = camundaUrl
   ? { port: new Camunda7Port({ baseUrl: camundaUrl }), processKeys: (process.env.MANDATE_CAMUNDA_PROCESS_KEYS ?? processes.map((p) => p.key).join(',')).split(',').filter(Boolean), tenantId: process.env.MANDATE_CAMUNDA_TENANT ?? 'ACME_EU' }
   : undefined;
-const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, rateLimits: rateLimits.settings, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
+const { app, workflow } = createRuntime({ db, stores, registry, definitionImport, identity: auth.mode === 'jwt' ? createJwtIdentity(auth) : createDevIdentity(), logger, rateLimits: rateLimits.settings, ...(metricsToken ? { metricsToken } : {}), studioDir: process.env.MANDATE_STUDIO_DIR ?? join(process.cwd(), 'apps/studio/dist'), workflow: { processes, bindings, ...(camunda ? { camunda } : {}) } });
 await workflow!.start();
-const sealer = new AuditSealer(db, logger);
+const sealer = new AuditSealer(stores.audit, logger);
 sealer.start();
-const checkpointer = new AuditCheckpointer(db, logger);
+const checkpointer = new AuditCheckpointer(stores.audit, logger);
 checkpointer.start(checkpointIntervalMs);
-const keyPurger = new IdempotencyKeyPurger(db, undefined, logger);
+const keyPurger = new IdempotencyKeyPurger(stores.idempotency, undefined, logger);
 keyPurger.start();
 if (seeded) {
   // One demo quote comes through the workflow: its approval item carries the process's caller reference.

@@ -1,13 +1,12 @@
-import type { Database } from '@mandate/store';
+import type { Stores } from '@mandate/store';
 import { DEV_ISSUER, DEV_USERS } from './identity/devIdentity.js';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
-import { WorkItemService } from './workItems/WorkItemService.js';
+import { WorkItemCommands } from './workItems/WorkItemCommands.js';
 
 /** Demo work items for the dev start: three discount approvals and an unknown-outcome fallout, created through the service. */
-export async function seedDemo(db: Database, registry: DefinitionRegistry): Promise<number> {
-  const existing = Number((await db.knex('work_item').count('* as n').first())?.n ?? 0);
-  if (existing > 0) return 0;
-  const service = new WorkItemService(db, registry, () => new Date());
+export async function seedDemo(stores: Stores, registry: DefinitionRegistry): Promise<number> {
+  if (await stores.workItems.hasAny()) return 0;
+  const service = new WorkItemCommands(stores, registry, () => new Date());
   const rita = { id: 'rita', issuer: DEV_ISSUER, ...DEV_USERS.rita! };
   const quotes = [
     { id: 'Q-2026-000918', discount: 32, amount: 420000, tier: 'PLATINUM', regulatory: true },

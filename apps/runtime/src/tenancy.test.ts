@@ -67,7 +67,7 @@ describe.each(engines)('tenancy in the database on $name', ({ open }) => {
     expect(Number(all[0]!.n)).toBeGreaterThanOrEqual(2);
     // The sealer (a periodic pass) chains what requests wrote; the metrics scrape counts every tenant's open items.
     await post('cpq', '/work-items', quote());
-    const sealer = new AuditSealer(t.db);
+    const sealer = new AuditSealer(t.stores.audit);
     await sealer.runOnce();
     const unsealed = await asSystem(() => t.db.knex('audit_event').whereNull('sequence').count<{ n: string | number }[]>('* as n'));
     expect(Number(unsealed[0]!.n)).toBe(0);

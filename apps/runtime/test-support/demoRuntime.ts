@@ -4,7 +4,7 @@
 // is set (an isolated schema, dropped on close). As in `index.ts`, a statement outside a request or
 // a background pass sees no tenant's rows.
 import type { AddressInfo } from 'node:net';
-import { asSystem, createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore } from '@mandate/store';
+import { asSystem, createIsolatedDatabase, createMemoryDatabase, createStores } from '@mandate/store';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createRuntime } from '../src/createServer.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
@@ -24,11 +24,12 @@ export interface DemoRuntime {
 /** Starts the runtime with the demo data, serving the studio build in `studioDir`. */
 export async function startDemoRuntime(options: { studioDir: string; databaseUrl?: string }): Promise<DemoRuntime> {
   const db = options.databaseUrl ? await createIsolatedDatabase(options.databaseUrl, 'nobody') : await createMemoryDatabase('nobody');
-  const definitionImport = await asSystem(() => importDefinitions(db, definitionsDir));
-  const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
-  await asSystem(() => seedDemo(db, registry));
-  const { app } = createRuntime({ db, registry, definitionImport, identity: createDevIdentity(), studioDir: options.studioDir });
-  const sealer = new AuditSealer(db);
+  const stores = createStores(db);
+  const definitionImport = await asSystem(() => importDefinitions(stores, definitionsDir));
+  const registry = await asSystem(() => DefinitionRegistry.fromSource(stores.definitions));
+  await asSystem(() => seedDemo(stores, registry));
+  const { app } = createRuntime({ db, stores, registry, definitionImport, identity: createDevIdentity(), studioDir: options.studioDir });
+  const sealer = new AuditSealer(stores.audit);
   sealer.start();
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

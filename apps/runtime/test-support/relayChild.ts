@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asSystem, AuditKeys, createDatabase, KnexWorkflowOutbox, type DatabaseOptions } from '@mandate/store';
+import { asSystem, AuditKeys, createDatabase, createStores, type DatabaseOptions } from '@mandate/store';
 import { Camunda7Port, type Camunda7PortOptions, type CompleteTaskCommand, type PortOutcome } from '@mandate/workflow';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -107,13 +107,15 @@ async function main(): Promise<number> {
     await db.migrate();
     const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
     const port = new ReportingPort({ baseUrl: config.camundaUrl, tenantId: CAMUNDA_TENANT, timeoutMs: config.engineTimeoutMs }, config.mode === 'hang-before-send');
+    const stores = createStores(db);
     const { workflow } = createRuntime({
       db,
+      stores,
       registry: loadDefinitions(join(root, 'definitions')),
       identity: createDevIdentity(),
       workflow: { processes, bindings, camunda: { port, processKeys: ['quote-approval'], tenantId: CAMUNDA_TENANT }, relay: { owner: `relay-child-${process.pid}`, leaseMs: config.leaseMs } },
     });
-    const outbox = new KnexWorkflowOutbox(db.knex);
+    const { outbox } = stores;
     const deadline = Date.now() + 60_000;
     // Passes until the command settles: the first ones find it still leased by the killed relay.
     for (;;) {

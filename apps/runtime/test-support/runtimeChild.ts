@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asSystem, AuditKeys, createDatabase, KnexDefinitionVersionStore, type DatabaseOptions } from '@mandate/store';
+import { asSystem, AuditKeys, createDatabase, createStores, type DatabaseOptions } from '@mandate/store';
 import { pino } from 'pino';
 import { AuditSealer } from '../src/audit/AuditSealer.js';
 import { createRuntime } from '../src/createServer.js';
@@ -37,14 +37,15 @@ async function main(): Promise<void> {
   const db = createDatabase(JSON.parse(database) as DatabaseOptions, runtimeChildAuditKeys);
   await db.migrate();
   // As a start does: outside a request or a background pass, statements see no tenant's rows.
-  const definitionImport = await asSystem(() => importDefinitions(db, join(root, 'definitions')));
-  const registry = await asSystem(() => DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex)));
+  const stores = createStores(db);
+  const definitionImport = await asSystem(() => importDefinitions(stores, join(root, 'definitions')));
+  const registry = await asSystem(() => DefinitionRegistry.fromSource(stores.definitions));
   const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
   // Errors only: the test reads stderr when something goes wrong.
   const logger = pino({ level: 'error' }, pino.destination(2));
-  const { app, workflow } = createRuntime({ db, registry, definitionImport, identity: createDevIdentity(), logger, workflow: { processes, bindings, relay: { leaseMs: CHILD_LEASE_MS } } });
+  const { app, workflow } = createRuntime({ db, stores, registry, definitionImport, identity: createDevIdentity(), logger, workflow: { processes, bindings, relay: { leaseMs: CHILD_LEASE_MS } } });
   await workflow!.start({ relayMs: 50 });
-  new AuditSealer(db, logger).start();
+  new AuditSealer(stores.audit, logger).start();
   const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${(server.address() as AddressInfo).port}\n`));
 }
 

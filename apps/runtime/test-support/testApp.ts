@@ -3,7 +3,7 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIsolatedDatabase, createMemoryDatabase, KnexDefinitionVersionStore, type Database } from '@mandate/store';
+import { createIsolatedDatabase, createMemoryDatabase, createStores, type Database } from '@mandate/store';
 import { createServer, type RuntimeDeps } from '../src/createServer.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';
 import { importDefinitions } from '../src/governance/importDefinitions.js';
@@ -27,14 +27,15 @@ export const TEST_NOW = '2026-07-02T08:00:00Z';
 export async function testApp(
   open: () => Promise<Database>,
   clock: () => Date = () => new Date(TEST_NOW),
-  options: { db?: Database; refreshIntervalMs?: number; runtime?: Partial<Omit<RuntimeDeps, 'db' | 'registry' | 'identity' | 'clock'>> } = {},
+  options: { db?: Database; refreshIntervalMs?: number; runtime?: Partial<Omit<RuntimeDeps, 'db' | 'stores' | 'registry' | 'identity' | 'clock'>> } = {},
 ) {
   const db = options.db ?? (await open());
   const devKey = createSecretKey(randomBytes(32));
   const identity = createDevIdentity(devKey);
-  const definitionImport = await importDefinitions(db, definitionsDir, clock);
-  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock, ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}) });
-  const app = createServer({ db, registry, definitionImport, identity, clock, ...options.runtime });
+  const stores = createStores(db);
+  const definitionImport = await importDefinitions(stores, definitionsDir, clock);
+  const registry = await DefinitionRegistry.fromSource(stores.definitions, { clock, ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}) });
+  const app = createServer({ db, stores, registry, definitionImport, identity, clock, ...options.runtime });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     let t = tokens.get(userId);
@@ -44,5 +45,5 @@ export async function testApp(
     }
     return `Bearer ${t}`;
   };
-  return { app, db, registry, token, devKey };
+  return { app, db, stores, registry, token, devKey };
 }

@@ -2,7 +2,7 @@
 // a manual scheduler, and a clock the test moves.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KnexDefinitionVersionStore, type Database } from '@mandate/store';
+import { createStores, type Database } from '@mandate/store';
 import { ManualTimerScheduler, type Camunda7Port } from '@mandate/workflow';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
@@ -24,12 +24,14 @@ export async function workflowApp(open: () => Promise<Database>, options: { camu
   const db = await open();
   const identity = createDevIdentity();
   const clock = { now: Date.parse(TEST_NOW) };
-  const definitionImport = await importDefinitions(db, join(root, 'definitions'), () => new Date(clock.now));
-  const registry = await DefinitionRegistry.fromSource(new KnexDefinitionVersionStore(db.knex), { clock: () => new Date(clock.now) });
+  const stores = createStores(db);
+  const definitionImport = await importDefinitions(stores, join(root, 'definitions'), () => new Date(clock.now));
+  const registry = await DefinitionRegistry.fromSource(stores.definitions, { clock: () => new Date(clock.now) });
   const { processes, bindings } = await loadProcesses(join(root, 'bpmn'));
   const timers = new ManualTimerScheduler();
   const { app, workflow } = createRuntime({
     db,
+    stores,
     registry,
     definitionImport,
     identity,
@@ -37,7 +39,7 @@ export async function workflowApp(open: () => Promise<Database>, options: { camu
     workflow: { processes, bindings, timers, ...(options.camunda ? { camunda: options.camunda } : {}), relay: { retry: { maxAttempts: 3, backoffMs: () => 1000 } } },
   });
   const token = async (userId: string) => `Bearer ${await identity.issueDevToken!(userId)}`;
-  return { app, db, registry, workflow: workflow!, timers, clock, token };
+  return { app, db, stores, registry, workflow: workflow!, timers, clock, token };
 }
 
 /** Start variables of a quote-approval instance: a 32% discount on a high-value regulated quote of rita's (the binding maps them). */

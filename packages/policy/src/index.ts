@@ -24,3 +24,5 @@ export { ImpactReplay, replayImpact, replayImpactBatches } from './replay/replay
 export type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTotals, ReplayCase, ReplayDecision, ReplayOptions } from './replay/ReplayCase.js';
 export { canonicalPrincipalId, normalisePrincipalId, PRINCIPAL_ID_PATTERN } from './principalId.js';
 export { claimEligibility, type ClaimEligibility } from './claimEligibility.js';
+export { LIFECYCLE_ACTIONS, lifecycleTransition, type LifecycleAction, type LifecycleArguments, type LifecycleChanges, type LifecycleEventType, type LifecycleItem, type LifecycleTransition } from './lifecycle/lifecycleTransition.js';
+export { escalationOf, type EscalationChanges } from './lifecycle/escalationOf.js';

@@ -5,6 +5,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { migrationSource } from '../migrations/index.js';
 import { AuditKeys } from './audit/AuditKeys.js';
+import { inTransaction, type StoreTransaction } from './StoreTransaction.js';
 import { scopeConnections } from './tenancy/scopeConnections.js';
 import { asOwner, type TenantScope } from './tenancy/tenantScope.js';
 
@@ -30,6 +31,8 @@ export interface Database {
   kind: DatabaseKind;
   /** The keys every audit writer marks its events with and checkpoints are signed with; never stored in the database. */
   auditKeys: AuditKeys;
+  /** Runs `run` in one transaction (committed when it resolves, rolled back when it throws); the transaction is opaque outside the store. */
+  transaction: <T>(run: (tx: StoreTransaction) => Promise<T>) => Promise<T>;
   /** Applies every migration not applied yet, as the owner. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -58,6 +61,7 @@ export function createDatabase(options: DatabaseOptions, auditKeys: AuditKeys = 
     knex,
     kind,
     auditKeys,
+    transaction: (run) => inTransaction(knex, run),
     migrate: () =>
       asOwner(async () => {
         if (schema) await knex.raw('create schema if not exists ??', [schema]);

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
 import { prepared } from './prepared.js';
-
-/** One write of a command, not yet sent: a knex insert/update builder or a raw data-modifying statement. */
-export type WriteStatement = Knex.QueryBuilder | Knex.Raw;
+import { knexStatementOf, type KnexStatement, type WriteStatement } from './statements.js';
 
 /** SQLSTATE of `mandate_require` (migration 20261124175000): the statement refused, nothing was written. */
 const REFUSED = 'MD409';
@@ -18,10 +16,10 @@ const REFUSED = 'MD409';
  *
  * @returns the guard's returned row, or undefined when it matched none (nothing written).
  */
-export async function writeTogether<Row>(knex: Knex, guard: WriteStatement, writes: readonly WriteStatement[]): Promise<Row | undefined> {
+export async function writeTogether<Row>(knex: Knex, guard: KnexStatement, writes: readonly WriteStatement[]): Promise<Row | undefined> {
   let statement = knex.queryBuilder().with('guard', guard);
   writes.forEach((write, i) => {
-    statement = statement.with(`write_${i}`, write);
+    statement = statement.with(`write_${i}`, knexStatementOf(write));
   });
   // `required` is the outer side of the join, so mandate_require runs even when the guard is empty.
   statement = statement

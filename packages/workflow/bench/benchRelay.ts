@@ -3,7 +3,7 @@
 // when the engine has committed each continuation.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Database, WorkflowCommand } from '@mandate/store';
+import { createStores, type Database, type WorkflowCommand } from '@mandate/store';
 import { EmbeddedWorkflowEngine, type UserTaskActivation } from '../src/embedded/EmbeddedWorkflowEngine.js';
 import { OutboxRelay, type OperatorAttention } from '../src/relay/OutboxRelay.js';
 import { commandRouter } from '../src/relay/routeCommand.js';
@@ -47,7 +47,7 @@ class TimedPort implements WorkflowPort {
 
 /** The embedded engine with the bench's process. */
 export function benchEngine(db: Database, trouble: Trouble, onUserTask: (activation: UserTaskActivation) => Promise<void>): EmbeddedWorkflowEngine {
-  return new EmbeddedWorkflowEngine({ db, processes: [{ key: PROCESS_KEY, source }], logger: trouble.logger, onUserTask });
+  return new EmbeddedWorkflowEngine({ stores: createStores(db), processes: [{ key: PROCESS_KEY, source }], logger: trouble.logger, onUserTask });
 }
 
 /**
@@ -61,10 +61,11 @@ export function benchRelay(
   trouble: Trouble,
   report: { continued: (commandId: string, at: number) => void; settled: (command: WorkflowCommand, at: number) => void },
 ): OutboxRelay {
+  const stores = createStores(db);
   return new OutboxRelay({
-    db,
+    stores,
     ports: [new TimedPort(engine, report.continued)],
-    route: commandRouter(db, (_ref, decision) => Promise.resolve({ decision: decision.decision, decidedBy: decision.decidedBy })),
+    route: commandRouter(stores, (_ref, decision) => Promise.resolve({ decision: decision.decision, decidedBy: decision.decidedBy })),
     owner,
     batchSize: BATCH_SIZE,
     concurrency: CONCURRENCY,

@@ -92,6 +92,7 @@ try {
   const databaseUrl = process.env.DATABASE_URL;
   db = databaseUrl ? await createIsolatedDatabase(databaseUrl) : await createMemoryDatabase();
   const { knex } = db;
+  const database = db;
   const version = (await knex.raw<{ rows: { v: string }[] }>(`select current_setting('server_version') as v`)).rows[0]!.v.replace(/\s.*/, '');
   const schema = (await knex.raw<{ rows: { s: string }[] }>('select current_schema() as s')).rows[0]!.s;
   const nodeFlags = [...process.execArgv.filter((a) => a.startsWith('--max')), ...(process.env.NODE_OPTIONS ?? '').split(' ').filter((a) => a.startsWith('--max'))];
@@ -112,9 +113,9 @@ try {
   const workItemOf = new Map<string, string>();
   const embedded = (engine = benchEngine(db, trouble, async (activation) => {
     const id = randomUUID();
-    await knex.transaction((trx) =>
+    await database.transaction((tx) =>
       items.create(
-        trx,
+        tx,
         {
           id, tenantId: activation.tenantId, taskType: 'BENCH_APPROVAL', taskTypeVersion: 1, pinnedDefinitions: [], state: 'decided', title: 'Bench approval',
           businessObject: { type: 'QUOTE', id: activation.businessKey ?? id, version: 1 }, candidateGroups: [], priority: 0, priorityReasons: [], escalationLevel: 0, evidence: {},
@@ -156,7 +157,7 @@ try {
   /** The decision commit: one COMPLETE_TASK outbox row in its own transaction, the payload as the runtime writes it. */
   const commit = async (w: Waiting): Promise<string> => {
     const payload: DecisionOutput = { workItemId: w.workItemId, taskType: 'BENCH_APPROVAL', decisionId: randomUUID(), decision: w.decision, reasonCode: null, comment: null, decidedBy: 'dana', outcome: {} };
-    const id = await knex.transaction((trx) => outbox.enqueue(trx, { tenantId: TENANT, commandType: 'COMPLETE_TASK', payload: { ...payload } }, new Date().toISOString()));
+    const id = await database.transaction((tx) => outbox.enqueue(tx, { tenantId: TENANT, commandType: 'COMPLETE_TASK', payload: { ...payload } }, new Date().toISOString()));
     committedAt.set(id, now());
     commandOf.set(id, w);
     return id;

@@ -7,7 +7,6 @@ export { Camunda7Error } from './camunda/Camunda7Error.js';
 export { camundaDate, fromCamundaVariable, fromCamundaVariables, toCamundaVariable, toCamundaVariables, type CamundaVariable } from './camunda/toCamundaVariables.js';
 export { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type EmbeddedWorkflowEngineOptions, type ResumeSummary, type StartInstanceInput, type UserTaskActivation, type UserTaskEndReason } from './embedded/EmbeddedWorkflowEngine.js';
 export { ProcessExecutionError } from './embedded/BpmnEngineSession.js';
-export { KnexProcessInstanceStore, type ProcessInstanceRecord, type ProcessInstanceStatus, type WaitingUserTask } from './embedded/KnexProcessInstanceStore.js';
 export { systemTimerScheduler, type TimerScheduler } from './embedded/InstanceTimers.js';
 export { ManualTimerScheduler } from './embedded/ManualTimerScheduler.js';
 export { JuelExpressionError, juelExpressions, parseJuel, evaluateJuel, resolveJuelTemplate, type JuelNode } from './embedded/juelExpressions.js';

@@ -1,4 +1,4 @@
-import { KnexAuditLog, type AuditCheckpoint, type Database } from '@mandate/store';
+import type { AuditCheckpoint, AuditLog } from '@mandate/store';
 import { NotAllowedError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
 
@@ -17,14 +17,10 @@ export interface AuditCheckpointResult {
 
 /** Signs the caller's tenant's audit chain head on demand. */
 export class AuditCheckpointService {
-  private readonly audit: KnexAuditLog;
-
   constructor(
-    db: Database,
+    private readonly audit: AuditLog,
     private readonly clock: () => Date,
-  ) {
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
-  }
+  ) {}
 
   /** Seals and signs the tenant's chain head; an empty chain or an already signed head writes nothing. */
   async checkpoint(principal: Principal): Promise<AuditCheckpointResult> {

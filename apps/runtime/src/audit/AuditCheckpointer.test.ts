@@ -13,9 +13,9 @@ describe.each(engines)('the periodic audit checkpoint on $name', ({ open }) => {
   it('seals and signs each tenant head that moved, and nothing when none did', async () => {
     const log = new KnexAuditLog(db.knex, db.auditKeys);
     for (const tenantId of ['ACME_EU', 'ACME_EU', 'ACME_APAC']) {
-      await db.knex.transaction((trx) => log.append(trx, { tenantId, eventType: 'TaskCreated', payload: {}, occurredAt: '2026-07-02T10:00:00Z' }));
+      await db.transaction((tx) => log.append(tx, { tenantId, eventType: 'TaskCreated', payload: {}, occurredAt: '2026-07-02T10:00:00Z' }));
     }
-    const checkpointer = new AuditCheckpointer(db);
+    const checkpointer = new AuditCheckpointer(log);
     await checkpointer.runOnce();
     const signed = async () => (await db.knex('audit_checkpoint').orderBy('tenant_id').select('tenant_id', 'sequence')).map((r: { tenant_id: string; sequence: string | number }) => [r.tenant_id, Number(r.sequence)]);
     expect(await signed()).toEqual([

@@ -1,4 +1,4 @@
-import { KnexAuditLog, type Database } from '@mandate/store';
+import type { AuditLog } from '@mandate/store';
 import type { Logger } from 'pino';
 import { PeriodicTask } from '../PeriodicTask.js';
 
@@ -12,8 +12,7 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 60_000;
  * signing takes the tenant's chain lock and skips a head that is already signed.
  */
 export class AuditCheckpointer extends PeriodicTask {
-  constructor(db: Database, logger?: Logger) {
-    const audit = new KnexAuditLog(db.knex, db.auditKeys);
+  constructor(audit: AuditLog, logger?: Logger) {
     super('audit checkpointing', () => audit.checkpointAll(), logger);
   }
 

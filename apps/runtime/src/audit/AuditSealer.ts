@@ -1,4 +1,4 @@
-import { KnexAuditLog, type Database } from '@mandate/store';
+import type { AuditLog } from '@mandate/store';
 import type { Logger } from 'pino';
 import { PeriodicTask } from '../PeriodicTask.js';
 
@@ -9,8 +9,7 @@ import { PeriodicTask } from '../PeriodicTask.js';
  * anyway; several runtime instances may run a sealer at once.
  */
 export class AuditSealer extends PeriodicTask {
-  constructor(db: Database, logger?: Logger) {
-    const audit = new KnexAuditLog(db.knex, db.auditKeys);
+  constructor(audit: AuditLog, logger?: Logger) {
     super('audit sealing', () => audit.seal(), logger);
   }
 

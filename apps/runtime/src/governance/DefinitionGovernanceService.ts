@@ -12,8 +12,7 @@
  * content is published: an admin cannot take over another's draft, edit it and approve it alone.
  */
 import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type Severity } from '@mandate/definitions';
-import { KnexAuditLog, KnexDefinitionVersionStore, type Database, type DefinitionContribution, type DefinitionVersionMeta, type DefinitionVersionRecord, type DefinitionVersionStatus } from '@mandate/store';
-import type { Knex } from 'knex';
+import type { DefinitionContribution, DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus, Stores, StoreTransaction } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -69,18 +68,12 @@ const fileOf = (kind: string, id: string, version: number) => `${kind}/${id}/v${
 
 /** The governance commands and reads of `/definitions` (see the module comment and docs/governance.md). */
 export class DefinitionGovernanceService {
-  private readonly store: KnexDefinitionVersionStore;
-  private readonly audit: KnexAuditLog;
-
   constructor(
-    private readonly db: Database,
+    private readonly stores: Pick<Stores, 'definitions' | 'audit' | 'transaction'>,
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
     private readonly importReport?: ImportReport,
-  ) {
-    this.store = new KnexDefinitionVersionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
-  }
+  ) {}
 
   /** What the import of the shipped folder at this instance's start found in conflict with the store (governance readers). */
   importConflicts(principal: Principal): { importedAt: string | null; conflicts: ImportConflict[] } {
@@ -90,7 +83,7 @@ export class DefinitionGovernanceService {
 
   /** Every definition with its versions; drafts and versions under review only for governance readers. */
   async list(principal: Principal, kind?: string): Promise<DefinitionSummary[]> {
-    const metas = await this.store.list({ ...(kind ? { kind } : {}), ...(isGovernanceReader(principal) ? {} : { statuses: PUBLIC_STATUSES }) });
+    const metas = await this.stores.definitions.list({ ...(kind ? { kind } : {}), ...(isGovernanceReader(principal) ? {} : { statuses: PUBLIC_STATUSES }) });
     const byDefinition = new Map<string, DefinitionVersionMeta[]>();
     for (const m of metas) {
       const key = `${m.kind}/${m.id}`;
@@ -104,15 +97,15 @@ export class DefinitionGovernanceService {
 
   /** The versions of one definition, oldest first. */
   async versions(principal: Principal, kind: string, id: string): Promise<DefinitionVersionMeta[]> {
-    const versions = await this.store.list({ kind, id, ...(isGovernanceReader(principal) ? {} : { statuses: PUBLIC_STATUSES }) });
+    const versions = await this.stores.definitions.list({ kind, id, ...(isGovernanceReader(principal) ? {} : { statuses: PUBLIC_STATUSES }) });
     if (!versions.length) throw new NotFoundError('DEFINITION_NOT_FOUND', `no ${kind} ${id}`);
     return versions;
   }
 
   /** One version with its content and contributors. */
   async version(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionView> {
-    const record = this.readable(principal, await this.store.get(kind, id, version), kind, id, version);
-    return { ...record, contributors: await this.store.contributors(kind, id, version) };
+    const record = this.readable(principal, await this.stores.definitions.get(kind, id, version), kind, id, version);
+    return { ...record, contributors: await this.stores.definitions.contributors(kind, id, version) };
   }
 
   /** The semantic diff of two versions (tightening, loosening, neutral) and the RFC 6902 patch from one to the other. */
@@ -129,20 +122,20 @@ export class DefinitionGovernanceService {
   async createDraft(principal: Principal, kind: string, id: string, input: CreateDraft): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
     const now = this.now();
-    const created = this.db.knex.transaction(async (trx) => {
-      const usedAs = await this.store.kindOfId(id, trx);
+    const created = this.stores.transaction(async (tx) => {
+      const usedAs = await this.stores.definitions.kindOfId(id, tx);
       if (usedAs && usedAs !== kind) throw new ConflictError('DEFINITION_ID_KIND_CONFLICT', `${id} is a ${usedAs}; an id names one kind`);
-      const open = (await this.store.list({ kind, id, statuses: ['draft', 'in_review'] }, trx))[0];
+      const open = (await this.stores.definitions.list({ kind, id, statuses: ['draft', 'in_review'] }, tx))[0];
       if (open) throw new ConflictError('DRAFT_EXISTS', `${kind} ${id} already has an open version ${open.version} (${open.status}); change, publish or reject it first`, { version: open.version, definitionStatus: open.status });
-      const version = (await this.store.highestVersion(trx, kind, id)) + 1;
+      const version = (await this.stores.definitions.highestVersion(tx, kind, id)) + 1;
       let base: Record<string, unknown> = { title: id };
       if (input.from !== undefined) {
-        const source = await this.store.get(kind, id, input.from, { trx });
+        const source = await this.stores.definitions.get(kind, id, input.from, { tx });
         if (!source) throw new UnprocessableError('SOURCE_VERSION_NOT_FOUND', `no ${kind} ${id} version ${input.from} to copy`);
         base = source.content;
       } else if (input.content) base = input.content;
       const content = normalized(kind, id, version, 'draft', base);
-      await this.store.insert(trx, {
+      await this.stores.definitions.insert(tx, {
         kind,
         id,
         version,
@@ -161,10 +154,10 @@ export class DefinitionGovernanceService {
         createdAt: now,
         updatedAt: now,
       });
-      const record = (await this.store.get(kind, id, version, { trx }))!;
-      const findings = await this.findings(trx, record, 'all');
-      await this.record(trx, principal, 'DefinitionDraftCreated', record, { author: principal.id, from: input.from ?? null, changeNote: input.changeNote ?? null, findings: countFindings(findings) });
-      return { ...record, contributors: await this.store.contributors(kind, id, version, trx), findings };
+      const record = (await this.stores.definitions.get(kind, id, version, { tx }))!;
+      const findings = await this.findings(tx, record, 'all');
+      await this.record(tx, principal, 'DefinitionDraftCreated', record, { author: principal.id, from: input.from ?? null, changeNote: input.changeNote ?? null, findings: countFindings(findings) });
+      return { ...record, contributors: await this.stores.definitions.contributors(kind, id, version, tx), findings };
     });
     return created.catch((error: unknown) => {
       // Another admin created the same version at the same moment.
@@ -180,30 +173,30 @@ export class DefinitionGovernanceService {
    */
   async updateDraft(principal: Principal, kind: string, id: string, version: number, input: UpdateDraft): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
-    return this.command(kind, id, version, async (trx, current) => {
+    return this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['draft'], 'changed');
       const content = normalized(kind, id, version, 'draft', input.content);
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { content, updatedAt: now, ...(input.changeNote !== undefined ? { changeNote: input.changeNote } : {}) }))!;
-      const contribution = await this.store.addContribution(trx, kind, id, version, principal.id, now);
-      const findings = await this.findings(trx, updated, 'all');
-      await this.record(trx, principal, 'DefinitionDraftUpdated', updated, { author: current.author, editor: principal.id, contribution: contribution.seq, previousContentHash: current.contentHash, changeNote: updated.changeNote, findings: countFindings(findings) });
-      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx), findings };
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { content, updatedAt: now, ...(input.changeNote !== undefined ? { changeNote: input.changeNote } : {}) }))!;
+      const contribution = await this.stores.definitions.addContribution(tx, kind, id, version, principal.id, now);
+      const findings = await this.findings(tx, updated, 'all');
+      await this.record(tx, principal, 'DefinitionDraftUpdated', updated, { author: current.author, editor: principal.id, contribution: contribution.seq, previousContentHash: current.contentHash, changeNote: updated.changeNote, findings: countFindings(findings) });
+      return { ...updated, contributors: await this.stores.definitions.contributors(kind, id, version, tx), findings };
     });
   }
 
   /** Asks for review. A draft with error findings cannot be submitted (422 with the findings). */
   async submit(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
-    return this.command(kind, id, version, async (trx, current) => {
+    return this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['draft'], 'submitted');
-      const findings = await this.findings(trx, current, 'all');
+      const findings = await this.findings(tx, current, 'all');
       assertNoErrors(findings, `${kind} ${id} version ${version} has errors; fix them before asking for review`);
       const now = this.now();
       // A new submission starts a new review: no earlier approval carries over.
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'in_review', content: { ...current.content, status: 'in_review' }, submittedAt: now, reviewer: null, reviewComment: null, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionSubmitted', updated, { findings: countFindings(findings) });
-      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx), findings };
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { status: 'in_review', content: { ...current.content, status: 'in_review' }, submittedAt: now, reviewer: null, reviewComment: null, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
+      await this.record(tx, principal, 'DefinitionSubmitted', updated, { findings: countFindings(findings) });
+      return { ...updated, contributors: await this.stores.definitions.contributors(kind, id, version, tx), findings };
     });
   }
 
@@ -214,18 +207,18 @@ export class DefinitionGovernanceService {
    */
   async approve(principal: Principal, kind: string, id: string, version: number, input: Approve): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
-    return this.command(kind, id, version, async (trx, current) => {
+    return this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['in_review'], 'approved');
       assertNotAuthor(principal, current, 'approve');
-      const contributors = await this.store.contributors(kind, id, version, trx);
+      const contributors = await this.stores.definitions.contributors(kind, id, version, tx);
       assertNotContributor(principal, current, contributors);
       if (current.approvedAt) throw new ConflictError('DEFINITION_ALREADY_APPROVED', `${kind} ${id} version ${version} was approved by ${current.reviewer} at ${current.approvedAt}`);
       if (input.contentHash !== undefined && input.contentHash !== current.contentHash) {
         throw new ConflictError('DEFINITION_CONTENT_CHANGED', `${kind} ${id} version ${version} holds other content than the one reviewed (${input.contentHash}); read it again before approving`, { contentHash: current.contentHash });
       }
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { reviewer: principal.id, reviewComment: input.comment, approvedAt: now, approvedContentHash: current.contentHash, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionApproved', updated, { author: current.author, contributors: contributorIds(contributors), approvedContentHash: current.contentHash, comment: input.comment });
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { reviewer: principal.id, reviewComment: input.comment, approvedAt: now, approvedContentHash: current.contentHash, updatedAt: now }))!;
+      await this.record(tx, principal, 'DefinitionApproved', updated, { author: current.author, contributors: contributorIds(contributors), approvedContentHash: current.contentHash, comment: input.comment });
       return { ...updated, contributors };
     });
   }
@@ -233,13 +226,13 @@ export class DefinitionGovernanceService {
   /** Sends a version under review back to draft with the reviewer's comment, clearing any approval: a governance admin who is not its author (an editor may). */
   async reject(principal: Principal, kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
-    return this.command(kind, id, version, async (trx, current) => {
+    return this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['in_review'], 'rejected');
       assertNotAuthor(principal, current, 'reject');
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'draft', content: { ...current.content, status: 'draft' }, reviewer: principal.id, reviewComment: comment, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionRejected', updated, { author: current.author, comment, wasApproved: current.approvedAt !== null });
-      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx) };
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { status: 'draft', content: { ...current.content, status: 'draft' }, reviewer: principal.id, reviewComment: comment, approvedAt: null, approvedContentHash: null, updatedAt: now }))!;
+      await this.record(tx, principal, 'DefinitionRejected', updated, { author: current.author, comment, wasApproved: current.approvedAt !== null });
+      return { ...updated, contributors: await this.stores.definitions.contributors(kind, id, version, tx) };
     });
   }
 
@@ -254,18 +247,18 @@ export class DefinitionGovernanceService {
     if (effectiveFrom !== undefined && Date.parse(effectiveFrom) < Date.parse(now)) {
       throw new UnprocessableError('EFFECTIVE_FROM_IN_PAST', `effectiveFrom ${effectiveFrom} is before now (${now}); items already created keep their versions, so a past instant would not be true`);
     }
-    const published = await this.command(kind, id, version, async (trx, current) => {
+    const published = await this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['in_review'], 'published');
       if (!current.approvedAt) throw new ConflictError('DEFINITION_NOT_APPROVED', `${kind} ${id} version ${version} needs the approval of a second governance admin before it is published`);
       if (current.approvedContentHash !== current.contentHash) {
         throw new ConflictError('APPROVED_CONTENT_MISMATCH', `${kind} ${id} version ${version} holds content ${current.contentHash}, but ${current.reviewer} approved ${current.approvedContentHash ?? 'no recorded content'}; reject it and have the content reviewed again`, { contentHash: current.contentHash, approvedContentHash: current.approvedContentHash });
       }
-      const contributors = await this.store.contributors(kind, id, version, trx);
-      const findings = await this.findings(trx, current, 'published');
+      const contributors = await this.stores.definitions.contributors(kind, id, version, tx);
+      const findings = await this.findings(tx, current, 'published');
       assertNoErrors(findings, `${kind} ${id} version ${version} does not validate against the published definitions (its references must be published first)`);
       const from = effectiveFrom ? new Date(effectiveFrom).toISOString() : now;
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'published', content: { ...current.content, status: 'published' }, publishedAt: now, effectiveFrom: from, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionPublished', updated, { author: current.author, contributors: contributorIds(contributors), approvedBy: current.reviewer, approvedContentHash: current.approvedContentHash, effectiveFrom: from });
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { status: 'published', content: { ...current.content, status: 'published' }, publishedAt: now, effectiveFrom: from, updatedAt: now }))!;
+      await this.record(tx, principal, 'DefinitionPublished', updated, { author: current.author, contributors: contributorIds(contributors), approvedBy: current.reviewer, approvedContentHash: current.approvedContentHash, effectiveFrom: from });
       return { ...updated, contributors };
     });
     await this.refreshRegistry();
@@ -278,17 +271,17 @@ export class DefinitionGovernanceService {
    */
   async retire(principal: Principal, kind: string, id: string, version: number): Promise<DefinitionVersionView> {
     assertGovernanceAdmin(principal);
-    const retired = await this.command(kind, id, version, async (trx, current) => {
+    const retired = await this.command(kind, id, version, async (tx, current) => {
       assertStatus(current, ['published'], 'retired');
       const ref = `${id}@${version}`;
-      const users = (await this.store.listWithContent({ statuses: ['published'] }, trx))
+      const users = (await this.stores.definitions.listWithContent({ statuses: ['published'] }, tx))
         .filter((d) => referencesOf(d.content as unknown as Definition).some((r) => r.ref === ref))
         .map((d) => `${d.id}@${d.version}`);
       if (users.length) throw new ConflictError('DEFINITION_IN_USE', `${ref} is referenced by published ${users.join(', ')}; retire or replace those first`, { referencedBy: users });
       const now = this.now();
-      const updated = (await this.store.update(trx, kind, id, version, { status: 'retired', content: { ...current.content, status: 'retired' }, retiredAt: now, updatedAt: now }))!;
-      await this.record(trx, principal, 'DefinitionRetired', updated, {});
-      return { ...updated, contributors: await this.store.contributors(kind, id, version, trx) };
+      const updated = (await this.stores.definitions.update(tx, kind, id, version, { status: 'retired', content: { ...current.content, status: 'retired' }, retiredAt: now, updatedAt: now }))!;
+      await this.record(tx, principal, 'DefinitionRetired', updated, {});
+      return { ...updated, contributors: await this.stores.definitions.contributors(kind, id, version, tx) };
     });
     await this.refreshRegistry();
     return retired;
@@ -303,11 +296,11 @@ export class DefinitionGovernanceService {
   }
 
   /** Runs a command on one version row, locked for the transaction. */
-  private async command<T>(kind: string, id: string, version: number, run: (trx: Knex.Transaction, current: DefinitionVersionRecord) => Promise<T>): Promise<T> {
-    return this.db.knex.transaction(async (trx) => {
-      const current = await this.store.get(kind, id, version, { trx, forUpdate: true });
+  private async command<T>(kind: string, id: string, version: number, run: (tx: StoreTransaction, current: DefinitionVersionRecord) => Promise<T>): Promise<T> {
+    return this.stores.transaction(async (tx) => {
+      const current = await this.stores.definitions.get(kind, id, version, { tx, forUpdate: true });
       if (!current) throw new NotFoundError('DEFINITION_VERSION_NOT_FOUND', `no ${kind} ${id} version ${version}`);
-      return run(trx, current);
+      return run(tx, current);
     });
   }
 
@@ -324,8 +317,8 @@ export class DefinitionGovernanceService {
    * versions (drafts may reference drafts while they are worked on), or only the `published` and
    * retired ones (what a version must resolve against to be published).
    */
-  private async findings(trx: Knex.Transaction, target: DefinitionVersionRecord, context: 'all' | 'published'): Promise<DraftFinding[]> {
-    const others = await this.store.listWithContent(context === 'all' ? {} : { statuses: PUBLIC_STATUSES }, trx);
+  private async findings(tx: StoreTransaction, target: DefinitionVersionRecord, context: 'all' | 'published'): Promise<DraftFinding[]> {
+    const others = await this.stores.definitions.listWithContent(context === 'all' ? {} : { statuses: PUBLIC_STATUSES }, tx);
     const file = fileOf(target.kind, target.id, target.version);
     const sources = others.filter((o) => !(o.kind === target.kind && o.id === target.id && o.version === target.version)).map((o) => ({ file: fileOf(o.kind, o.id, o.version), text: JSON.stringify(o.content) }));
     sources.push({ file, text: JSON.stringify(target.content) });
@@ -334,8 +327,8 @@ export class DefinitionGovernanceService {
       .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
   }
 
-  private async record(trx: Knex.Transaction, principal: Principal, eventType: string, version: DefinitionVersionMeta, payload: Record<string, unknown>): Promise<void> {
-    await this.audit.append(trx, {
+  private async record(tx: StoreTransaction, principal: Principal, eventType: string, version: DefinitionVersionMeta, payload: Record<string, unknown>): Promise<void> {
+    await this.stores.audit.append(tx, {
       tenantId: principal.tenant,
       eventType,
       actor: principal.id,

@@ -11,7 +11,7 @@
  */
 import { diffDefinitions, type SemanticChange, type TaskType } from '@mandate/definitions';
 import { priority, sla } from '@mandate/policy';
-import { KnexAuditLog, KnexDefinitionVersionStore, OPEN_WORK_ITEM_STATES, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
+import { OPEN_WORK_ITEM_STATES, type Stores, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, DomainError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -77,18 +77,14 @@ export interface MigrationResult {
 /** Plans and applies migrations of open work items between task type versions (see the module comment). */
 export class WorkItemMigrationService {
   private readonly loader: WorkItemLoader;
-  private readonly versions: KnexDefinitionVersionStore;
-  private readonly audit: KnexAuditLog;
   private readonly evidence = new EvidenceValidator();
 
   constructor(
-    private readonly db: Database,
+    private readonly stores: Stores,
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
   ) {
-    this.loader = new WorkItemLoader(db.knex, registry, () => this.clock().toISOString());
-    this.versions = new KnexDefinitionVersionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
+    this.loader = new WorkItemLoader(stores, registry, () => this.clock().toISOString());
   }
 
   /** Plans (dry run) or applies a migration of the caller's tenant's open items of a task type. */
@@ -97,7 +93,7 @@ export class WorkItemMigrationService {
     const now = this.clock().toISOString();
     const { fromVersion, toVersion } = input;
     if (fromVersion === toVersion) throw new UnprocessableError('MIGRATION_SAME_VERSION', 'fromVersion and toVersion are the same');
-    const [source, target] = await Promise.all([this.versions.get('TaskType', taskTypeId, fromVersion), this.versions.get('TaskType', taskTypeId, toVersion)]);
+    const [source, target] = await Promise.all([this.stores.definitions.get('TaskType', taskTypeId, fromVersion), this.stores.definitions.get('TaskType', taskTypeId, toVersion)]);
     if (!source) throw new NotFoundError('DEFINITION_VERSION_NOT_FOUND', `no TaskType ${taskTypeId} version ${fromVersion}`);
     if (!target) throw new NotFoundError('DEFINITION_VERSION_NOT_FOUND', `no TaskType ${taskTypeId} version ${toVersion}`);
     if (target.status !== 'published') throw new UnprocessableError('MIGRATION_TARGET_NOT_PUBLISHED', `${taskTypeId}@${toVersion} is ${target.status}; items move only to a published version`);
@@ -152,7 +148,7 @@ export class WorkItemMigrationService {
     if (blocked.length) {
       throw new UnprocessableError('MIGRATION_BLOCKED', `${blocked.length} of ${result.items.length} items cannot move to ${toRef}; leave them out (workItemIds) or fix them`, { blocked: blocked.map((i) => ({ workItemId: i.workItemId, blockers: i.blockers })) });
     }
-    await this.db.knex.transaction(async (trx) => {
+    await this.stores.transaction(async (tx) => {
       for (const { item, plan } of plans) {
         const changes: WorkItemChanges = {
           taskTypeVersion: toVersion,
@@ -164,9 +160,9 @@ export class WorkItemMigrationService {
           slaEscalateAt: plan.slaEscalateAt.to ?? undefined,
           escalationGroup: plan.escalationGroup.to ?? undefined,
         };
-        const moved = await this.loader.items.transition(trx, principal.tenant, item.id, item.rowVersion, changes, now);
+        const moved = await this.stores.workItems.transition(tx, principal.tenant, item.id, item.rowVersion, changes, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', `work item ${item.id} changed meanwhile; run the dry run again and retry`, { workItemId: item.id });
-        await this.audit.append(trx, {
+        await this.stores.audit.append(tx, {
           tenantId: principal.tenant,
           eventType: 'WorkItemMigrated',
           workItemId: item.id,
@@ -176,7 +172,7 @@ export class WorkItemMigrationService {
           occurredAt: now,
         });
       }
-      await this.audit.append(trx, {
+      await this.stores.audit.append(tx, {
         tenantId: principal.tenant,
         eventType: 'WorkItemsMigrated',
         actor: principal.id,
@@ -189,7 +185,7 @@ export class WorkItemMigrationService {
 
   /** The items to migrate, and why requested ones are left out. */
   private async select(tenantId: string, taskTypeId: string, input: MigrateWorkItems): Promise<{ items: WorkItemRecord[]; skipped: MigrationResult['skipped']; truncated: boolean }> {
-    const items = this.loader.items;
+    const items = this.stores.workItems;
     if (!input.workItemIds) {
       const found = await items.ofTaskType(tenantId, taskTypeId, { version: input.fromVersion, states: OPEN_WORK_ITEM_STATES }, MIGRATION_BATCH + 1);
       return { items: found.slice(0, MIGRATION_BATCH), skipped: [], truncated: found.length > MIGRATION_BATCH };

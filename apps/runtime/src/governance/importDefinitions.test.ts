@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnexDefinitionVersionStore, type Database } from '@mandate/store';
+import { createStores, KnexDefinitionVersionStore, type Database } from '@mandate/store';
 import { definitionsDir, engines, TEST_NOW } from '../../test-support/testApp.js';
 import { createServer } from '../createServer.js';
 import { DefinitionRegistry } from '../DefinitionRegistry.js';
@@ -31,20 +31,20 @@ describe.each(engines)('importing the definitions folder on $name', ({ open }) =
   const slaFile = () => join(dir, 'SlaPolicy/QUOTE_APPROVAL_SLA/v2.json');
 
   it('inserts every version once, with its file status; a restart inserts nothing', async () => {
-    const first = await importDefinitions(db, dir, clock);
+    const first = await importDefinitions(createStores(db), dir, clock);
     expect(first.conflicts).toEqual([]);
     expect(first.inserted).toContain('DISCOUNT_APPROVAL@2');
     const stored = await new KnexDefinitionVersionStore(db.knex).list();
     expect(stored).toHaveLength(first.inserted.length);
     expect(stored.find((v) => v.id === 'DISCOUNT_APPROVAL' && v.version === 2)).toMatchObject({ kind: 'TaskType', status: 'published', author: 'urn:mandate:import', publishedAt: new Date(TEST_NOW).toISOString(), effectiveFrom: null });
-    const again = await importDefinitions(db, dir, clock);
+    const again = await importDefinitions(createStores(db), dir, clock);
     expect(again).toMatchObject({ inserted: [], unchanged: first.inserted.length, conflicts: [] });
   });
 
   it('formatting, key order and $schema are not changes', async () => {
     const { $schema: _schema, ...content } = JSON.parse(readFileSync(slaFile(), 'utf8')) as Record<string, unknown>;
     writeFileSync(slaFile(), JSON.stringify(Object.fromEntries(Object.entries(content).reverse())));
-    expect((await importDefinitions(db, dir, clock)).conflicts).toEqual([]);
+    expect((await importDefinitions(createStores(db), dir, clock)).conflicts).toEqual([]);
   });
 
   it('a published file that no longer matches its stored hash is a reported conflict; the stored version is kept', async () => {
@@ -56,7 +56,7 @@ describe.each(engines)('importing the definitions folder on $name', ({ open }) =
     // A new version in the folder is still imported beside the conflict.
     writeFileSync(join(dir, 'SlaPolicy/QUOTE_APPROVAL_SLA/v3.json'), JSON.stringify({ ...edited, version: 3, description: 'v3' }, null, 2));
 
-    const report = await importDefinitions(db, dir, clock);
+    const report = await importDefinitions(createStores(db), dir, clock);
     expect(report.inserted).toEqual(['QUOTE_APPROVAL_SLA@3']);
     expect(report.conflicts).toEqual([
       expect.objectContaining({ kind: 'SlaPolicy', id: 'QUOTE_APPROVAL_SLA', version: 2, fileStatus: 'published', storedStatus: 'published', storedHash: before!.contentHash, resolution: 'STORED_VERSION_KEPT' }),
@@ -84,7 +84,7 @@ describe.each(engines)('importing the definitions folder on $name', ({ open }) =
   it('a folder that does not validate is refused, as before', async () => {
     writeFileSync(join(dir, 'SlaPolicy/QUOTE_APPROVAL_SLA/v4.json'), JSON.stringify({ kind: 'SlaPolicy', id: 'QUOTE_APPROVAL_SLA', version: 4, status: 'published', title: 'x', calendar: 'NOWHERE@1' }));
     const before = await new KnexDefinitionVersionStore(db.knex).list();
-    await expect(importDefinitions(db, dir, clock)).rejects.toThrow(/do not validate/);
+    await expect(importDefinitions(createStores(db), dir, clock)).rejects.toThrow(/do not validate/);
     expect(await new KnexDefinitionVersionStore(db.knex).list()).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@
  * instances starting at once insert each version once (`on conflict do nothing`).
  */
 import { refOf } from '@mandate/definitions';
-import { definitionContentHash, KnexDefinitionVersionStore, type Database, type DefinitionVersionStatus } from '@mandate/store';
+import { definitionContentHash, type DefinitionVersionStatus, type Stores } from '@mandate/store';
 import { readDefinitions } from '../loadDefinitions.js';
 
 /** The author of imported versions: the shipped set, reviewed in git, not through the API. */
@@ -43,16 +43,16 @@ const LOCKED: readonly string[] = ['published', 'retired'];
  * Imports a definitions folder (validated first: a folder with errors is refused, as before).
  *
  * @example
- * const report = await importDefinitions(db, 'definitions', () => new Date());
+ * const report = await importDefinitions(stores, 'definitions', () => new Date());
  * for (const c of report.conflicts) console.warn(`${c.file} differs from the stored ${c.id}@${c.version}`);
  */
-export async function importDefinitions(db: Database, dir: string, clock: () => Date = () => new Date()): Promise<ImportReport> {
+export async function importDefinitions(stores: Pick<Stores, 'definitions' | 'transaction'>, dir: string, clock: () => Date = () => new Date()): Promise<ImportReport> {
   const entries = readDefinitions(dir);
-  const store = new KnexDefinitionVersionStore(db.knex);
+  const store = stores.definitions;
   const now = clock().toISOString();
   const report: ImportReport = { importedAt: now, inserted: [], unchanged: 0, conflicts: [] };
-  await db.knex.transaction(async (trx) => {
-    const stored = new Map((await store.list({}, trx)).map((m) => [`${m.kind}/${refOf(m)}`, m]));
+  await stores.transaction(async (tx) => {
+    const stored = new Map((await store.list({}, tx)).map((m) => [`${m.kind}/${refOf(m)}`, m]));
     for (const { file, definition } of entries) {
       const content = definition as unknown as Record<string, unknown>;
       const existing = stored.get(`${definition.kind}/${refOf(definition)}`);
@@ -60,7 +60,7 @@ export async function importDefinitions(db: Database, dir: string, clock: () => 
       if (!existing) {
         const locked = LOCKED.includes(definition.status);
         const inserted = await store.insert(
-          trx,
+          tx,
           {
             kind: definition.kind,
             id: definition.id,

@@ -19,8 +19,8 @@ describe.each(engines)('idempotency key purge on $name', ({ open }) => {
        select 'ACME_EU', 'iss|dana', 'POST /work-items/{id}/decisions', 'old-' || n, repeat('0', 64), 'COMPLETED', timestamptz '2026-06-30T10:00:00Z', timestamptz '2026-07-01T10:00:00Z'
        from generate_series(1, 12000) as n`,
     );
-    await db.knex.transaction((trx) => keys.record(trx, scope('recent'), { a: 1 }, '2026-07-02T09:00:00Z', 201, '{}'));
-    await new IdempotencyKeyPurger(db, () => new Date('2026-07-02T10:00:00Z')).runOnce();
+    await db.transaction((tx) => keys.record(tx, scope('recent'), { a: 1 }, '2026-07-02T09:00:00Z', 201, '{}'));
+    await new IdempotencyKeyPurger(keys, () => new Date('2026-07-02T10:00:00Z')).runOnce();
     expect((await db.knex('idempotency_key').select('key')).map((r: { key: string }) => r.key)).toEqual(['recent']);
   });
 });

@@ -1,4 +1,4 @@
-import { KnexIdempotencyStore, type Database } from '@mandate/store';
+import type { IdempotencyStore } from '@mandate/store';
 import type { Logger } from 'pino';
 import { PeriodicTask } from '../PeriodicTask.js';
 
@@ -11,8 +11,7 @@ const BATCH = 5_000;
  * treated as new by a claim, so deleting it changes no answer.
  */
 export class IdempotencyKeyPurger extends PeriodicTask {
-  constructor(db: Database, clock: () => Date = () => new Date(), logger?: Logger) {
-    const keys = new KnexIdempotencyStore(db.knex);
+  constructor(keys: IdempotencyStore, clock: () => Date = () => new Date(), logger?: Logger) {
     super(
       'idempotency key purge',
       async () => {

@@ -1,6 +1,6 @@
 /**
  * An express-rate-limit `Store` whose counters are shared by every runtime instance through the
- * database (`KnexRateLimitCounter`), without a statement per request: each instance counts in
+ * database (`RateLimitCounter`), without a statement per request: each instance counts in
  * memory and adds its hits to the shared counter in one batched statement, in the background,
  * when they matter. Far below the limit a key never touches the database; as it nears the limit
  * the instance syncs more often (whenever its unsent hits reach an eighth of the headroom it knew
@@ -12,7 +12,7 @@
  * limiting on its own counts (it fails open towards other instances' hits, never closed).
  */
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
-import type { KnexRateLimitCounter, RateLimitHits } from '@mandate/store';
+import type { RateLimitCounter, RateLimitHits } from '@mandate/store';
 
 /** Tuning and test hooks; the defaults suit a runtime instance. */
 export interface SharedRateLimitStoreOptions {
@@ -50,7 +50,7 @@ export class SharedRateLimitStore implements Store {
   private readonly maxKeys: number;
 
   constructor(
-    private readonly shared: KnexRateLimitCounter,
+    private readonly shared: RateLimitCounter,
     private readonly options: SharedRateLimitStoreOptions,
   ) {
     this.prefix = options.prefix;

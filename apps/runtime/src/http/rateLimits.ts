@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { KnexRateLimitCounter, type Database } from '@mandate/store';
+import type { RateLimitCounter } from '@mandate/store';
 import { principalOf } from '../identity/principalOf.js';
 import { UnauthenticatedError } from './errors.js';
 import { sendProblem } from './problemMiddleware.js';
@@ -59,8 +59,7 @@ export interface RateLimiters {
 const pass: RequestHandler = (_req, _res, next) => next();
 
 /** Builds the limiters over the database's shared counters. */
-export function createRateLimiters(db: Database, settings: RateLimitSettings, logger: Logger): RateLimiters {
-  const counter = new KnexRateLimitCounter(db.knex);
+export function createRateLimiters(counter: RateLimitCounter, settings: RateLimitSettings, logger: Logger): RateLimiters {
   const stores: SharedRateLimitStore[] = [];
   const limiter = (prefix: string, limit: number, key: (req: Request, res: Response) => string): RequestHandler => {
     if (limit === 0) return pass;

@@ -15,7 +15,7 @@
  */
 import { validateAgainstSchema, type Definition } from '@mandate/definitions';
 import { ImpactReplay, type ImpactReport } from '@mandate/policy';
-import { KnexDefinitionVersionStore, KnexReplayCaseSource, type Database } from '@mandate/store';
+import type { Stores } from '@mandate/store';
 import { GOVERNANCE_READERS, isGovernanceReader } from '../governance/governanceRoles.js';
 import { InputError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -45,17 +45,11 @@ export interface ImpactReplayOptions {
 
 /** The impact report of a candidate definition version over the caller's tenant's items. */
 export class ImpactReplayService {
-  private readonly versions: KnexDefinitionVersionStore;
-  private readonly cases: KnexReplayCaseSource;
-
   constructor(
-    db: Database,
+    private readonly stores: Pick<Stores, 'definitions' | 'replayCases'>,
     private readonly clock: () => Date,
     private readonly options: ImpactReplayOptions = {},
-  ) {
-    this.versions = new KnexDefinitionVersionStore(db.knex);
-    this.cases = new KnexReplayCaseSource(db.knex);
-  }
+  ) {}
 
   /**
    * Replays the items of the caller's tenant pinned to a version of `kind`/`id` under version
@@ -70,16 +64,16 @@ export class ImpactReplayService {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to)) {
       throw new InputError('INVALID_TIME_RANGE', `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
     }
-    const candidate = await this.versions.get(kind, id, query.candidate);
+    const candidate = await this.stores.definitions.get(kind, id, query.candidate);
     if (!candidate) throw new NotFoundError('DEFINITION_VERSION_NOT_FOUND', `no ${kind} ${id} version ${query.candidate}`);
     const findings = validateAgainstSchema(candidate.content).filter((f) => f.severity === 'error');
     if (findings.length) {
       throw new UnprocessableError('DEFINITION_INVALID', `${kind} ${id} version ${query.candidate} does not match its schema: ${findings.slice(0, 3).map((f) => `${f.code} at ${f.pointer || '/'}`).join('; ')}`, { findings });
     }
     // Every stored version: items pin published and retired ones; a candidate task type may name drafts.
-    const baseline = (await this.versions.listWithContent()).map((v) => v.content as unknown as Definition);
+    const baseline = (await this.stores.definitions.listWithContent()).map((v) => v.content as unknown as Definition);
     const replay = new ImpactReplay(baseline, candidate.content as unknown as Definition, { now: this.clock().toISOString() });
-    const batches = this.cases.batches({
+    const batches = this.stores.replayCases.batches({
       tenantId: principal.tenant,
       definitionId: id,
       batchSize: this.options.batchSize ?? IMPACT_REPLAY_BATCH_SIZE,

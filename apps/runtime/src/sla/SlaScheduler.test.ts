@@ -34,7 +34,7 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
     const id = created.body.id as string;
     await request(t.app).post(`/work-items/${id}/claim`).set('Authorization', await t.token('sam'));
 
-    const scheduler = new SlaScheduler(t.db, t.registry, clock);
+    const scheduler = new SlaScheduler(t.stores, t.registry, clock);
     now = Date.parse('2026-07-02T09:29:59Z');
     expect(await scheduler.runOnce()).toEqual({ warned: [], escalated: [], expired: [] });
     now = Date.parse('2026-07-02T09:30:00Z');
@@ -49,7 +49,7 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
     expect(await scheduler.runOnce()).toEqual({ warned: [], escalated: [id], expired: [] });
     // A restarted scheduler (a new object over the same database) fires nothing twice.
     now = Date.parse('2026-07-02T12:00:00Z');
-    expect(await new SlaScheduler(t.db, t.registry, clock).runOnce()).toEqual({ warned: [], escalated: [], expired: [] });
+    expect(await new SlaScheduler(t.stores, t.registry, clock).runOnce()).toEqual({ warned: [], escalated: [], expired: [] });
     const escalated = await request(t.app).get(`/work-items/${id}`).set('Authorization', await t.token('dana'));
     expect(escalated.body).toMatchObject({ state: 'escalated', escalationLevel: 1, candidateGroups: ['regional-sales-directors'] });
     expect(escalated.body.assignee).toBeUndefined();
@@ -65,7 +65,7 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
     now = Date.parse(TEST_NOW);
     const { id } = (await request(t.app).post('/work-items').set('Authorization', await t.token('rita')).send(quote('Q-SLA-2'))).body as { id: string };
     now = Date.parse('2026-07-02T11:00:00Z');
-    const passes = await Promise.all(Array.from({ length: 4 }, () => new SlaScheduler(t.db, t.registry, clock).runOnce()));
+    const passes = await Promise.all(Array.from({ length: 4 }, () => new SlaScheduler(t.stores, t.registry, clock).runOnce()));
     expect(passes.flatMap((p) => p.escalated).filter((x) => x === id)).toHaveLength(1);
     expect(passes.flatMap((p) => p.warned).filter((x) => x === id)).toHaveLength(1);
     expect((await events(id)).filter((e) => e === 'TaskEscalated')).toHaveLength(1);
@@ -86,11 +86,11 @@ describe.each(engines)('SLA scheduler on $name', ({ open }) => {
     await request(t.app).post(`/work-items/${decided}/claim`).set('Authorization', dana);
     expect((await request(t.app).post(`/work-items/${decided}/decisions`).set('Authorization', dana).send({ decision: 'REJECT', reasonCode: 'MARGIN_BELOW_FLOOR', expectedBusinessObjectVersion: 12 })).status).toBe(201);
 
-    const scheduler = new SlaScheduler(t.db, t.registry, clock);
+    const scheduler = new SlaScheduler(t.stores, t.registry, clock);
     now = Date.parse('2026-07-02T09:14:59Z');
     expect((await scheduler.runOnce()).expired).toEqual([]);
     now = Date.parse('2026-07-02T09:45:00Z');
-    const passes = await Promise.all([scheduler.runOnce(), new SlaScheduler(t.db, t.registry, clock).runOnce()]);
+    const passes = await Promise.all([scheduler.runOnce(), new SlaScheduler(t.stores, t.registry, clock).runOnce()]);
     expect(passes.flatMap((p) => p.expired)).toEqual([id]);
     expect(passes.flatMap((p) => p.warned)).not.toContain(id);
 

@@ -9,14 +9,13 @@
  * guarded by the item's row version.
  * The clock is injected: `runOnce()` fires what is due at the clock's now.
  */
-import { priority } from '@mandate/policy';
-import { KnexAuditLog, KnexBusinessObjectStore, KnexWorkflowOutbox, KnexWorkItemStore, type Database, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
+import { escalationOf, priority } from '@mandate/policy';
+import type { Stores, WorkItemChanges, WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 import { PeriodicTask } from '../PeriodicTask.js';
 import { policyContext } from '../workItems/policyContext.js';
-import { escalationOf } from '../workItems/escalation.js';
 import { cancelTaskCommand } from '../workItems/workflowCommands.js';
 
 export interface SlaPass {
@@ -26,36 +25,27 @@ export interface SlaPass {
 }
 
 export class SlaScheduler {
-  private readonly items: KnexWorkItemStore;
-  private readonly objects: KnexBusinessObjectStore;
-  private readonly audit: KnexAuditLog;
-  private readonly outbox: KnexWorkflowOutbox;
   private readonly periodic = new PeriodicTask('SLA scheduler pass', () => this.runOnce());
 
   constructor(
-    private readonly db: Database,
+    private readonly stores: Stores,
     private readonly registry: DefinitionRegistry,
     private readonly clock: () => Date,
     private readonly metrics?: Metrics,
     private readonly batchSize = 100,
-  ) {
-    this.items = new KnexWorkItemStore(db.knex);
-    this.objects = new KnexBusinessObjectStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
-    this.outbox = new KnexWorkflowOutbox(db.knex);
-  }
+  ) {}
 
   async runOnce(): Promise<SlaPass> {
     const now = this.clock().toISOString();
     const pass: SlaPass = { warned: [], escalated: [], expired: [] };
     // Expiry first: an item past its expiration is closed, not warned about or escalated.
-    for (const item of await this.items.slaDue('expires_at', now, this.batchSize)) {
+    for (const item of await this.stores.workItems.slaDue('expires_at', now, this.batchSize)) {
       if (await this.expire(item, now)) pass.expired.push(item.id);
     }
-    for (const item of await this.items.slaDue('sla_warn_at', now, this.batchSize)) {
+    for (const item of await this.stores.workItems.slaDue('sla_warn_at', now, this.batchSize)) {
       if (await this.fire(item, 'WARNING', now)) pass.warned.push(item.id);
     }
-    for (const item of await this.items.slaDue('sla_escalate_at', now, this.batchSize)) {
+    for (const item of await this.stores.workItems.slaDue('sla_escalate_at', now, this.batchSize)) {
       if (await this.fire(item, 'ESCALATION', now)) pass.escalated.push(item.id);
     }
     return pass;
@@ -81,14 +71,13 @@ export class SlaScheduler {
     changes.priority = score.priorityScore;
     changes.priorityReasons = score.reasons;
     const dueAt = escalating ? item.slaEscalateAt! : item.slaWarnAt!;
-    const fired = await this.db.knex.transaction(async (trx) => {
-      const inserted = await trx('sla_escalation').insert({ work_item_id: item.id, tenant_id: item.tenantId, kind, level, due_at: dueAt, fired_at: now }).onConflict(['work_item_id', 'kind', 'level']).ignore().returning('level');
-      if (inserted.length !== 1) return false;
-      const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, changes, now);
+    const fired = await this.stores.transaction(async (tx) => {
+      if (!(await this.stores.slaFirings.record(tx, { workItemId: item.id, tenantId: item.tenantId, kind, level, dueAt, firedAt: now }))) return false;
+      const moved = await this.stores.workItems.transition(tx, item.tenantId, item.id, item.rowVersion, changes, now);
       // The item changed meanwhile (claimed, decided): roll back and look again on the next pass.
       if (!moved) throw new ItemMovedOn();
-      if (escalation?.candidateGroups) await this.items.replaceCandidateGroups(trx, item.id, escalation.candidateGroups);
-      await this.audit.append(trx, {
+      if (escalation?.candidateGroups) await this.stores.workItems.replaceCandidateGroups(tx, item.id, escalation.candidateGroups);
+      await this.stores.audit.append(tx, {
         tenantId: item.tenantId,
         eventType: escalating ? 'TaskEscalated' : 'TaskSlaWarning',
         workItemId: item.id,
@@ -115,11 +104,11 @@ export class SlaScheduler {
   /** Closes one item past its expiration; false when the item moved on meanwhile (decided, or another scheduler expired it). */
   private async expire(item: WorkItemRecord, now: string): Promise<boolean> {
     const businessObject = { type: item.businessObject.type, id: item.businessObject.id };
-    const expired = await this.db.knex
-      .transaction(async (trx) => {
-        const moved = await this.items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'expired', outcomeReason: 'EXPIRED', assignee: undefined, delegatedTo: undefined, pendingApproval: undefined, slaWarnAt: undefined, slaEscalateAt: undefined }, now);
+    const expired = await this.stores
+      .transaction(async (tx) => {
+        const moved = await this.stores.workItems.transition(tx, item.tenantId, item.id, item.rowVersion, { state: 'expired', outcomeReason: 'EXPIRED', assignee: undefined, delegatedTo: undefined, pendingApproval: undefined, slaWarnAt: undefined, slaEscalateAt: undefined }, now);
         if (!moved) throw new ItemMovedOn();
-        await this.audit.append(trx, {
+        await this.stores.audit.append(tx, {
           tenantId: item.tenantId,
           eventType: 'TaskExpired',
           workItemId: item.id,
@@ -128,7 +117,7 @@ export class SlaScheduler {
           payload: { expiresAt: item.expiresAt ?? null, from: { state: item.state, assignee: item.assignee ?? null, delegatedTo: item.delegatedTo ?? null }, lapsedSecondApproval: item.pendingApproval?.id ?? null },
           occurredAt: now,
         });
-        await this.outbox.enqueue(trx, cancelTaskCommand(item, 'EXPIRED'), now);
+        await this.stores.outbox.enqueue(tx, cancelTaskCommand(item, 'EXPIRED'), now);
         return true;
       })
       .catch((error: unknown) => {
@@ -141,7 +130,7 @@ export class SlaScheduler {
 
   /** The item's priority from its pinned model, as it will be after the firing. */
   private async rescore(item: WorkItemRecord, now: string) {
-    const current = await this.objects.get(item.tenantId, item.businessObject.type, item.businessObject.id);
+    const current = await this.stores.businessObjects.get(item.tenantId, item.businessObject.type, item.businessObject.id);
     await this.registry.ensure([`${item.taskType}@${item.taskTypeVersion}`]);
     const policy = this.registry.policy(`${item.taskType}@${item.taskTypeVersion}`);
     const ctx = policyContext(systemPrincipal(item.tenantId, 'mandate-sla-scheduler'), item, { snapshot: current?.snapshot ?? {}, version: current?.version ?? item.businessObject.version, revision: current?.revision ?? item.businessObject.revision }, now);

@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReasonCodeSet } from '@mandate/definitions';
 import { allowedActions, reasonCodeViolations, type ActionAvailability } from '@mandate/policy';
-import { KnexAuditLog, KnexIdempotencyStore, KnexRecoveryActionStore, KnexWorkflowOutbox, canonicalJson, type Database, type WorkItemChanges } from '@mandate/store';
+import { canonicalJson, type Stores, type WorkItemChanges } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -19,6 +19,7 @@ import { runIdempotentAfterRead, type CommandResponse } from './idempotent.js';
 import { refusal } from './refusal.js';
 import { WorkItemLoader } from './WorkItemLoader.js';
 import { workflowColumns } from './workflowCommands.js';
+import { workItemEvent } from './workItemEvent.js';
 
 /** The body of a recovery action. */
 export interface RecoveryActionInput {
@@ -33,34 +34,26 @@ export interface RecoveryActionInput {
 
 export class RecoveryActionService {
   private readonly loader: WorkItemLoader;
-  private readonly actions: KnexRecoveryActionStore;
-  private readonly audit: KnexAuditLog;
-  private readonly outbox: KnexWorkflowOutbox;
-  private readonly idempotency: KnexIdempotencyStore;
   private readonly evidence = new EvidenceValidator();
 
   constructor(
-    private readonly db: Database,
+    private readonly stores: Stores,
     registry: DefinitionRegistry,
     private readonly clock: () => Date,
   ) {
-    this.loader = new WorkItemLoader(db.knex, registry, () => this.clock().toISOString());
-    this.actions = new KnexRecoveryActionStore(db.knex);
-    this.audit = new KnexAuditLog(db.knex, db.auditKeys);
-    this.outbox = new KnexWorkflowOutbox(db.knex);
-    this.idempotency = new KnexIdempotencyStore(db.knex);
+    this.loader = new WorkItemLoader(stores, registry, () => this.clock().toISOString());
   }
 
   /** The recovery actions taken on an item, oldest first. */
   async history(principal: Principal, id: string) {
     await this.loader.load(principal, id);
-    return this.actions.forWorkItem(principal.tenant, id);
+    return this.stores.recoveryActions.forWorkItem(principal.tenant, id);
   }
 
   async run(principal: Principal, id: string, code: string, input: RecoveryActionInput, idempotencyKey: string | undefined): Promise<CommandResponse> {
     const scope = idempotencyKey ? { tenantId: principal.tenant, principal: `${principal.issuer}|${principal.id}`, route: 'POST /work-items/{id}/actions/{actionCode}', key: `${id}:${code}:${idempotencyKey}` } : undefined;
     const now = this.clock().toISOString();
-    return runIdempotentAfterRead(this.idempotency, scope, input, now, this.loader.readWithKey(principal, id), async (read) => {
+    return runIdempotentAfterRead(this.stores.idempotency, scope, input, now, this.loader.readWithKey(principal, id), async (read) => {
       const { item, policy, ctx } = await this.loader.fromRead(principal, id, read());
       const { actions } = await allowedActions(policy, ctx);
       const verdict = this.offered(actions, code);
@@ -87,8 +80,8 @@ export class RecoveryActionService {
       if (confirms) changes.pendingApproval = undefined;
       const body = JSON.stringify({ id: actionId, workItemId: id, action: code, status, ...(confirms ? { secondApprovalOf: confirms } : {}), takenAt: now });
 
-      await this.db.knex.transaction(async (trx) => {
-        await this.actions.insert(trx, {
+      await this.stores.transaction(async (tx) => {
+        await this.stores.recoveryActions.insert(tx, {
           id: actionId,
           tenantId: principal.tenant,
           workItemId: id,
@@ -104,31 +97,31 @@ export class RecoveryActionService {
           takenAt: now,
         });
         // Even an action that changes nothing on the item moves its row version: concurrent actions serialise.
-        const moved = await this.loader.items.transition(trx, principal.tenant, id, item.rowVersion, changes, now);
+        const moved = await this.stores.workItems.transition(tx, principal.tenant, id, item.rowVersion, changes, now);
         if (!moved) throw new ConflictError('CONCURRENT_CHANGE', 'the work item changed meanwhile; reload and retry');
-        await this.audit.append(trx, {
-          tenantId: principal.tenant,
-          eventType: status === 'EFFECTIVE' ? 'RecoveryActionTaken' : 'SecondApprovalRequested',
-          workItemId: id,
-          businessObject: { type: item.businessObject.type, id: item.businessObject.id },
-          actor: principal.id,
-          payload: {
-            actionId,
-            action: code,
-            dangerous: verdict.dangerous,
-            reasonCode: input.reasonCode ?? null,
-            actorRoles: principal.roles,
-            status,
-            ...(confirms ? { secondApprovalOf: confirms, firstRequestedBy: pending!.requestedBy } : {}),
-            // The audit proves what was attached without copying values the visibility policy may hide.
-            attachedEvidence: input.evidence ? { paths: Object.keys(input.evidence).sort(), sha256: createHash('sha256').update(canonicalJson(input.evidence)).digest('hex') } : null,
-          },
-          occurredAt: now,
-        });
+        await this.stores.audit.append(
+          tx,
+          workItemEvent(item, {
+            eventType: status === 'EFFECTIVE' ? 'RecoveryActionTaken' : 'SecondApprovalRequested',
+            actor: principal.id,
+            payload: {
+              actionId,
+              action: code,
+              dangerous: verdict.dangerous,
+              reasonCode: input.reasonCode ?? null,
+              actorRoles: principal.roles,
+              status,
+              ...(confirms ? { secondApprovalOf: confirms, firstRequestedBy: pending!.requestedBy } : {}),
+              // The audit proves what was attached without copying values the visibility policy may hide.
+              attachedEvidence: input.evidence ? { paths: Object.keys(input.evidence).sort(), sha256: createHash('sha256').update(canonicalJson(input.evidence)).digest('hex') } : null,
+            },
+            occurredAt: now,
+          }),
+        );
         if (status === 'EFFECTIVE') {
-          await this.outbox.enqueue(trx, { tenantId: principal.tenant, commandType: 'RECOVERY_ACTION', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, ...workflowColumns(item), payload: { workItemId: id, actionId, action: code, ...(input.evidence ? { evidence: input.evidence } : {}) } }, now);
+          await this.stores.outbox.enqueue(tx, { tenantId: principal.tenant, commandType: 'RECOVERY_ACTION', businessKey: `${item.businessObject.type}:${item.businessObject.id}`, ...workflowColumns(item), payload: { workItemId: id, actionId, action: code, ...(input.evidence ? { evidence: input.evidence } : {}) } }, now);
         }
-        if (scope) await this.idempotency.record(trx, scope, input, now, status === 'EFFECTIVE' ? 201 : 202, body);
+        if (scope) await this.stores.idempotency.record(tx, scope, input, now, status === 'EFFECTIVE' ? 201 : 202, body);
       });
       return { status: status === 'EFFECTIVE' ? 201 : 202, body };
     });

@@ -1,6 +1,5 @@
-import type { Knex } from 'knex';
 import type { CompiledPolicy, PolicyContext } from '@mandate/policy';
-import { KnexApprovalRequestStore, KnexBusinessObjectStore, KnexWorkItemStore, type ApprovalRequestRecord, type BusinessObjectRecord, type WorkItemRecord, type WorkItemWithContext, type DbIdempotencyKeyRow } from '@mandate/store';
+import type { ApprovalRequestRecord, BusinessObjectRecord, DbIdempotencyKeyRow, ReadStatement, Stores, WorkItemRecord, WorkItemWithContext } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Principal } from '../identity/Principal.js';
@@ -15,22 +14,14 @@ const objectKey = (type: string, id: string) => `${type}\u0000${id}`;
  * request in one statement; items loaded otherwise get theirs in one query each, never one per item.
  */
 export class WorkItemLoader {
-  readonly items: KnexWorkItemStore;
-  private readonly objects: KnexBusinessObjectStore;
-  private readonly approvals: KnexApprovalRequestStore;
-
   constructor(
-    knex: Knex,
+    private readonly stores: Pick<Stores, 'workItems' | 'businessObjects' | 'approvals'>,
     private readonly registry: DefinitionRegistry,
     private readonly now: () => string,
-  ) {
-    this.items = new KnexWorkItemStore(knex);
-    this.objects = new KnexBusinessObjectStore(knex);
-    this.approvals = new KnexApprovalRequestStore(knex);
-  }
+  ) {}
 
   async load(principal: Principal, id: string): Promise<LoadedWorkItem> {
-    return this.fromRead(principal, id, await this.items.getWithContext(principal.tenant, id));
+    return this.fromRead(principal, id, await this.stores.workItems.getWithContext(principal.tenant, id));
   }
 
   /**
@@ -39,12 +30,12 @@ export class WorkItemLoader {
    * (null: none; undefined: not read). The item comes back unmapped (`value()` maps it).
    */
   readWithKey(principal: Principal, id: string) {
-    return async (lookup?: Knex.Raw): Promise<{ value: () => WorkItemWithContext | undefined; key?: DbIdempotencyKeyRow | null }> => {
+    return async (lookup?: ReadStatement): Promise<{ value: () => WorkItemWithContext | undefined; key?: DbIdempotencyKeyRow | null }> => {
       if (!lookup) {
-        const read = await this.items.getWithContext(principal.tenant, id);
+        const read = await this.stores.workItems.getWithContext(principal.tenant, id);
         return { value: () => read };
       }
-      const answer = await this.items.getWithContextReading<DbIdempotencyKeyRow>(principal.tenant, id, lookup);
+      const answer = await this.stores.workItems.getWithContextReading<DbIdempotencyKeyRow>(principal.tenant, id, lookup);
       return answer ? { value: answer.loaded, key: answer.besideRow } : { value: () => undefined };
     };
   }
@@ -64,7 +55,7 @@ export class WorkItemLoader {
     return this.fromContext(principal, loaded);
   }
 
-  /** Policies and contexts of items read with their context (`KnexWorkItemStore.listWithContext`), at one instant. */
+  /** Policies and contexts of items read with their context (`WorkItemStore.listWithContext`), at one instant. */
   fromContext(principal: Principal, loaded: readonly WorkItemWithContext[]): LoadedWorkItem[] {
     const now = this.now();
     return loaded.map(({ item, businessObject, approvalRequest }) => this.assemble(principal, item, businessObject, approvalRequest, now));
@@ -78,7 +69,7 @@ export class WorkItemLoader {
 
   /** The same for items loaded without their context: their business objects and approval requests in one query each. */
   async withPolicies(principal: Principal, items: readonly WorkItemRecord[]): Promise<LoadedWorkItem[]> {
-    const [objects, approvals] = await Promise.all([this.objects.getMany(principal.tenant, items.map((i) => i.businessObject)), this.approvals.forWorkItems(items.map((i) => i.id))]);
+    const [objects, approvals] = await Promise.all([this.stores.businessObjects.getMany(principal.tenant, items.map((i) => i.businessObject)), this.stores.approvals.forWorkItems(items.map((i) => i.id))]);
     const objectOf = new Map(objects.map((o) => [objectKey(o.type, o.id), o]));
     const approvalOf = new Map(approvals.map((a) => [a.workItemId, a]));
     return this.fromContextEnsured(

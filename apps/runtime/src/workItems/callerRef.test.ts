@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, TEST_NOW, testApp } from '../../test-support/testApp.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
-import { WorkItemService } from './WorkItemService.js';
+import { WorkItemCommands } from './WorkItemCommands.js';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -23,10 +23,10 @@ const quote = (id: string, overrides: Record<string, unknown> = {}) => ({
 
 describe.each(engines)('callerRef on POST /work-items on $name', ({ open }) => {
   let t: App;
-  let service: WorkItemService;
+  let service: WorkItemCommands;
   beforeAll(async () => {
     t = await testApp(open);
-    service = new WorkItemService(t.db, t.registry, () => new Date(TEST_NOW));
+    service = new WorkItemCommands(t.stores, t.registry, () => new Date(TEST_NOW));
   });
   afterAll(() => t.db.close());
 

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex';
-import { isKeyTaken, type DbIdempotencyKeyRow, type IdempotencyLookup, type IdempotencyScope, type KnexIdempotencyStore } from '@mandate/store';
+import { isKeyTaken, type DbIdempotencyKeyRow, type IdempotencyLookup, type IdempotencyScope, type IdempotencyStore, type ReadStatement } from '@mandate/store';
 import { ConflictError, DomainError, UnprocessableError } from '../http/errors.js';
 
 /** How long a duplicate waits for a key an earlier version of the runtime claimed (see `ABANDONED_CLAIM_MS`). */
@@ -27,11 +26,11 @@ export interface CommandResponse {
  * answer. The snapshot is shared, so a copy that reads the winner's item also reads its key.
  */
 export async function runIdempotentAfterRead<T>(
-  store: KnexIdempotencyStore,
+  store: IdempotencyStore,
   scope: IdempotencyScope | undefined,
   request: unknown,
   now: string,
-  read: (lookup?: Knex.Raw) => Promise<{ value: T; key?: DbIdempotencyKeyRow | null }>,
+  read: (lookup?: ReadStatement) => Promise<{ value: T; key?: DbIdempotencyKeyRow | null }>,
   command: (read: T) => Promise<CommandResponse>,
 ): Promise<CommandResponse> {
   if (!scope) return command((await read()).value);
@@ -46,7 +45,7 @@ export async function runIdempotentAfterRead<T>(
  * an earlier version is waited for up to IN_FLIGHT_WAIT_MS (it completes, or is abandoned, or
  * the wait ends in 409); a key that became free meanwhile runs the command.
  */
-async function answerSeen(store: KnexIdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, seen: IdempotencyLookup, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
+async function answerSeen(store: IdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, seen: IdempotencyLookup, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
   while (seen.kind === 'in_flight' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -66,7 +65,7 @@ function answerOf(seen: Exclude<IdempotencyLookup, { kind: 'new' }>): CommandRes
  * Runs the command; when its write lost to a copy with the same key, answers what the copy
  * answered. Any other failure (and a failure to look the key up) keeps the command's own error.
  */
-async function replayingLostRace(store: KnexIdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
+async function replayingLostRace(store: IdempotencyStore, scope: IdempotencyScope, request: unknown, now: string, command: () => Promise<CommandResponse>): Promise<CommandResponse> {
   try {
     return await command();
   } catch (error) {

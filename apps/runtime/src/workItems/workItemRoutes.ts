@@ -4,7 +4,9 @@ import { InputError } from '../http/errors.js';
 import { requestSchemas, validBody, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
 import type { RecoveryActionInput, RecoveryActionService } from './RecoveryActionService.js';
-import type { CreateWorkItem, DecideCommand, LifecycleAction, LifecycleInput, WorkItemService } from './WorkItemService.js';
+import type { CreateWorkItem, DecideCommand, LifecycleAction, LifecycleInput } from './types.js';
+import type { WorkItemCommands } from './WorkItemCommands.js';
+import type { WorkItemQueries } from './WorkItemQueries.js';
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -52,33 +54,33 @@ function idempotencyKeyOf(req: Request): string | undefined {
 }
 
 /** Routes of `/work-items`: they parse input, call the services and write the result. */
-export function workItemRoutes(service: WorkItemService, recovery: RecoveryActionService, now: () => Date): Router {
+export function workItemRoutes(queries: WorkItemQueries, commands: WorkItemCommands, recovery: RecoveryActionService, now: () => Date): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
     const q = validQuery<WorkItemQuery>(requestSchemas.workItemQuery, req.query);
     const [principal, filter] = [principalOf(res), filterOf(q, now)];
     const page = { ...(q.limit ? { limit: Number(q.limit) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) };
-    res.json(q.view === 'summary' ? await service.listSummaries(principal, filter, page) : await service.list(principal, filter, page));
+    res.json(q.view === 'summary' ? await queries.listSummaries(principal, filter, page) : await queries.list(principal, filter, page));
   });
 
   router.get('/count', async (req, res) => {
     const { max, ...q } = validQuery<QueueQuery & { max?: string }>(requestSchemas.workItemCountQuery, req.query);
     const [principal, filter] = [principalOf(res), filterOf(q, now)];
-    res.json(max === undefined ? await service.count(principal, filter) : await service.countUpTo(principal, filter, Number(max)));
+    res.json(max === undefined ? await queries.count(principal, filter) : await queries.countUpTo(principal, filter, Number(max)));
   });
 
   router.post('/', async (req, res) => {
     const body = validBody<CreateWorkItem>(requestSchemas.createWorkItem, req.body);
-    res.status(201).json(await service.create(principalOf(res), body));
+    res.status(201).json(await commands.create(principalOf(res), body));
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await service.get(principalOf(res), param(req, 'id')));
+    res.json(await queries.get(principalOf(res), param(req, 'id')));
   });
 
   router.get('/:id/allowed-actions', async (req, res) => {
-    res.json(await service.allowedActions(principalOf(res), param(req, 'id')));
+    res.json(await queries.allowedActions(principalOf(res), param(req, 'id')));
   });
 
   const lifecycleRoutes: [string, LifecycleAction][] = [
@@ -93,13 +95,13 @@ export function workItemRoutes(service: WorkItemService, recovery: RecoveryActio
   for (const [path, action] of lifecycleRoutes) {
     router.post(`/:id/${path}`, async (req, res) => {
       const body = validBody<LifecycleInput>(requestSchemas.lifecycle, req.body ?? {});
-      res.json(await service.act(principalOf(res), param(req, 'id'), action, body));
+      res.json(await commands.act(principalOf(res), param(req, 'id'), action, body));
     });
   }
 
   router.post('/:id/decisions', async (req, res) => {
     const body = validBody<DecideCommand>(requestSchemas.decide, req.body);
-    const { status, body: response } = await service.decide(principalOf(res), param(req, 'id'), body, idempotencyKeyOf(req));
+    const { status, body: response } = await commands.decide(principalOf(res), param(req, 'id'), body, idempotencyKeyOf(req));
     res.status(status).type('application/json').send(response);
   });
 

@@ -4,11 +4,12 @@
  * it; a decision goes back through the binding's output mapping; a user task the process
  * abandoned (an interrupting timer, a cancelled process) cancels its item.
  */
-import { KnexAuditLog, KnexWorkItemStore, OPEN_WORK_ITEM_STATES, type Database } from '@mandate/store';
+import { OPEN_WORK_ITEM_STATES, type Stores } from '@mandate/store';
 import { durationMinutes } from '@mandate/definitions';
 import { callerKey, type BindingCatalog, type CallerRef, type DecisionOutput } from '@mandate/workflow';
 import type { Logger } from 'pino';
-import type { WorkItemService, WorkItemView } from '../workItems/WorkItemService.js';
+import type { WorkItemView } from '../workItems/types.js';
+import type { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 import { systemPrincipal } from '../identity/systemPrincipal.js';
 
 /** A user task activation reported by an engine adapter. */
@@ -25,8 +26,8 @@ export function defaultVariables(decision: DecisionOutput): Record<string, unkno
 
 export class WorkflowBridge {
   constructor(
-    private readonly db: Database,
-    private readonly service: WorkItemService,
+    private readonly stores: Stores,
+    private readonly commands: WorkItemCommands,
     private readonly bindings: BindingCatalog,
     private readonly clock: () => Date,
     private readonly logger?: Logger,
@@ -46,7 +47,7 @@ export class WorkflowBridge {
     const requestedBy = typeof startedBy === 'string' && startedByService !== true ? startedBy : request.requestedBy;
     // The mapping's expiresAt (e.g. a quote's validity end), else the inline binding's mandate.expiresIn from now.
     const expiresAt = request.expiresAt ?? (binding?.kind === 'inline' && binding.expiresIn ? new Date(this.clock().getTime() + durationMinutes(binding.expiresIn) * 60_000).toISOString() : undefined);
-    return this.service.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), {
+    return this.commands.create(systemPrincipal(activation.tenantId, `workflow:${callerRef.engine}`), {
       ...request,
       ...(requestedBy !== undefined ? { requestedBy } : {}),
       ...(expiresAt !== undefined ? { expiresAt } : {}),
@@ -57,14 +58,13 @@ export class WorkflowBridge {
 
   /** The process (of `tenantId`) abandoned the user task: the tenant's live item is cancelled (nothing to send back). */
   async onUserTaskEnded(callerRef: CallerRef, reason: string, tenantId: string): Promise<void> {
-    const items = new KnexWorkItemStore(this.db.knex);
-    const item = await items.byCallerKey(tenantId, callerKey(callerRef));
+    const item = await this.stores.workItems.byCallerKey(tenantId, callerKey(callerRef));
     if (!item || !OPEN_WORK_ITEM_STATES.includes(item.state)) return;
     const now = this.clock().toISOString();
-    await this.db.knex.transaction(async (trx) => {
-      const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
+    await this.stores.transaction(async (tx) => {
+      const moved = await this.stores.workItems.transition(tx, item.tenantId, item.id, item.rowVersion, { state: 'cancelled', outcomeReason: 'CANCELLED_PROCESS_ENDED', pendingApproval: undefined }, now);
       if (!moved) return;
-      await new KnexAuditLog(this.db.knex, this.db.auditKeys).append(trx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
+      await this.stores.audit.append(tx, { tenantId: item.tenantId, eventType: 'TaskCancelled', workItemId: item.id, businessObject: { type: item.businessObject.type, id: item.businessObject.id }, actor: `workflow:${callerRef.engine}`, payload: { reason, callerRef }, occurredAt: now });
     });
   }
 

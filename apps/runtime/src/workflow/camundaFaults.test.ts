@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/testApp.js';
 import { workflowApp } from '../../test-support/workflowApp.js';
 import type { Principal } from '../identity/Principal.js';
-import { WorkItemService } from '../workItems/WorkItemService.js';
+import { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
 
@@ -151,7 +151,7 @@ describe.each(engines)('Camunda 7 faults on $name', ({ name, open }) => {
     const tasks: string[] = [];
     for (let i = 0; i < 24; i++) tasks.push((await decidedInCamunda(`Q-CF-M${i}`)).taskId);
     const relays = ['a', 'b', 'c'].map(
-      (owner) => new OutboxRelay({ db: t.db, ports: [port], owner, batchSize: 4, clock: () => new Date(t.clock.now), route: commandRouter(t.db, (ref, decision) => t.workflow.bridge.outputVariables(ref, decision)) }),
+      (owner) => new OutboxRelay({ stores: t.stores, ports: [port], owner, batchSize: 4, clock: () => new Date(t.clock.now), route: commandRouter(t.stores, (ref, decision) => t.workflow.bridge.outputVariables(ref, decision)) }),
     );
     camunda.faults.delay(20, { match: { path: /\/task\/[^/]+\/complete$/ } });
     for (let round = 0; round < 5; round++) await Promise.all(relays.map((r) => r.runOnce()));
@@ -165,7 +165,7 @@ describe.each(engines)('Camunda 7 faults on $name', ({ name, open }) => {
     await t.workflow.poller!.pollOnce();
     const [eu] = (await request(t.app).get('/work-items?businessObjectId=Q-CF-T').set(await as('dana'))).body.items as { id: string; callerRef: CallerRef }[];
     const apacService: Principal = { id: 'apac-cpq', issuer: 'urn:test', name: 'APAC quote service', roles: ['SERVICE'], groups: [], tenant: 'ACME_APAC' };
-    const copy = await new WorkItemService(t.db, t.registry, () => new Date(t.clock.now)).create(apacService, {
+    const copy = await new WorkItemCommands(t.stores, t.registry, () => new Date(t.clock.now)).create(apacService, {
       taskType: 'DISCOUNT_APPROVAL',
       businessObject: { type: 'QUOTE', id: 'Q-CF-T', version: 12, revision: 3, snapshot: { ownerId: 'rita', totalAmount: 42000, currency: 'EUR' } },
       region: 'APAC',

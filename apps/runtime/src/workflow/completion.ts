@@ -6,20 +6,19 @@
  */
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { completeTaskCommand } from '../workItems/workflowCommands.js';
-import { KnexAuditLog, KnexDecisionStore, KnexWorkItemStore, KnexWorkflowOutbox, type Database, type Settlement, type WorkflowCommand } from '@mandate/store';
+import type { Settlement, Stores, WorkflowCommand } from '@mandate/store';
 
 const OUTSTANDING = ['PENDING', 'FAILED', 'INCIDENT'];
 
 /** Marks the item of a settled COMPLETE_TASK command completed; other commands change nothing. */
-export async function completeAfterSettlement(db: Database, command: WorkflowCommand, settlement: Settlement, now: string): Promise<void> {
+export async function completeAfterSettlement(stores: Stores, command: WorkflowCommand, settlement: Settlement, now: string): Promise<void> {
   if (command.commandType !== 'COMPLETE_TASK' || settlement.status === 'INCIDENT') return;
-  const items = new KnexWorkItemStore(db.knex);
-  const item = await items.get(command.tenantId, String(command.payload.workItemId));
+  const item = await stores.workItems.get(command.tenantId, String(command.payload.workItemId));
   if (item?.state !== 'decided') return;
-  await db.knex.transaction(async (trx) => {
-    const moved = await items.transition(trx, item.tenantId, item.id, item.rowVersion, { state: 'completed' }, now);
+  await stores.transaction(async (tx) => {
+    const moved = await stores.workItems.transition(tx, item.tenantId, item.id, item.rowVersion, { state: 'completed' }, now);
     if (!moved) return;
-    await new KnexAuditLog(db.knex, db.auditKeys).append(trx, {
+    await stores.audit.append(tx, {
       tenantId: item.tenantId,
       eventType: 'TaskCompleted',
       workItemId: item.id,
@@ -37,27 +36,23 @@ export async function completeAfterSettlement(db: Database, command: WorkflowCom
  * completing), else their decision is sent again. Items without a workflow too: their command
  * is settled CLOSED by the relay, and a crash before the completion left them `decided` forever.
  */
-export async function reconcileDecisions(db: Database, registry: DefinitionRegistry, now: Date, graceMs = 5 * 60_000, limit = 100): Promise<{ completed: string[]; resent: string[] }> {
-  const items = new KnexWorkItemStore(db.knex);
-  const outbox = new KnexWorkflowOutbox(db.knex);
-  const decisions = new KnexDecisionStore(db.knex);
+export async function reconcileDecisions(stores: Stores, registry: DefinitionRegistry, now: Date, graceMs = 5 * 60_000, limit = 100): Promise<{ completed: string[]; resent: string[] }> {
   const result = { completed: [] as string[], resent: [] as string[] };
-  for (const item of await items.decidedAwaitingCompletion(new Date(now.getTime() - graceMs).toISOString(), limit)) {
-    const commands = await db.knex('workflow_command_outbox').where({ tenant_id: item.tenantId, command_type: 'COMPLETE_TASK' }).whereRaw(`payload->>'workItemId' = ?`, [item.id]).select('id', 'status', 'note');
-    if (commands.some((c: { status: string }) => OUTSTANDING.includes(c.status))) continue;
-    const settled = commands.find((c: { status: string }) => c.status === 'SENT' || c.status === 'CLOSED') as { id: string; status: 'SENT' | 'CLOSED'; note: string | null } | undefined;
+  for (const item of await stores.workItems.decidedAwaitingCompletion(new Date(now.getTime() - graceMs).toISOString(), limit)) {
+    const commands = await stores.outbox.forWorkItem(item.tenantId, 'COMPLETE_TASK', item.id);
+    if (commands.some((c) => OUTSTANDING.includes(c.status))) continue;
+    const settled = commands.find((c): c is WorkflowCommand & { status: 'SENT' | 'CLOSED' } => c.status === 'SENT' || c.status === 'CLOSED');
     if (settled) {
-      const command = await outbox.get(settled.id);
-      if (command) await completeAfterSettlement(db, command, { status: settled.status, ...(settled.note ? { note: settled.note } : {}) }, now.toISOString());
+      await completeAfterSettlement(stores, settled, { status: settled.status, ...(settled.note ? { note: settled.note } : {}) }, now.toISOString());
       result.completed.push(item.id);
       continue;
     }
-    const decision = (await decisions.forWorkItem(item.tenantId, item.id)).findLast((d) => d.status === 'EFFECTIVE');
+    const decision = (await stores.decisions.forWorkItem(item.tenantId, item.id)).findLast((d) => d.status === 'EFFECTIVE');
     if (!decision) continue;
     await registry.ensure([`${item.taskType}@${item.taskTypeVersion}`]);
     const option = registry.policy(`${item.taskType}@${item.taskTypeVersion}`).pinned.taskType.decisionOptions.find((o) => o.code === decision.decision);
-    await db.knex.transaction((trx) =>
-      outbox.enqueue(trx, completeTaskCommand(item, { decisionId: decision.id, decision: decision.decision, reasonCode: decision.reasonCode ?? null, comment: decision.comment ?? null, decidedBy: decision.actor, outcome: option?.outcome ?? {}, reconciled: true }), now.toISOString()),
+    await stores.transaction((tx) =>
+      stores.outbox.enqueue(tx, completeTaskCommand(item, { decisionId: decision.id, decision: decision.decision, reasonCode: decision.reasonCode ?? null, comment: decision.comment ?? null, decidedBy: decision.actor, outcome: option?.outcome ?? {}, reconciled: true }), now.toISOString()),
     );
     result.resent.push(item.id);
   }

@@ -5,7 +5,7 @@
  * tasks) is for domain services and workflow operators only; a person reads the items the process
  * feeds, through their visibility policy, and gets a receipt when starting a process.
  */
-import type { ProcessInstanceRecord } from '@mandate/workflow';
+import type { ProcessInstanceRecord } from '@mandate/store';
 import type { Principal } from '../identity/Principal.js';
 import { SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { StartProcess } from '@mandate/contract';
-import type { EmbeddedWorkflowEngine, ProcessInstanceRecord } from '@mandate/workflow';
+import type { ProcessInstanceRecord } from '@mandate/store';
+import type { EmbeddedWorkflowEngine } from '@mandate/workflow';
 import { NotAllowedError, NotFoundError } from '../http/errors.js';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
 import { actsForOthers } from '../identity/actsForOthers.js';

@@ -7,7 +7,7 @@ import type { CallerRef } from '@mandate/workflow';
 import type { Principal } from '../identity/Principal.js';
 import { engines } from '../../test-support/testApp.js';
 import { quoteVariables, workflowApp } from '../../test-support/workflowApp.js';
-import { WorkItemService } from '../workItems/WorkItemService.js';
+import { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 
 type App = Awaited<ReturnType<typeof workflowApp>>;
 
@@ -16,10 +16,10 @@ const apacService: Principal = { id: 'apac-cpq', issuer: 'urn:test', name: 'APAC
 
 describe.each(engines)('workflow tenant isolation on $name', ({ open }) => {
   let t: App;
-  let service: WorkItemService;
+  let service: WorkItemCommands;
   beforeAll(async () => {
     t = await workflowApp(open);
-    service = new WorkItemService(t.db, t.registry, () => new Date(t.clock.now));
+    service = new WorkItemCommands(t.stores, t.registry, () => new Date(t.clock.now));
   });
   afterAll(async () => {
     await t.workflow.stop();

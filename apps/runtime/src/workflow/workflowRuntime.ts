@@ -4,13 +4,13 @@
  * carries decisions back, reconciliation, and the SLA scheduler. Every loop is safe to run in
  * several runtime instances at once (leases, SKIP LOCKED, unique keys).
  */
-import { asSystem, type Database } from '@mandate/store';
+import { asSystem, type Stores } from '@mandate/store';
 import { EmbeddedWorkflowEngine, OutboxRelay, commandRouter, type BindingCatalog, type Camunda7Port, type EmbeddedProcess, type TimerScheduler, type WorkflowPort } from '@mandate/workflow';
 import type { Logger } from 'pino';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import type { Metrics } from '../http/metrics.js';
 import { SlaScheduler } from '../sla/SlaScheduler.js';
-import type { WorkItemService } from '../workItems/WorkItemService.js';
+import type { WorkItemCommands } from '../workItems/WorkItemCommands.js';
 import { CamundaTaskPoller } from './CamundaTaskPoller.js';
 import { withinCamundaTenant } from './camundaTenant.js';
 import { completeAfterSettlement, reconcileDecisions } from './completion.js';
@@ -18,9 +18,10 @@ import { handleIncidentDecision, openIncident } from './incidents.js';
 import { WorkflowBridge } from './WorkflowBridge.js';
 
 export interface WorkflowRuntimeOptions {
-  db: Database;
+  stores: Stores;
   registry: DefinitionRegistry;
-  service: WorkItemService;
+  /** Creates the work items of user tasks and incidents. */
+  commands: WorkItemCommands;
   processes: readonly EmbeddedProcess[];
   bindings: BindingCatalog;
   clock: () => Date;
@@ -35,11 +36,11 @@ export interface WorkflowRuntimeOptions {
 }
 
 export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
-  const { db, registry, service, clock, logger } = options;
+  const { stores, registry, commands, clock, logger } = options;
   const now = () => clock().toISOString();
-  const bridge = new WorkflowBridge(db, service, options.bindings, clock, logger);
+  const bridge = new WorkflowBridge(stores, commands, options.bindings, clock, logger);
   const embedded = new EmbeddedWorkflowEngine({
-    db,
+    stores,
     processes: options.processes,
     clock,
     ...(options.timers ? { timers: options.timers } : {}),
@@ -55,18 +56,18 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
     onUserTaskEnded: (callerRef, reason, tenantId) => bridge.onUserTaskEnded(callerRef, reason, tenantId),
   });
   const ports: WorkflowPort[] = [embedded, ...(options.camunda ? [options.camunda.port] : [])];
-  const route = commandRouter(db, (ref, decision) => bridge.outputVariables(ref, decision));
+  const route = commandRouter(stores, (ref, decision) => bridge.outputVariables(ref, decision));
   const relay = new OutboxRelay({
-    db,
+    stores,
     ports,
     clock,
     ...options.relay,
     ...(logger ? { logger } : {}),
-    route: async (command) => (await handleIncidentDecision(db, command, now())) ?? withinCamundaTenant(await route(command), options.camunda?.tenantId),
-    onAttention: (attention) => openIncident(db, service, attention),
-    onSettled: (command, settlement) => completeAfterSettlement(db, command, settlement, now()),
+    route: async (command) => (await handleIncidentDecision(stores, command, now())) ?? withinCamundaTenant(await route(command), options.camunda?.tenantId),
+    onAttention: (attention) => openIncident(stores, commands, attention),
+    onSettled: (command, settlement) => completeAfterSettlement(stores, command, settlement, now()),
   });
-  const scheduler = new SlaScheduler(db, registry, clock, options.metrics);
+  const scheduler = new SlaScheduler(stores, registry, clock, options.metrics);
   const poller = options.camunda ? new CamundaTaskPoller(options.camunda.port, bridge, options.camunda.processKeys, options.camunda.tenantId, logger) : undefined;
   let reconciling: NodeJS.Timeout | undefined;
 
@@ -77,7 +78,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
     scheduler,
     poller,
     /** One reconciliation pass (also run every minute by `start`). */
-    reconcile: () => asSystem(() => reconcileDecisions(db, registry, clock())),
+    reconcile: () => asSystem(() => reconcileDecisions(stores, registry, clock())),
     /** Starts the loops; they work across tenants, so they and everything they schedule run in the system scope. */
     start(intervals: { relayMs?: number; slaMs?: number; reconcileMs?: number; pollMs?: number } = {}) {
       return asSystem(async () => {
@@ -85,7 +86,7 @@ export function createWorkflowRuntime(options: WorkflowRuntimeOptions) {
         relay.start(intervals.relayMs);
         scheduler.start(intervals.slaMs);
         poller?.start(intervals.pollMs);
-        const reconcile = () => void reconcileDecisions(db, registry, clock()).catch((error: unknown) => logger?.error({ err: error }, 'reconciliation failed'));
+        const reconcile = () => void reconcileDecisions(stores, registry, clock()).catch((error: unknown) => logger?.error({ err: error }, 'reconciliation failed'));
         reconciling = setInterval(reconcile, intervals.reconcileMs ?? 60_000);
       });
     },

@@ -9,7 +9,8 @@ import request from 'supertest';
 import { DEV_ISSUER, DEV_USERS } from '../../src/identity/devIdentity.js';
 import type { Principal } from '../../src/identity/Principal.js';
 import { WorkItemLoader } from '../../src/workItems/WorkItemLoader.js';
-import { WorkItemService, type LifecycleAction, type LifecycleInput } from '../../src/workItems/WorkItemService.js';
+import type { LifecycleAction, LifecycleInput } from '../../src/workItems/types.js';
+import { WorkItemCommands } from '../../src/workItems/WorkItemCommands.js';
 import { workflowApp } from '../workflowApp.js';
 import { secretEvidence, type Marker } from './secretEvidence.js';
 
@@ -81,7 +82,7 @@ export async function matrixWorld(open: () => Promise<Database>) {
   const markers = new Map<string, Marker & { taskType: string }>();
   const redacted = new Map<string, string[] | 'all'>();
   const redactedKey = (caller: Caller, taskType: string) => `${caller} ${taskType}`;
-  const loader = new WorkItemLoader(t.db.knex, t.registry, () => new Date(t.clock.now).toISOString());
+  const loader = new WorkItemLoader(t.stores, t.registry, () => new Date(t.clock.now).toISOString());
 
   const taskTypes = (): TaskType[] => {
     const latest = new Map<string, TaskType>();
@@ -146,7 +147,7 @@ export async function matrixWorld(open: () => Promise<Database>) {
     return found;
   };
 
-  const service = new WorkItemService(t.db, t.registry, () => new Date(t.clock.now));
+  const service = new WorkItemCommands(t.stores, t.registry, () => new Date(t.clock.now));
   /** A lifecycle action by the item's worker (setting up a cell); whether the policy let it. */
   const byWorker = async (item: SeededItem, action: LifecycleAction, input: LifecycleInput = {}): Promise<boolean> =>
     service.act(workerFor(item), item.id, action, input).then(

@@ -1,15 +1,7 @@
 import type { Knex } from 'knex';
-
-/** What an approval task asks for (seed section 8): who asked, what authority it needs, who may not approve. */
-export interface ApprovalRequestRecord {
-  workItemId: string;
-  requestedBy: string;
-  requestedAt: string;
-  /** The authority measure and the amount the approver's limit must cover, e.g. discountPercent 32. */
-  requiredAuthority: { measure?: string; amount?: number };
-  forbiddenApproverUserIds: string[];
-  forbiddenApproverRoleCodes: string[];
-}
+import { columnWriter } from '../rowMapper.js';
+import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { ApprovalRequestRecord, ApprovalRequestStore } from './ApprovalRequestStore.js';
 
 export interface DbApprovalRequestRow {
   work_item_id: string;
@@ -20,31 +12,28 @@ export interface DbApprovalRequestRow {
   forbidden_approver_role_codes: string[];
 }
 
+const rowOf = columnWriter<ApprovalRequestRecord, DbApprovalRequestRow>()(['work_item_id', 'requested_by', 'requested_at', 'required_authority', 'forbidden_approver_user_ids', 'forbidden_approver_role_codes'], {
+  json: ['required_authority', 'forbidden_approver_user_ids', 'forbidden_approver_role_codes'],
+});
+
 /** Approval requests: one per approval task, written with the task. Reads go through the (tenant-scoped) item. */
-export class KnexApprovalRequestStore {
+export class KnexApprovalRequestStore implements ApprovalRequestStore {
   constructor(private readonly knex: Knex) {}
 
-  async insert(trx: Knex.Transaction, request: ApprovalRequestRecord): Promise<void> {
-    await trx('approval_request').insert({
-      work_item_id: request.workItemId,
-      requested_by: request.requestedBy,
-      requested_at: request.requestedAt,
-      required_authority: JSON.stringify(request.requiredAuthority),
-      forbidden_approver_user_ids: JSON.stringify(request.forbiddenApproverUserIds),
-      forbidden_approver_role_codes: JSON.stringify(request.forbiddenApproverRoleCodes),
-    });
+  async insert(tx: StoreTransaction, request: ApprovalRequestRecord): Promise<void> {
+    await knexOf(tx)('approval_request').insert(rowOf(request));
   }
 
   /** The request of an item the caller has already loaded for its tenant. */
-  async forWorkItem(workItemId: string, trx?: Knex.Transaction): Promise<ApprovalRequestRecord | undefined> {
-    const row = await (trx ?? this.knex)<DbApprovalRequestRow>('approval_request').where({ work_item_id: workItemId }).first();
+  async forWorkItem(workItemId: string, tx?: StoreTransaction): Promise<ApprovalRequestRecord | undefined> {
+    const row = await runnerOf(this.knex, tx)<DbApprovalRequestRow>('approval_request').where({ work_item_id: workItemId }).first();
     return row ? toApprovalRequestRecord(row) : undefined;
   }
 
   /** The requests of several items the caller has already loaded for its tenant, in one query; items without one are left out. */
-  async forWorkItems(workItemIds: readonly string[], trx?: Knex.Transaction): Promise<ApprovalRequestRecord[]> {
+  async forWorkItems(workItemIds: readonly string[], tx?: StoreTransaction): Promise<ApprovalRequestRecord[]> {
     if (!workItemIds.length) return [];
-    const rows = await (trx ?? this.knex)<DbApprovalRequestRow>('approval_request').whereRaw('work_item_id = any(?::uuid[])', [[...workItemIds]]);
+    const rows = await runnerOf(this.knex, tx)<DbApprovalRequestRow>('approval_request').whereRaw('work_item_id = any(?::uuid[])', [[...workItemIds]]);
     return rows.map(toApprovalRequestRecord);
   }
 }

@@ -33,8 +33,8 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
   });
 
   it('chains events per tenant and verifies the chain', async () => {
-    for (let i = 1; i <= 5; i++) await db.knex.transaction((trx) => log.append(trx, event(i)));
-    await db.knex.transaction((trx) => log.append(trx, event(1, 'GLOBEX')));
+    for (let i = 1; i <= 5; i++) await db.transaction((tx) => log.append(tx, event(i)));
+    await db.transaction((tx) => log.append(tx, event(1, 'GLOBEX')));
     const events = await log.list('ACME_EU');
     expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
@@ -52,8 +52,8 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
 
   it('names a deleted sequence', async () => {
     await tamper((knex) => knex('audit_event').where({ tenant_id: 'GLOBEX' }).del());
-    await db.knex.transaction((trx) => log.append(trx, event(1, 'GLOBEX')));
-    await db.knex.transaction((trx) => log.append(trx, event(2, 'GLOBEX')));
+    await db.transaction((tx) => log.append(tx, event(1, 'GLOBEX')));
+    await db.transaction((tx) => log.append(tx, event(2, 'GLOBEX')));
     await log.seal('GLOBEX'); // tamper evidence starts at sealing
     await tamper((knex) => knex('audit_event').where({ tenant_id: 'GLOBEX', sequence: 1 }).del());
     expect(await log.verify('GLOBEX')).toMatchObject({ ok: false, brokenAt: 1, reason: 'sequence 1 is missing' });
@@ -61,8 +61,8 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
 
   it('a rolled-back transaction leaves no event', async () => {
     await expect(
-      db.knex.transaction(async (trx) => {
-        await log.append(trx, event(9, 'ROLLBACK'));
+      db.transaction(async (tx) => {
+        await log.append(tx, event(9, 'ROLLBACK'));
         throw new Error('decision failed');
       }),
     ).rejects.toThrow('decision failed');
@@ -77,23 +77,23 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
       payload: { text: 'Grüße "quoted" \\ back\nslash \u2028 ∑ 😀', nested: { sequence: 0, tenantId: 'x', '"sequence":0,': i }, sequence: i, list: [null, 1.5, -0, 1e21, true] },
       occurredAt: `2026-07-02T10:0${i}:00.123+02:00`,
     });
-    for (let i = 1; i <= 3; i++) await db.knex.transaction((trx) => log.append(trx, tricky(i)));
+    for (let i = 1; i <= 3; i++) await db.transaction((tx) => log.append(tx, tricky(i)));
     expect(await log.verify('UNICODE')).toEqual({ ok: true, events: 3 });
   });
 
   it('concurrent appends extend the chain one at a time', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'BUSY')))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => log.append(tx, event((i % 9) + 1, 'BUSY')))));
     expect(await log.verify('BUSY')).toEqual({ ok: true, events: 20 });
   });
 
   const sequences = (tenantId: string) => db.knex('audit_event').where({ tenant_id: tenantId }).orderBy('id').pluck<(string | number | null)[]>('sequence');
 
   it('an appended event is unsealed until the sealer chains it after the last sealed one', async () => {
-    await db.knex.transaction((trx) => log.append(trx, event(1, 'SEALING')));
-    await db.knex.transaction((trx) => log.append(trx, event(2, 'SEALING')));
+    await db.transaction((tx) => log.append(tx, event(1, 'SEALING')));
+    await db.transaction((tx) => log.append(tx, event(2, 'SEALING')));
     expect(await sequences('SEALING')).toEqual([null, null]);
     expect(await log.seal('SEALING')).toBe(2);
-    await db.knex.transaction((trx) => log.append(trx, event(3, 'SEALING')));
+    await db.transaction((tx) => log.append(tx, event(3, 'SEALING')));
     expect(await log.seal()).toBe(1);
     expect((await sequences('SEALING')).map(Number)).toEqual([1, 2, 3]);
     expect(await log.seal('SEALING')).toBe(0);
@@ -104,9 +104,9 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
     // A command that took its id first but committed last: its row appears only after the sealer
     // chained a higher id. Emulated on one connection (PGlite has no second one) by giving the late
     // event an id below every id already taken.
-    await db.knex.transaction((trx) => log.append(trx, event(2, 'LATE')));
+    await db.transaction((tx) => log.append(tx, event(2, 'LATE')));
     expect(await log.seal('LATE')).toBe(1);
-    await db.knex.transaction((trx) => log.append(trx, event(1, 'LATE')));
+    await db.transaction((tx) => log.append(tx, event(1, 'LATE')));
     // Moving the id is not something the runtime does, so it needs the triggers off.
     await tamper((knex) => knex.raw(`update audit_event set id = (select min(id) - 1 from audit_event) where tenant_id = 'LATE' and sequence is null`));
     expect(await log.seal('LATE')).toBe(1);
@@ -119,7 +119,7 @@ describe.each(engines)('KnexAuditLog on $name', ({ open }) => {
   });
 
   it('sealers running at once while commands append build one unbroken chain', async () => {
-    const appends = Array.from({ length: 30 }, (_, i) => db.knex.transaction((trx) => log.append(trx, event((i % 9) + 1, 'RACE'))));
+    const appends = Array.from({ length: 30 }, (_, i) => db.transaction((tx) => log.append(tx, event((i % 9) + 1, 'RACE'))));
     const sealers = Array.from({ length: 3 }, () => log.seal('RACE'));
     await Promise.all([...appends, ...sealers]);
     await log.seal();

@@ -1,39 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../canonicalJson.js';
-import type { WriteStatement } from '../writeTogether.js';
+import { asWriteStatement, type WriteStatement } from '../statements.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { AuditEvent, AuditEventInput, AuditFilter, AuditLog, ChainVerification } from './AuditLog.js';
 import type { AuditKeys } from './AuditKeys.js';
 import { checkpointFindings, type AuditCheckpoint, type AuditFinding } from './checkpointFindings.js';
 import { KnexAuditCheckpointStore } from './KnexAuditCheckpointStore.js';
-
-/** One audit event as the domain writes it (seed section 24). */
-export interface AuditEventInput {
-  tenantId: string;
-  eventType: string;
-  workItemId?: string;
-  businessObject?: { type: string; id: string };
-  actor?: string;
-  payload: Record<string, unknown>;
-  /** ISO 8601 instant. */
-  occurredAt: string;
-}
-
-/** A stored audit event with its place in the chain. */
-export interface AuditEvent extends AuditEventInput {
-  sequence: number;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * The outcome of verifying a tenant's trail: the chain walked from genesis, compared with every
- * signed checkpoint, and the unsealed events the runtime did not write. `checkpoint` is the latest
- * checkpoint whose signature holds (events after it are only hash-chained). When not ok,
- * `findings` lists every finding and `brokenAt`/`reason` repeat the first one that has a sequence.
- */
-export type ChainVerification =
-  | { ok: true; events: number; checkpoint?: AuditCheckpoint }
-  | { ok: false; events: number; checkpoint?: AuditCheckpoint; brokenAt?: number; reason: string; findings: AuditFinding[] };
 
 const GENESIS = '0'.repeat(64);
 
@@ -106,19 +79,6 @@ function toEvent(row: DbAuditEventRow): AuditEvent {
   return { ...inputOf(row), sequence: Number(row.sequence), prevHash: row.prev_hash ?? '', hash: row.hash ?? '' };
 }
 
-/** Filters of an audit query (seed section 25: `GET /audit`). */
-export interface AuditFilter {
-  workItemId?: string;
-  /** A business object by its id, of one type when `type` is given. */
-  businessObject?: { type?: string; id: string };
-  actor?: string;
-  from?: string;
-  to?: string;
-  /** Events after this sequence number: the cursor of the next page. */
-  afterSequence?: number;
-  limit?: number;
-}
-
 /**
  * The audit log: append-only evidence, hash-chained per tenant so that editing or deleting a row
  * is detectable. A command appends its event in its own transaction, unsealed and marked by the
@@ -128,7 +88,7 @@ export interface AuditFilter {
  * 20261124175100. `checkpoint` signs a tenant's chain head, and `verify` holds the chain against
  * every signed head: why, see migration 20261207130100.
  */
-export class KnexAuditLog {
+export class KnexAuditLog implements AuditLog {
   private readonly checkpoints: KnexAuditCheckpointStore;
 
   constructor(
@@ -139,12 +99,16 @@ export class KnexAuditLog {
   }
 
   /** Appends an event inside the caller's transaction (the one that writes the decision). */
-  async append(trx: Knex.Transaction, input: AuditEventInput): Promise<void> {
-    await this.appendStatement(trx, input);
+  async append(tx: StoreTransaction, input: AuditEventInput): Promise<void> {
+    await this.insertOf(knexOf(tx), input);
   }
 
   /** The append, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
-  appendStatement(db: Knex | Knex.Transaction, input: AuditEventInput): WriteStatement {
+  appendStatement(input: AuditEventInput): WriteStatement {
+    return asWriteStatement(this.insertOf(this.knex, input));
+  }
+
+  private insertOf(db: Knex, input: AuditEventInput) {
     return db('audit_event').insert({
       tenant_id: input.tenantId,
       event_type: input.eventType,

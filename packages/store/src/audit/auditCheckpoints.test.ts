@@ -20,7 +20,7 @@ describe.each(engines)('audit checkpoints and writer marks on $name', ({ open })
 
   const append = async (tenantId: string, n: number) => {
     for (let i = 1; i <= n; i++) {
-      await db.knex.transaction((trx) => log.append(trx, { tenantId, eventType: 'TaskClaimed', actor: `https://id.example|user-${i}`, payload: { n: i }, occurredAt: `2026-07-02T10:0${i}:00Z` }));
+      await db.transaction((tx) => log.append(tx, { tenantId, eventType: 'TaskClaimed', actor: `https://id.example|user-${i}`, payload: { n: i }, occurredAt: `2026-07-02T10:0${i}:00Z` }));
     }
   };
   const tamper = async (sql: (knex: Database['knex']) => Promise<unknown>) => {
@@ -141,7 +141,7 @@ describe.each(engines)('audit checkpoints and writer marks on $name', ({ open })
 
   it('an edited unsealed event loses its mark: it is reported, not sealed', async () => {
     await tamper(async (knex) => {
-      await db.knex.transaction((trx) => log.append(trx, { tenantId: 'EDITED_UNSEALED', eventType: 'TaskClaimed', payload: { n: 1 }, occurredAt: '2026-07-02T10:00:00Z' }));
+      await db.transaction((tx) => log.append(tx, { tenantId: 'EDITED_UNSEALED', eventType: 'TaskClaimed', payload: { n: 1 }, occurredAt: '2026-07-02T10:00:00Z' }));
       await knex('audit_event').where({ tenant_id: 'EDITED_UNSEALED' }).update({ actor: 'mallory' });
     });
     expect(await log.verify('EDITED_UNSEALED')).toMatchObject({ ok: false, events: 0, findings: [{ code: 'UNSEALED_EVENT_NOT_WRITTEN_BY_RUNTIME' }] });

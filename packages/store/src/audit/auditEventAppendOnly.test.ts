@@ -12,10 +12,10 @@ describe.each(engines)('audit_event append-only on $name', ({ open }) => {
     db = await open();
     log = new KnexAuditLog(db.knex, db.auditKeys);
     for (let i = 1; i <= 3; i++) {
-      await db.knex.transaction((trx) => log.append(trx, { tenantId: 'ACME_EU', eventType: 'TaskClaimed', actor: `https://id.example|user-${i}`, payload: { n: i }, occurredAt: `2026-07-02T10:0${i}:00Z` }));
+      await db.transaction((tx) => log.append(tx, { tenantId: 'ACME_EU', eventType: 'TaskClaimed', actor: `https://id.example|user-${i}`, payload: { n: i }, occurredAt: `2026-07-02T10:0${i}:00Z` }));
     }
     await log.seal('ACME_EU');
-    await db.knex.transaction((trx) => log.append(trx, { tenantId: 'ACME_EU', eventType: 'TaskCommented', payload: { n: 4 }, occurredAt: '2026-07-02T10:04:00Z' }));
+    await db.transaction((tx) => log.append(tx, { tenantId: 'ACME_EU', eventType: 'TaskCommented', payload: { n: 4 }, occurredAt: '2026-07-02T10:04:00Z' }));
   });
   afterAll(() => db.close());
 

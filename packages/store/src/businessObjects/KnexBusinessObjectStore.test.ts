@@ -18,9 +18,9 @@ describe.each(engines)('KnexBusinessObjectStore and KnexApprovalRequestStore on 
   afterAll(() => db.close());
 
   it('reads several objects in one query: exact (type, id) pairs of the tenant only', async () => {
-    await db.knex.transaction(async (trx) => {
+    await db.transaction(async (tx) => {
       for (const [tenantId, type, id] of [['ACME_EU', 'QUOTE', 'Q-1'], ['ACME_EU', 'QUOTE', 'Q-2'], ['ACME_EU', 'ORDER', 'Q-1'], ['ACME_EU', 'ORDER', 'O-1'], ['GLOBEX', 'QUOTE', 'Q-3']] as const) {
-        await objects.record(trx, { tenantId, type, id, version: 3, snapshot: { ownerId: 'rita' } }, '2026-07-02T08:00:00Z');
+        await objects.record(tx, { tenantId, type, id, version: 3, snapshot: { ownerId: 'rita' } }, '2026-07-02T08:00:00Z');
       }
     });
     const got = await objects.getMany('ACME_EU', [{ type: 'QUOTE', id: 'Q-1' }, { type: 'ORDER', id: 'O-1' }, { type: 'QUOTE', id: 'Q-3' }, { type: 'QUOTE', id: 'Q-404' }]);
@@ -33,10 +33,10 @@ describe.each(engines)('KnexBusinessObjectStore and KnexApprovalRequestStore on 
   it('reads the approval requests of several items in one query', async () => {
     const items = new KnexWorkItemStore(db.knex);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
-    await db.knex.transaction(async (trx) => {
+    await db.transaction(async (tx) => {
       for (const [n, id] of ids.entries()) {
-        await items.create(trx, { id, tenantId: 'ACME_EU', taskType: 'DISCOUNT_APPROVAL', taskTypeVersion: 2, pinnedDefinitions: [], state: 'available', title: `t${n}`, businessObject: { type: 'QUOTE', id: 'Q-1', version: 3 }, candidateGroups: [], priority: 0, priorityReasons: [], escalationLevel: 0, evidence: {} }, '2026-07-02T08:00:00Z');
-        if (n < 2) await approvals.insert(trx, { workItemId: id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00Z', requiredAuthority: { amount: n }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
+        await items.create(tx, { id, tenantId: 'ACME_EU', taskType: 'DISCOUNT_APPROVAL', taskTypeVersion: 2, pinnedDefinitions: [], state: 'available', title: `t${n}`, businessObject: { type: 'QUOTE', id: 'Q-1', version: 3 }, candidateGroups: [], priority: 0, priorityReasons: [], escalationLevel: 0, evidence: {} }, '2026-07-02T08:00:00Z');
+        if (n < 2) await approvals.insert(tx, { workItemId: id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00Z', requiredAuthority: { amount: n }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
       }
     });
     const got = await approvals.forWorkItems(ids);

@@ -1,16 +1,6 @@
 import type { Knex } from 'knex';
-
-/** The latest known state of a business object (quote, order, customer, plan). */
-export interface BusinessObjectRecord {
-  tenantId: string;
-  type: string;
-  id: string;
-  version: number;
-  revision?: number;
-  /** The facts the policy reads: owner, amount, tier, currency, ... */
-  snapshot: Record<string, unknown>;
-  updatedAt: string;
-}
+import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { BusinessObjectRecord, BusinessObjectStore } from './BusinessObjectStore.js';
 
 export interface DbBusinessObjectRow {
   tenant_id: string;
@@ -33,12 +23,12 @@ export function toBusinessObjectRecord(row: DbBusinessObjectRow): BusinessObject
  * Business objects as business events report them (e.g. QuoteRevised). A version only moves
  * forward: an older or equal version arriving late changes nothing.
  */
-export class KnexBusinessObjectStore {
+export class KnexBusinessObjectStore implements BusinessObjectStore {
   constructor(private readonly knex: Knex) {}
 
   /** Records a version; returns true when it was newer than what was known. */
-  async record(trx: Knex.Transaction, object: Omit<BusinessObjectRecord, 'updatedAt'>, now: string): Promise<boolean> {
-    const rows: unknown[] = await trx('business_object')
+  async record(tx: StoreTransaction, object: Omit<BusinessObjectRecord, 'updatedAt'>, now: string): Promise<boolean> {
+    const rows: unknown[] = await knexOf(tx)('business_object')
       .insert({ tenant_id: object.tenantId, type: object.type, id: object.id, version: object.version, revision: object.revision ?? null, snapshot: JSON.stringify(object.snapshot), updated_at: now })
       .onConflict(['tenant_id', 'type', 'id'])
       .merge(['version', 'revision', 'snapshot', 'updated_at'])
@@ -48,17 +38,17 @@ export class KnexBusinessObjectStore {
   }
 
   /** The latest known version, or undefined. */
-  async get(tenantId: string, type: string, id: string, trx?: Knex.Transaction): Promise<BusinessObjectRecord | undefined> {
-    const row = await (trx ?? this.knex)<DbBusinessObjectRow>('business_object').where({ tenant_id: tenantId, type, id }).first();
+  async get(tenantId: string, type: string, id: string, tx?: StoreTransaction): Promise<BusinessObjectRecord | undefined> {
+    const row = await runnerOf(this.knex, tx)<DbBusinessObjectRow>('business_object').where({ tenant_id: tenantId, type, id }).first();
     return row ? toBusinessObjectRecord(row) : undefined;
   }
 
   /** The latest known versions of several objects of a tenant, in one query; unknown ones are left out. */
-  async getMany(tenantId: string, refs: readonly { type: string; id: string }[], trx?: Knex.Transaction): Promise<BusinessObjectRecord[]> {
+  async getMany(tenantId: string, refs: readonly { type: string; id: string }[], tx?: StoreTransaction): Promise<BusinessObjectRecord[]> {
     if (!refs.length) return [];
     // Two array parameters rather than a (type, id) pair per object: one index scan, few bindings.
     const wanted = new Set(refs.map((r) => `${r.type}\u0000${r.id}`));
-    const rows = await (trx ?? this.knex)<DbBusinessObjectRow>('business_object')
+    const rows = await runnerOf(this.knex, tx)<DbBusinessObjectRow>('business_object')
       .where({ tenant_id: tenantId })
       .whereRaw('type = any(?::text[]) and id = any(?::text[])', [[...new Set(refs.map((r) => r.type))], [...new Set(refs.map((r) => r.id))]]);
     return rows.filter((row) => wanted.has(`${row.type}\u0000${row.id}`)).map(toBusinessObjectRecord);

@@ -23,10 +23,10 @@ describe.each(engines)('a decision command on $name', ({ open }) => {
     objects = new KnexBusinessObjectStore(db.knex);
     audit = new KnexAuditLog(db.knex, db.auditKeys);
     outbox = new KnexWorkflowOutbox(db.knex);
-    await db.knex.transaction(async (trx) => {
-      await objects.record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 12, revision: 3, snapshot: { ownerId: 'rita' } }, '2026-07-02T08:00:00Z');
+    await db.transaction(async (tx) => {
+      await objects.record(tx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 12, revision: 3, snapshot: { ownerId: 'rita' } }, '2026-07-02T08:00:00Z');
       await items.create(
-        trx,
+        tx,
         {
           id: itemId,
           tenantId: 'ACME_EU',
@@ -50,9 +50,9 @@ describe.each(engines)('a decision command on $name', ({ open }) => {
   afterAll(() => db.close());
 
   const decide = (fail: boolean) =>
-    db.knex.transaction(async (trx) => {
+    db.transaction(async (tx) => {
       const decisionId = randomUUID();
-      await decisions.insert(trx, {
+      await decisions.insert(tx, {
         id: decisionId,
         workItemId: itemId,
         tenantId: 'ACME_EU',
@@ -66,10 +66,10 @@ describe.each(engines)('a decision command on $name', ({ open }) => {
         status: 'EFFECTIVE',
         decidedAt: '2026-07-02T10:00:00Z',
       });
-      const moved = await items.transition(trx, 'ACME_EU', itemId, 1, { state: 'decided' }, '2026-07-02T10:00:00Z');
+      const moved = await items.transition(tx, 'ACME_EU', itemId, 1, { state: 'decided' }, '2026-07-02T10:00:00Z');
       if (!moved) throw new Error('conflict');
-      await audit.append(trx, { tenantId: 'ACME_EU', eventType: 'TaskDecisionSubmitted', workItemId: itemId, actor: 'fiona', payload: { decision: 'APPROVE' }, occurredAt: '2026-07-02T10:00:00Z' });
-      await outbox.enqueue(trx, { tenantId: 'ACME_EU', commandType: 'COMPLETE_TASK', payload: { approvalStatus: 'APPROVED' } }, '2026-07-02T10:00:00Z');
+      await audit.append(tx, { tenantId: 'ACME_EU', eventType: 'TaskDecisionSubmitted', workItemId: itemId, actor: 'fiona', payload: { decision: 'APPROVE' }, occurredAt: '2026-07-02T10:00:00Z' });
+      await outbox.enqueue(tx, { tenantId: 'ACME_EU', commandType: 'COMPLETE_TASK', payload: { approvalStatus: 'APPROVED' } }, '2026-07-02T10:00:00Z');
       if (fail) throw new Error('crash before commit');
       return decisionId;
     });
@@ -94,8 +94,8 @@ describe.each(engines)('a decision command on $name', ({ open }) => {
   });
 
   it('business object versions only move forward', async () => {
-    const newer = await db.knex.transaction((trx) => objects.record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 13, revision: 4, snapshot: { ownerId: 'rita' } }, '2026-07-02T11:00:00Z'));
-    const stale = await db.knex.transaction((trx) => objects.record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 12, revision: 3, snapshot: {} }, '2026-07-02T11:00:01Z'));
+    const newer = await db.transaction((tx) => objects.record(tx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 13, revision: 4, snapshot: { ownerId: 'rita' } }, '2026-07-02T11:00:00Z'));
+    const stale = await db.transaction((tx) => objects.record(tx, { tenantId: 'ACME_EU', type: 'QUOTE', id: 'Q-1', version: 12, revision: 3, snapshot: {} }, '2026-07-02T11:00:01Z'));
     expect([newer, stale]).toEqual([true, false]);
     expect(await objects.get('ACME_EU', 'QUOTE', 'Q-1')).toMatchObject({ version: 13, revision: 4 });
   });

@@ -1,26 +1,8 @@
 import type { Knex } from 'knex';
-import type { WriteStatement } from '../writeTogether.js';
-
-/** A decision on a work item; immutable once written. */
-export interface DecisionRecord {
-  id: string;
-  workItemId: string;
-  tenantId: string;
-  decision: string;
-  reasonCode?: string;
-  comment?: string;
-  actor: string;
-  actorRoles: string[];
-  businessObjectVersion: number;
-  payload: Record<string, unknown>;
-  policyTrace: unknown;
-  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
-  /** The first decision this one gives the second approval for. */
-  secondApprovalOf?: string;
-  /** The decider as the policy saw them (for replaying the decision under another version). */
-  actorContext?: Record<string, unknown>;
-  decidedAt: string;
-}
+import { rowMapper } from '../rowMapper.js';
+import { asWriteStatement, type WriteStatement } from '../statements.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { DecisionRecord, DecisionStore } from './DecisionStore.js';
 
 interface DbDecisionRow {
   id: string;
@@ -40,56 +22,24 @@ interface DbDecisionRow {
   decided_at: Date | string;
 }
 
-function toRecord(row: DbDecisionRow): DecisionRecord {
-  const record: DecisionRecord = {
-    id: row.id,
-    workItemId: row.work_item_id,
-    tenantId: row.tenant_id,
-    decision: row.decision,
-    actor: row.actor,
-    actorRoles: row.actor_roles,
-    businessObjectVersion: row.business_object_version,
-    payload: row.payload,
-    policyTrace: row.policy_trace,
-    status: row.status,
-    decidedAt: new Date(row.decided_at).toISOString(),
-  };
-  if (row.reason_code !== null) record.reasonCode = row.reason_code;
-  if (row.comment !== null) record.comment = row.comment;
-  if (row.second_approval_of !== null) record.secondApprovalOf = row.second_approval_of;
-  if (row.actor_context) record.actorContext = row.actor_context;
-  return record;
-}
+const toRecord = rowMapper<DbDecisionRow, DecisionRecord>()(
+  ['id', 'work_item_id', 'tenant_id', 'decision', 'actor', 'actor_roles', 'business_object_version', 'payload', 'policy_trace', 'status', 'decided_at', 'reason_code', 'comment', 'second_approval_of', 'actor_context'],
+  { instants: ['decided_at'], optional: ['reason_code', 'comment', 'second_approval_of', 'actor_context'] },
+);
 
 /** Decisions: written once, in the command's transaction, never updated. */
-export class KnexDecisionStore {
+export class KnexDecisionStore implements DecisionStore {
   constructor(private readonly knex: Knex) {}
 
   /** Writes a decision inside the caller's transaction. */
-  async insert(trx: Knex.Transaction, decision: DecisionRecord): Promise<DecisionRecord> {
-    await this.insertStatement(trx, decision);
+  async insert(tx: StoreTransaction, decision: DecisionRecord): Promise<DecisionRecord> {
+    await insertOf(knexOf(tx), decision);
     return decision;
   }
 
   /** The insert, not yet sent: one write of a command that commits in one statement (`writeTogether`). */
-  insertStatement(db: Knex | Knex.Transaction, decision: DecisionRecord): WriteStatement {
-    return db('decision').insert({
-      id: decision.id,
-      work_item_id: decision.workItemId,
-      tenant_id: decision.tenantId,
-      decision: decision.decision,
-      reason_code: decision.reasonCode ?? null,
-      comment: decision.comment ?? null,
-      actor: decision.actor,
-      actor_roles: JSON.stringify(decision.actorRoles),
-      business_object_version: decision.businessObjectVersion,
-      payload: JSON.stringify(decision.payload),
-      policy_trace: JSON.stringify(decision.policyTrace ?? null),
-      status: decision.status,
-      second_approval_of: decision.secondApprovalOf ?? null,
-      actor_context: decision.actorContext ? JSON.stringify(decision.actorContext) : null,
-      decided_at: decision.decidedAt,
-    });
+  insertStatement(decision: DecisionRecord): WriteStatement {
+    return asWriteStatement(insertOf(this.knex, decision));
   }
 
   /** The decisions of an item, oldest first. */
@@ -97,4 +47,25 @@ export class KnexDecisionStore {
     const rows = await this.knex<DbDecisionRow>('decision').where({ tenant_id: tenantId, work_item_id: workItemId }).orderBy('decided_at', 'asc');
     return rows.map(toRecord);
   }
+}
+
+/** The insert of a decision, on the pool or in a transaction. */
+function insertOf(db: Knex, decision: DecisionRecord) {
+  return db('decision').insert({
+    id: decision.id,
+    work_item_id: decision.workItemId,
+    tenant_id: decision.tenantId,
+    decision: decision.decision,
+    reason_code: decision.reasonCode ?? null,
+    comment: decision.comment ?? null,
+    actor: decision.actor,
+    actor_roles: JSON.stringify(decision.actorRoles),
+    business_object_version: decision.businessObjectVersion,
+    payload: JSON.stringify(decision.payload),
+    policy_trace: JSON.stringify(decision.policyTrace ?? null),
+    status: decision.status,
+    second_approval_of: decision.secondApprovalOf ?? null,
+    actor_context: decision.actorContext ? JSON.stringify(decision.actorContext) : null,
+    decided_at: decision.decidedAt,
+  });
 }

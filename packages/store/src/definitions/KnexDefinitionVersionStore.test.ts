@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
-import { definitionContentHash, KnexDefinitionVersionStore, type DefinitionVersionRecord, type NewDefinitionVersion } from './KnexDefinitionVersionStore.js';
+import type { DefinitionVersionRecord, NewDefinitionVersion } from './DefinitionVersionStore.js';
+import { definitionContentHash, KnexDefinitionVersionStore } from './KnexDefinitionVersionStore.js';
 
 const NOW = '2026-07-02T08:00:00.000Z';
 const content = (version: number, status: string, dueIn = 'PT4H') => ({ kind: 'SlaPolicy', id: 'TEST_SLA', version, status, title: 'Test SLA', calendar: 'CAL@1', default: { dueIn } });
@@ -39,9 +40,9 @@ describe.each(engines)('definition versions on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open();
     store = new KnexDefinitionVersionStore(db.knex);
-    await db.knex.transaction(async (trx) => {
-      await store.insert(trx, record(1, 'published'));
-      await store.insert(trx, record(2, 'draft'));
+    await db.transaction(async (tx) => {
+      await store.insert(tx, record(1, 'published'));
+      await store.insert(tx, record(2, 'draft'));
     });
   });
   afterAll(() => db.close());
@@ -53,26 +54,26 @@ describe.each(engines)('definition versions on $name', ({ open }) => {
     expect(await store.list({ statuses: ['published'] })).toEqual([expect.not.objectContaining({ content: expect.anything() })]);
     expect((await store.contentsOf([{ id: 'TEST_SLA', version: 2 }])).map((r) => r.content)).toEqual([content(2, 'draft')]);
     expect(await store.kindOfId('TEST_SLA')).toBe('SlaPolicy');
-    expect(await db.knex.transaction((trx) => store.highestVersion(trx, 'SlaPolicy', 'TEST_SLA'))).toBe(2);
+    expect(await db.transaction((tx) => store.highestVersion(tx, 'SlaPolicy', 'TEST_SLA'))).toBe(2);
   });
 
   it('an insert of an existing version with ifMissing leaves it alone', async () => {
-    const inserted = await db.knex.transaction((trx) => store.insert(trx, { ...record(1, 'published'), content: content(1, 'published', 'PT9H') }, { ifMissing: true }));
+    const inserted = await db.transaction((tx) => store.insert(tx, { ...record(1, 'published'), content: content(1, 'published', 'PT9H') }, { ifMissing: true }));
     expect(inserted).toBe(false);
     expect((await store.get('SlaPolicy', 'TEST_SLA', 1))!.content).toEqual(content(1, 'published'));
   });
 
   it('a draft changes freely; a published version only its status, to retired', async () => {
-    const changed = await db.knex.transaction((trx) => store.update(trx, 'SlaPolicy', 'TEST_SLA', 2, { content: { ...content(2, 'draft', 'PT2H'), title: 'Faster' }, changeNote: 'faster' }));
+    const changed = await db.transaction((tx) => store.update(tx, 'SlaPolicy', 'TEST_SLA', 2, { content: { ...content(2, 'draft', 'PT2H'), title: 'Faster' }, changeNote: 'faster' }));
     expect(changed).toMatchObject({ title: 'Faster', changeNote: 'faster', contentHash: definitionContentHash({ ...content(2, 'draft', 'PT2H'), title: 'Faster' }) });
-    const edit = db.knex.transaction((trx) => store.update(trx, 'SlaPolicy', 'TEST_SLA', 1, { content: content(1, 'published', 'PT1H') }));
+    const edit = db.transaction((tx) => store.update(tx, 'SlaPolicy', 'TEST_SLA', 1, { content: content(1, 'published', 'PT1H') }));
     await expect(edit).rejects.toThrow(/immutable/);
-    const unpublish = db.knex.transaction((trx) => store.update(trx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'draft', content: content(1, 'draft') }));
+    const unpublish = db.transaction((tx) => store.update(tx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'draft', content: content(1, 'draft') }));
     await expect(unpublish).rejects.toThrow(/immutable/);
     await expect(db.knex('definition_version').where({ id: 'TEST_SLA', version: 1 }).del()).rejects.toThrow(/cannot be deleted/);
-    const retired = await db.knex.transaction((trx) => store.update(trx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'retired', content: content(1, 'retired'), retiredAt: NOW }));
+    const retired = await db.transaction((tx) => store.update(tx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'retired', content: content(1, 'retired'), retiredAt: NOW }));
     expect(retired).toMatchObject({ status: 'retired', retiredAt: NOW, contentHash: definitionContentHash(content(1, 'published')) });
-    const revive = db.knex.transaction((trx) => store.update(trx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'published', content: content(1, 'published') }));
+    const revive = db.transaction((tx) => store.update(tx, 'SlaPolicy', 'TEST_SLA', 1, { status: 'published', content: content(1, 'published') }));
     await expect(revive).rejects.toThrow(/immutable/);
     await db.knex('definition_version').where({ id: 'TEST_SLA', version: 2 }).del();
     expect(await store.list({ id: 'TEST_SLA' })).toHaveLength(1);

@@ -1,64 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../canonicalJson.js';
-
-/** The lifecycle states of a definition version. */
-export type DefinitionVersionStatus = 'draft' | 'in_review' | 'published' | 'retired';
-
-/** A definition version without its content: what lists show. */
-export interface DefinitionVersionMeta {
-  kind: string;
-  id: string;
-  version: number;
-  status: DefinitionVersionStatus;
-  title: string;
-  contentHash: string;
-  author: string;
-  reviewer: string | null;
-  reviewComment: string | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  /** The content hash the approval saw; publishing needs it to equal `contentHash`. Null while not approved. */
-  approvedContentHash: string | null;
-  publishedAt: string | null;
-  /** From when new work items resolve to it; null: since publication. */
-  effectiveFrom: string | null;
-  retiredAt: string | null;
-  changeNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A definition version with its content. */
-export interface DefinitionVersionRecord extends DefinitionVersionMeta {
-  content: Record<string, unknown>;
-}
-
-/**
- * One contribution to a version's content: its author's first content (`created`, seq 1) or a
- * later change (`edited`), with the content hash the version had right after it. Four-eyes
- * reads them: no contributor may approve the version.
- */
-export interface DefinitionContribution {
-  seq: number;
-  contributor: string;
-  action: 'created' | 'edited';
-  contentHash: string;
-  contributedAt: string;
-}
-
-/** Columns a lifecycle command may change (the key, author and creation time never change; contributors are only added). */
-export type DefinitionVersionChanges = Partial<Omit<DefinitionVersionRecord, 'kind' | 'id' | 'version' | 'author' | 'createdAt' | 'contentHash' | 'title'>>;
-
-/** A version to insert: its hash and title are derived from the content; an inserted version is not approved unless it says so. */
-export type NewDefinitionVersion = Omit<DefinitionVersionRecord, 'contentHash' | 'title' | 'approvedContentHash'> & { approvedContentHash?: string | null };
-
-/** Which versions to list. */
-export interface DefinitionVersionFilter {
-  kind?: string;
-  id?: string;
-  statuses?: readonly DefinitionVersionStatus[];
-}
+import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { DefinitionContribution, DefinitionVersionChanges, DefinitionVersionFilter, DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus, DefinitionVersionStore, NewDefinitionVersion } from './DefinitionVersionStore.js';
 
 interface DbDefinitionVersionRow {
   kind: string;
@@ -167,18 +111,18 @@ function titleOf(content: Record<string, unknown>, id: string): string {
  * by a contributor or of other content, and publishing content other than the approved one
  * (`20261207100000`).
  */
-export class KnexDefinitionVersionStore {
+export class KnexDefinitionVersionStore implements DefinitionVersionStore {
   constructor(private readonly knex: Knex) {}
 
   /** Versions matching the filter, without content, ordered by kind, id and version. */
-  async list(filter: DefinitionVersionFilter = {}, trx?: Knex.Transaction): Promise<DefinitionVersionMeta[]> {
-    const rows = await this.filtered(filter, trx).select<DbDefinitionVersionRow[]>(META_COLUMNS);
+  async list(filter: DefinitionVersionFilter = {}, tx?: StoreTransaction): Promise<DefinitionVersionMeta[]> {
+    const rows = await this.filtered(filter, tx).select<DbDefinitionVersionRow[]>(META_COLUMNS);
     return rows.map(toMeta);
   }
 
   /** The same with content (the lint context of a draft, the runtime's published set). */
-  async listWithContent(filter: DefinitionVersionFilter = {}, trx?: Knex.Transaction): Promise<DefinitionVersionRecord[]> {
-    const rows = await this.filtered(filter, trx).select<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
+  async listWithContent(filter: DefinitionVersionFilter = {}, tx?: StoreTransaction): Promise<DefinitionVersionRecord[]> {
+    const rows = await this.filtered(filter, tx).select<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
     return rows.map(toRecord);
   }
 
@@ -191,8 +135,8 @@ export class KnexDefinitionVersionStore {
     return rows.map(toRecord);
   }
 
-  private filtered(filter: DefinitionVersionFilter, trx?: Knex.Transaction) {
-    const query = (trx ?? this.knex)('definition_version');
+  private filtered(filter: DefinitionVersionFilter, tx?: StoreTransaction) {
+    const query = runnerOf(this.knex, tx)('definition_version');
     if (filter.kind) void query.where('kind', filter.kind);
     if (filter.id) void query.where('id', filter.id);
     if (filter.statuses) void query.whereIn('status', [...filter.statuses]);
@@ -200,22 +144,22 @@ export class KnexDefinitionVersionStore {
   }
 
   /** One version with its content; `forUpdate` locks the row until the caller's transaction ends. */
-  async get(kind: string, id: string, version: number, options: { trx?: Knex.Transaction; forUpdate?: boolean } = {}): Promise<DefinitionVersionRecord | undefined> {
-    const query = (options.trx ?? this.knex)('definition_version').select([...META_COLUMNS, 'content']).where({ kind, id, version });
+  async get(kind: string, id: string, version: number, options: { tx?: StoreTransaction; forUpdate?: boolean } = {}): Promise<DefinitionVersionRecord | undefined> {
+    const query = runnerOf(this.knex, options.tx)('definition_version').select([...META_COLUMNS, 'content']).where({ kind, id, version });
     if (options.forUpdate) void query.forUpdate();
     const row = (await query.first()) as DbDefinitionVersionRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
   /** The kind an id is used for, if any (an id names one kind). */
-  async kindOfId(id: string, trx?: Knex.Transaction): Promise<string | undefined> {
-    const row = (await (trx ?? this.knex)('definition_version').select('kind').where({ id }).first()) as { kind: string } | undefined;
+  async kindOfId(id: string, tx?: StoreTransaction): Promise<string | undefined> {
+    const row = (await runnerOf(this.knex, tx)('definition_version').select('kind').where({ id }).first()) as { kind: string } | undefined;
     return row?.kind;
   }
 
   /** The highest version of a definition, 0 when it has none. */
-  async highestVersion(trx: Knex.Transaction, kind: string, id: string): Promise<number> {
-    const row = (await trx('definition_version').max<{ max: number | null }>('version as max').where({ kind, id }).first()) as { max: number | string | null } | undefined;
+  async highestVersion(tx: StoreTransaction, kind: string, id: string): Promise<number> {
+    const row = (await knexOf(tx)('definition_version').max<{ max: number | null }>('version as max').where({ kind, id }).first()) as { max: number | string | null } | undefined;
     return Number(row?.max ?? 0);
   }
 
@@ -223,8 +167,8 @@ export class KnexDefinitionVersionStore {
    * Inserts a version; with `ifMissing`, an existing version is left alone (the import, which
    * two instances may run at once) and the result says whether it was inserted.
    */
-  async insert(trx: Knex.Transaction, record: NewDefinitionVersion, options: { ifMissing?: boolean } = {}): Promise<boolean> {
-    const query = trx('definition_version').insert({
+  async insert(tx: StoreTransaction, record: NewDefinitionVersion, options: { ifMissing?: boolean } = {}): Promise<boolean> {
+    const query = knexOf(tx)('definition_version').insert({
       kind: record.kind,
       id: record.id,
       version: record.version,
@@ -248,7 +192,7 @@ export class KnexDefinitionVersionStore {
     if (!options.ifMissing) await query;
     else if (((await query.onConflict(['kind', 'id', 'version']).ignore().returning('version')) as unknown[]).length === 0) return false;
     // The author is the first contributor, in the same transaction: no version exists without one.
-    await this.addContribution(trx, record.kind, record.id, record.version, record.author, record.createdAt);
+    await this.addContribution(tx, record.kind, record.id, record.version, record.author, record.createdAt);
     return true;
   }
 
@@ -257,8 +201,8 @@ export class KnexDefinitionVersionStore {
    * content hash the row holds now: call it after the write, in the same transaction. The order
    * (`seq`) is the next free one; the command holds the row lock, so two never race for it.
    */
-  async addContribution(trx: Knex.Transaction, kind: string, id: string, version: number, contributor: string, contributedAt: string): Promise<DefinitionContribution> {
-    const result = await trx.raw<{ rows: DbContributionRow[] }>(
+  async addContribution(tx: StoreTransaction, kind: string, id: string, version: number, contributor: string, contributedAt: string): Promise<DefinitionContribution> {
+    const result = await knexOf(tx).raw<{ rows: DbContributionRow[] }>(
       `insert into definition_version_contributor (kind, id, version, seq, contributor, action, content_hash, contributed_at)
        select v.kind, v.id, v.version, s.next, ?, case when s.next = 1 then 'created' else 'edited' end, v.content_hash, ?
          from definition_version v,
@@ -273,8 +217,8 @@ export class KnexDefinitionVersionStore {
   }
 
   /** The contributions to one version, in order (the author first). */
-  async contributors(kind: string, id: string, version: number, trx?: Knex.Transaction): Promise<DefinitionContribution[]> {
-    const rows = (await (trx ?? this.knex)('definition_version_contributor')
+  async contributors(kind: string, id: string, version: number, tx?: StoreTransaction): Promise<DefinitionContribution[]> {
+    const rows = (await runnerOf(this.knex, tx)('definition_version_contributor')
       .select('seq', 'contributor', 'action', 'content_hash', 'contributed_at')
       .where({ kind, id, version })
       .orderBy('seq')) as DbContributionRow[];
@@ -282,7 +226,7 @@ export class KnexDefinitionVersionStore {
   }
 
   /** Applies lifecycle changes to one version inside the caller's transaction; returns it as changed. */
-  async update(trx: Knex.Transaction, kind: string, id: string, version: number, changes: DefinitionVersionChanges): Promise<DefinitionVersionRecord | undefined> {
+  async update(tx: StoreTransaction, kind: string, id: string, version: number, changes: DefinitionVersionChanges): Promise<DefinitionVersionRecord | undefined> {
     const update: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(changes) as [keyof DefinitionVersionChanges, unknown][]) {
       update[COLUMN[key]] = key === 'content' ? JSON.stringify(value) : value;
@@ -291,7 +235,7 @@ export class KnexDefinitionVersionStore {
       update.content_hash = definitionContentHash(changes.content);
       update.title = titleOf(changes.content, id);
     }
-    const [row] = await trx('definition_version').where({ kind, id, version }).update(update).returning<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
+    const [row] = await knexOf(tx)('definition_version').where({ kind, id, version }).update(update).returning<DbDefinitionVersionRow[]>([...META_COLUMNS, 'content']);
     return row ? toRecord(row) : undefined;
   }
 }

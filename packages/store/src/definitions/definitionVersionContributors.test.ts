@@ -6,7 +6,8 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../migrations/index.js';
 import { createDatabase, type Database } from '../createDatabase.js';
-import { definitionContentHash, KnexDefinitionVersionStore, type NewDefinitionVersion } from './KnexDefinitionVersionStore.js';
+import type { NewDefinitionVersion } from './DefinitionVersionStore.js';
+import { definitionContentHash, KnexDefinitionVersionStore } from './KnexDefinitionVersionStore.js';
 
 const NOW = '2026-07-02T08:00:00.000Z';
 const FIRST_CONTRIBUTORS_MIGRATION = '20261207100000_definition_version_contributors';
@@ -63,14 +64,14 @@ describe.each(engineNames)('definition version contributors on %s', (engine) => 
   afterAll(() => db.close());
 
   it('the author is the first contributor of an inserted version; each edit adds one with the content hash it left', async () => {
-    await db.knex.transaction(async (trx) => {
-      await store.insert(trx, record('CONTRIB_SLA', 1, 'draft'));
-      expect(await store.insert(trx, record('CONTRIB_SLA', 1, 'draft', 'gina'), { ifMissing: true })).toBe(false);
+    await db.transaction(async (tx) => {
+      await store.insert(tx, record('CONTRIB_SLA', 1, 'draft'));
+      expect(await store.insert(tx, record('CONTRIB_SLA', 1, 'draft', 'gina'), { ifMissing: true })).toBe(false);
     });
     const edited = content('CONTRIB_SLA', 1, 'draft', 'PT2H');
-    await db.knex.transaction(async (trx) => {
-      await store.update(trx, 'SlaPolicy', 'CONTRIB_SLA', 1, { content: edited });
-      expect(await store.addContribution(trx, 'SlaPolicy', 'CONTRIB_SLA', 1, 'gina', NOW)).toEqual({ seq: 2, contributor: 'gina', action: 'edited', contentHash: definitionContentHash(edited), contributedAt: NOW });
+    await db.transaction(async (tx) => {
+      await store.update(tx, 'SlaPolicy', 'CONTRIB_SLA', 1, { content: edited });
+      expect(await store.addContribution(tx, 'SlaPolicy', 'CONTRIB_SLA', 1, 'gina', NOW)).toEqual({ seq: 2, contributor: 'gina', action: 'edited', contentHash: definitionContentHash(edited), contributedAt: NOW });
     });
     expect(await store.contributors('SlaPolicy', 'CONTRIB_SLA', 1)).toEqual([
       { seq: 1, contributor: 'gabe', action: 'created', contentHash: definitionContentHash(content('CONTRIB_SLA', 1, 'draft')), contributedAt: NOW },
@@ -84,9 +85,9 @@ describe.each(engineNames)('definition version contributors on %s', (engine) => 
   });
 
   it('a published version has its author, takes no later contributor, and keeps its author and approval', async () => {
-    await db.knex.transaction((trx) => store.insert(trx, record('PUBLISHED_SLA', 1, 'published', 'urn:mandate:import')));
+    await db.transaction((tx) => store.insert(tx, record('PUBLISHED_SLA', 1, 'published', 'urn:mandate:import')));
     expect((await store.contributors('SlaPolicy', 'PUBLISHED_SLA', 1)).map((c) => [c.seq, c.contributor, c.action])).toEqual([[1, 'urn:mandate:import', 'created']]);
-    await expect(db.knex.transaction((trx) => store.addContribution(trx, 'SlaPolicy', 'PUBLISHED_SLA', 1, 'gina', NOW))).rejects.toThrow(/takes no new contributor/);
+    await expect(db.transaction((tx) => store.addContribution(tx, 'SlaPolicy', 'PUBLISHED_SLA', 1, 'gina', NOW))).rejects.toThrow(/takes no new contributor/);
     // Nor can who wrote or approved it be rewritten.
     for (const change of [{ author: 'gina' }, { reviewer: 'gina' }, { approved_at: NOW }, { approved_content_hash: '3'.repeat(64) }]) {
       await expect(db.knex('definition_version').where({ id: 'PUBLISHED_SLA', version: 1 }).update(change), JSON.stringify(change)).rejects.toThrow(/author and approval are immutable/);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
 import { isKeyTaken, KnexIdempotencyStore, requestHash } from './KnexIdempotencyStore.js';
+import { knexStatementOf } from '../statements.js';
 
 describe.each(engines)('KnexIdempotencyStore on $name', ({ open }) => {
   let db: Database;
@@ -14,7 +15,7 @@ describe.each(engines)('KnexIdempotencyStore on $name', ({ open }) => {
 
   const scope = { tenantId: 'ACME_EU', principal: 'iss|fiona', route: 'POST /work-items/{id}/decisions', key: 'k-1' };
   const body = { decision: 'APPROVE', reasonCode: 'COMPETITIVE_MATCH', expectedBusinessObjectVersion: 12 };
-  const record = (s: typeof scope, b: unknown, now: string, response: string) => db.knex.transaction((trx) => store.record(trx, s, b, now, 201, response));
+  const record = (s: typeof scope, b: unknown, now: string, response: string) => db.transaction((tx) => store.record(tx, s, b, now, 201, response));
   /** A claim as earlier versions wrote it, before their command's write. */
   const legacyClaim = (s: typeof scope, createdAt: string) =>
     db.knex('idempotency_key').insert({ tenant_id: s.tenantId, principal: s.principal, route: s.route, key: s.key, request_hash: requestHash(body), status: 'IN_FLIGHT', created_at: createdAt, expires_at: new Date(Date.parse(createdAt) + 86_400_000).toISOString() });
@@ -46,7 +47,7 @@ describe.each(engines)('KnexIdempotencyStore on $name', ({ open }) => {
   });
 
   it('reads the key beside another read and tells the same from its row', async () => {
-    const [row] = (await db.knex.raw(`with beside as (${store.lookupStatement(scope).toQuery()}) select (select to_jsonb(beside) from beside limit 1) as row`)).rows as { row: never }[];
+    const [row] = (await db.knex.raw(`with beside as (${knexStatementOf(store.lookupStatement(scope)).toQuery()}) select (select to_jsonb(beside) from beside limit 1) as row`)).rows as { row: never }[];
     expect(await store.lookupFrom(row!.row, scope, body, '2026-07-02T10:08:00Z')).toMatchObject({ kind: 'replay', status: 201 });
   });
 

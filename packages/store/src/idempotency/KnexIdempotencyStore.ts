@@ -3,36 +3,9 @@ import type { Knex } from 'knex';
 import { affectedRows } from '../affectedRows.js';
 import { canonicalJson } from '../canonicalJson.js';
 import { prepared } from '../prepared.js';
-import type { WriteStatement } from '../writeTogether.js';
-
-/** Who sent a command with which key on which route. */
-export interface IdempotencyScope {
-  tenantId: string;
-  principal: string;
-  route: string;
-  key: string;
-}
-
-/** What an earlier use of a key says about a command that carries it. */
-export type IdempotencyLookup =
-  /** Not seen (or seen so long ago that it no longer counts): run the command, and record its response in the command's own write. */
-  | { kind: 'new' }
-  /** Seen and finished with the same body: send this response again, unchanged. */
-  | { kind: 'replay'; status: number; body: string }
-  /** Seen with another body: refuse (422). */
-  | { kind: 'mismatch' }
-  /** Claimed by an earlier version of the runtime, which claimed before writing, and not yet abandoned: refuse (409). */
-  | { kind: 'in_flight' };
-
-/** A key's row as `lookupStatement` reads it (beside another read: timestamps may come back as text). */
-export interface DbIdempotencyKeyRow {
-  request_hash: string;
-  status: string;
-  response_status: number | null;
-  response_body: string | null;
-  created_at: Date | string;
-  expires_at: Date | string;
-}
+import { asReadStatement, asWriteStatement, knexStatementOf, type ReadStatement, type WriteStatement } from '../statements.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { DbIdempotencyKeyRow, IdempotencyLookup, IdempotencyScope, IdempotencyStore } from './IdempotencyStore.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -58,7 +31,7 @@ export function requestHash(body: unknown): string {
  * its retry runs. Two copies that race both run; the item's row version lets one of them write,
  * and the other finds the winner's key and replays it.
  */
-export class KnexIdempotencyStore {
+export class KnexIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly knex: Knex,
     private readonly retentionMs = DAY_MS,
@@ -68,7 +41,7 @@ export class KnexIdempotencyStore {
 
   /** What the key's earlier use says, in a statement of its own (the slow path: a key seen before, a race lost). */
   async lookup(scope: IdempotencyScope, body: unknown, now: string): Promise<IdempotencyLookup> {
-    const { rows } = await prepared(this.lookupStatement(scope) as Knex.Raw<{ rows: DbIdempotencyKeyRow[] }>);
+    const { rows } = await prepared(knexStatementOf(this.lookupStatement(scope)) as Knex.Raw<{ rows: DbIdempotencyKeyRow[] }>);
     return this.lookupFrom(rows[0], scope, body, now);
   }
 
@@ -76,10 +49,12 @@ export class KnexIdempotencyStore {
    * The key's row, not yet sent, for a command that reads it with its first read (one statement
    * for both): hand what it returned to `lookupFrom`.
    */
-  lookupStatement(scope: IdempotencyScope): Knex.Raw {
-    return this.knex.raw(
-      `select request_hash, status, response_status, response_body, created_at, expires_at from idempotency_key where tenant_id = ? and principal = ? and route = ? and key = ?`,
-      [scope.tenantId, scope.principal, scope.route, scope.key],
+  lookupStatement(scope: IdempotencyScope): ReadStatement {
+    return asReadStatement(
+      this.knex.raw(
+        `select request_hash, status, response_status, response_body, created_at, expires_at from idempotency_key where tenant_id = ? and principal = ? and route = ? and key = ?`,
+        [scope.tenantId, scope.principal, scope.route, scope.key],
+      ),
     );
   }
 
@@ -109,13 +84,17 @@ export class KnexIdempotencyStore {
    * key was written meanwhile (a racing copy won), it fails the command's statement, nothing is
    * written, and `isKeyTaken` recognises the error.
    */
-  recordStatement(db: Knex | Knex.Transaction, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): WriteStatement {
-    return db('idempotency_key').insert({ ...this.keyOf(scope), request_hash: requestHash(body), status: 'COMPLETED', response_status: status, response_body: response, created_at: now, expires_at: new Date(Date.parse(now) + this.retentionMs).toISOString() });
+  recordStatement(scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): WriteStatement {
+    return asWriteStatement(this.insertOf(this.knex, scope, body, now, status, response));
   }
 
   /** The same insert, sent in the caller's transaction. */
-  async record(trx: Knex.Transaction, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): Promise<void> {
-    await this.recordStatement(trx, scope, body, now, status, response);
+  async record(tx: StoreTransaction, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string): Promise<void> {
+    await this.insertOf(knexOf(tx), scope, body, now, status, response);
+  }
+
+  private insertOf(db: Knex, scope: IdempotencyScope, body: unknown, now: string, status: number, response: string) {
+    return db('idempotency_key').insert({ ...this.keyOf(scope), request_hash: requestHash(body), status: 'COMPLETED', response_status: status, response_body: response, created_at: now, expires_at: new Date(Date.parse(now) + this.retentionMs).toISOString() });
   }
 
   /** Deletes up to `limit` expired keys, oldest first; returns how many (fewer than `limit`: none are left). */

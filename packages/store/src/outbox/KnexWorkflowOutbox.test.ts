@@ -19,8 +19,8 @@ describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
 
   it('a command written in a rolled-back transaction is never sent', async () => {
     await expect(
-      db.knex.transaction(async (trx) => {
-        await outbox.enqueue(trx, command(0), '2026-07-02T10:00:00Z');
+      db.transaction(async (tx) => {
+        await outbox.enqueue(tx, command(0), '2026-07-02T10:00:00Z');
         throw new Error('decision refused');
       }),
     ).rejects.toThrow('decision refused');
@@ -28,7 +28,7 @@ describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
   });
 
   it('a leased command is not claimed again until its lease ends; settling needs the lease', async () => {
-    const id = await db.knex.transaction((trx) => outbox.enqueue(trx, command(1), '2026-07-02T09:00:00Z'));
+    const id = await db.transaction((tx) => outbox.enqueue(tx, command(1), '2026-07-02T09:00:00Z'));
     expect(ids(await outbox.claim('2026-07-02T09:00:00Z', lease))).toEqual([id]);
     expect(await outbox.claim('2026-07-02T09:00:10Z', { ...lease, owner: 'relay-b' })).toEqual([]);
     // relay-a died: after the lease, relay-b takes over, and relay-a can no longer settle it.
@@ -40,7 +40,7 @@ describe.each(engines)('KnexWorkflowOutbox on $name', ({ open }) => {
   });
 
   it('retries a failed send with backoff, then dead-letters it after the last attempt; an operator can requeue it', async () => {
-    const id = await db.knex.transaction((trx) => outbox.enqueue(trx, command(2), '2026-07-02T11:00:00Z'));
+    const id = await db.transaction((tx) => outbox.enqueue(tx, command(2), '2026-07-02T11:00:00Z'));
     await outbox.claim('2026-07-02T11:00:00Z', lease);
     expect(await outbox.retryLater(id, 'relay-a', 'engine unavailable', '2026-07-02T11:00:00Z')).toBe('PENDING');
     // Not due again before the backoff has passed.
@@ -79,7 +79,7 @@ describe.each(engines.filter((e) => e.name === 'postgresql'))('KnexWorkflowOutbo
   afterAll(() => db.close());
 
   it('three relays claiming at once never lease the same command (SKIP LOCKED)', async () => {
-    const all = await db.knex.transaction(async (trx) => Promise.all(Array.from({ length: 60 }, (_, i) => outbox.enqueue(trx, command(100 + i), '2026-07-02T12:00:00Z'))));
+    const all = await db.transaction(async (tx) => Promise.all(Array.from({ length: 60 }, (_, i) => outbox.enqueue(tx, command(100 + i), '2026-07-02T12:00:00Z'))));
     const claims = await Promise.all(['a', 'b', 'c'].map((owner) => outbox.claim('2026-07-02T12:00:00Z', { owner, limit: 25, leaseMs: 30_000 })));
     const claimed = claims.flat().map((c) => c.id);
     expect(new Set(claimed).size).toBe(claimed.length);

@@ -1,39 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { WriteStatement } from '../writeTogether.js';
 import { affectedRows } from '../affectedRows.js';
-
-/** A workflow command to send after the decision committed (seed section 21). */
-export interface WorkflowCommandInput {
-  tenantId: string;
-  commandType: string;
-  processInstanceId?: string;
-  taskId?: string;
-  businessKey?: string;
-  payload: Record<string, unknown>;
-}
-
-/** A command as stored. */
-export interface WorkflowCommand extends WorkflowCommandInput {
-  id: string;
-  status: WorkflowCommandStatus;
-  attemptCount: number;
-  lastError?: string;
-  note?: string;
-  createdAt: string;
-}
-
-/**
- * PENDING (to send), SENT, CLOSED (nothing to do: the process no longer waits), INCIDENT (the
- * engine disagrees, e.g. someone else completed the task: an operator looks), FAILED (dead-lettered).
- */
-export type WorkflowCommandStatus = 'PENDING' | 'SENT' | 'CLOSED' | 'INCIDENT' | 'FAILED';
-
-/** How a sent command ended. */
-export interface Settlement {
-  status: 'SENT' | 'CLOSED' | 'INCIDENT';
-  note?: string;
-}
+import { asWriteStatement, type WriteStatement } from '../statements.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { RetryPolicy, Settlement, WorkflowCommand, WorkflowCommandInput, WorkflowCommandStatus, WorkflowOutbox } from './WorkflowOutbox.js';
 
 interface DbOutboxRow {
   id: string;
@@ -43,7 +13,7 @@ interface DbOutboxRow {
   task_id: string | null;
   business_key: string | null;
   payload: Record<string, unknown>;
-  status: WorkflowCommand['status'];
+  status: WorkflowCommandStatus;
   attempt_count: number;
   last_error: string | null;
   note: string | null;
@@ -69,12 +39,6 @@ function toCommand(row: DbOutboxRow): WorkflowCommand {
   return command;
 }
 
-/** Retry policy: attempts before dead-lettering, and the backoff before attempt n+1. */
-export interface RetryPolicy {
-  maxAttempts: number;
-  backoffMs: (attempt: number) => number;
-}
-
 /** Exponential backoff from 1 s to 15 min with full jitter in the upper half, so relays that failed together do not retry together. */
 export const defaultRetryPolicy = (random: () => number = Math.random): RetryPolicy => ({
   maxAttempts: 10,
@@ -88,36 +52,23 @@ export const defaultRetryPolicy = (random: () => number = Math.random): RetryPol
  * settles each: sent, closed with a note, an incident, or a retry with backoff and jitter until
  * the last attempt dead-letters it.
  */
-export class KnexWorkflowOutbox {
+export class KnexWorkflowOutbox implements WorkflowOutbox {
   constructor(
     private readonly knex: Knex,
     private readonly retry: RetryPolicy = defaultRetryPolicy(),
   ) {}
 
   /** Writes a command inside the caller's transaction. */
-  async enqueue(trx: Knex.Transaction, input: WorkflowCommandInput, now: string): Promise<string> {
-    const { id, statement } = this.enqueueStatement(trx, input, now);
+  async enqueue(tx: StoreTransaction, input: WorkflowCommandInput, now: string): Promise<string> {
+    const { id, statement } = insertOf(knexOf(tx), input, now);
     await statement;
     return id;
   }
 
   /** The insert, not yet sent, and the command's id: one write of a command that commits in one statement (`writeTogether`). */
-  enqueueStatement(db: Knex | Knex.Transaction, input: WorkflowCommandInput, now: string): { id: string; statement: WriteStatement } {
-    const id = randomUUID();
-    const statement = db('workflow_command_outbox').insert({
-      id,
-      tenant_id: input.tenantId,
-      command_type: input.commandType,
-      process_instance_id: input.processInstanceId ?? null,
-      task_id: input.taskId ?? null,
-      business_key: input.businessKey ?? null,
-      payload: JSON.stringify(input.payload),
-      status: 'PENDING',
-      available_at: now,
-      created_at: now,
-      updated_at: now,
-    });
-    return { id, statement };
+  enqueueStatement(input: WorkflowCommandInput, now: string): { id: string; statement: WriteStatement } {
+    const { id, statement } = insertOf(this.knex, input, now);
+    return { id, statement: asWriteStatement(statement) };
   }
 
   /** Leases up to `limit` due commands to `owner` for `leaseMs`, oldest first. */
@@ -148,17 +99,17 @@ export class KnexWorkflowOutbox {
   }
 
   /** A send failed: due again after the backoff, or dead-lettered (FAILED) after the last attempt. */
-  async retryLater(id: string, owner: string, error: string, now: string): Promise<WorkflowCommandStatus | undefined> {
+  async retryLater(id: string, owner: string, error: string, now: string, retry: RetryPolicy = this.retry): Promise<WorkflowCommandStatus | undefined> {
     return this.knex.transaction(async (trx) => {
       const row = await trx<DbOutboxRow>('workflow_command_outbox').where({ id, lease_owner: owner, status: 'PENDING' }).forUpdate().first();
       if (!row) return undefined;
       const attempts = row.attempt_count + 1;
-      const status = attempts >= this.retry.maxAttempts ? 'FAILED' : 'PENDING';
+      const status = attempts >= retry.maxAttempts ? 'FAILED' : 'PENDING';
       await trx('workflow_command_outbox').where({ id }).update({
         status,
         attempt_count: attempts,
         last_error: error.slice(0, 2000),
-        available_at: new Date(Date.parse(now) + this.retry.backoffMs(attempts)).toISOString(),
+        available_at: new Date(Date.parse(now) + retry.backoffMs(attempts)).toISOString(),
         lease_owner: null,
         lease_until: null,
         ...(status === 'FAILED' ? { settled_at: now } : {}),
@@ -185,4 +136,29 @@ export class KnexWorkflowOutbox {
     const row = await this.knex<DbOutboxRow>('workflow_command_outbox').where({ id }).first();
     return row ? toCommand(row) : undefined;
   }
+
+  /** The tenant's commands of one type for a work item (`payload.workItemId`), oldest first. */
+  async forWorkItem(tenantId: string, commandType: string, workItemId: string): Promise<WorkflowCommand[]> {
+    const rows = await this.knex<DbOutboxRow>('workflow_command_outbox').where({ tenant_id: tenantId, command_type: commandType }).whereRaw(`payload->>'workItemId' = ?`, [workItemId]).orderBy('created_at', 'asc');
+    return rows.map(toCommand);
+  }
+}
+
+/** The insert of a new command, on the pool or in a transaction, and the command's id. */
+function insertOf(db: Knex, input: WorkflowCommandInput, now: string) {
+  const id = randomUUID();
+  const statement = db('workflow_command_outbox').insert({
+    id,
+    tenant_id: input.tenantId,
+    command_type: input.commandType,
+    process_instance_id: input.processInstanceId ?? null,
+    task_id: input.taskId ?? null,
+    business_key: input.businessKey ?? null,
+    payload: JSON.stringify(input.payload),
+    status: 'PENDING',
+    available_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, statement };
 }

@@ -1,20 +1,13 @@
 import type { Knex } from 'knex';
 import { affectedRows } from '../affectedRows.js';
-
-/** Hits one instance adds to a client's counter in a window. */
-export interface RateLimitHits {
-  key: string;
-  windowStart: Date;
-  windowEnd: Date;
-  hits: number;
-}
+import type { RateLimitCounter, RateLimitHits } from './RateLimitCounter.js';
 
 /**
  * Rate limit counters shared by the runtime instances on one database (`rate_limit_window`). An
  * instance counts in memory and adds its hits here in batches, one statement per batch, and learns
  * the totals of all instances in the same statement.
  */
-export class KnexRateLimitCounter {
+export class KnexRateLimitCounter implements RateLimitCounter {
   constructor(private readonly knex: Knex) {}
 
   /**

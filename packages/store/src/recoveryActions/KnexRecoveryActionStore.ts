@@ -1,23 +1,7 @@
 import type { Knex } from 'knex';
-
-/** A recovery action taken on a work item (seed section 22); written once, never updated. */
-export interface RecoveryActionRecord {
-  id: string;
-  tenantId: string;
-  workItemId: string;
-  actionCode: string;
-  actor: string;
-  actorRoles: string[];
-  reasonCode?: string;
-  comment?: string;
-  /** Evidence the action recorded on the item, as sent. */
-  attachedEvidence?: Record<string, unknown>;
-  status: 'EFFECTIVE' | 'AWAITING_SECOND_APPROVAL';
-  /** The request this action gives the second approval for. */
-  secondApprovalOf?: string;
-  policyTrace: unknown;
-  takenAt: string;
-}
+import { columnWriter, rowMapper } from '../rowMapper.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { RecoveryActionRecord, RecoveryActionStore } from './RecoveryActionStore.js';
 
 interface DbRecoveryActionRow {
   id: string;
@@ -35,45 +19,23 @@ interface DbRecoveryActionRow {
   taken_at: Date | string;
 }
 
-function toRecord(row: DbRecoveryActionRow): RecoveryActionRecord {
-  const record: RecoveryActionRecord = {
-    id: row.id,
-    tenantId: row.tenant_id,
-    workItemId: row.work_item_id,
-    actionCode: row.action_code,
-    actor: row.actor,
-    actorRoles: row.actor_roles,
-    status: row.status,
-    policyTrace: row.policy_trace,
-    takenAt: new Date(row.taken_at).toISOString(),
-  };
-  if (row.reason_code !== null) record.reasonCode = row.reason_code;
-  if (row.comment !== null) record.comment = row.comment;
-  if (row.attached_evidence !== null) record.attachedEvidence = row.attached_evidence;
-  if (row.second_approval_of !== null) record.secondApprovalOf = row.second_approval_of;
-  return record;
-}
+const toRecord = rowMapper<DbRecoveryActionRow, RecoveryActionRecord>()(
+  ['id', 'tenant_id', 'work_item_id', 'action_code', 'actor', 'actor_roles', 'status', 'policy_trace', 'taken_at', 'reason_code', 'comment', 'attached_evidence', 'second_approval_of'],
+  { instants: ['taken_at'], optional: ['reason_code', 'comment', 'attached_evidence', 'second_approval_of'] },
+);
+
+/** The policy trace is always written (`null` as JSON when the action had none). */
+const rowOf = columnWriter<RecoveryActionRecord, DbRecoveryActionRow>()(
+  ['id', 'tenant_id', 'work_item_id', 'action_code', 'actor', 'actor_roles', 'reason_code', 'comment', 'attached_evidence', 'status', 'second_approval_of', 'policy_trace', 'taken_at'],
+  { json: ['actor_roles', 'attached_evidence', 'policy_trace'] },
+);
 
 /** Recovery actions of work items, tenant-scoped. */
-export class KnexRecoveryActionStore {
+export class KnexRecoveryActionStore implements RecoveryActionStore {
   constructor(private readonly knex: Knex) {}
 
-  async insert(trx: Knex.Transaction, action: RecoveryActionRecord): Promise<void> {
-    await trx('recovery_action').insert({
-      id: action.id,
-      tenant_id: action.tenantId,
-      work_item_id: action.workItemId,
-      action_code: action.actionCode,
-      actor: action.actor,
-      actor_roles: JSON.stringify(action.actorRoles),
-      reason_code: action.reasonCode ?? null,
-      comment: action.comment ?? null,
-      attached_evidence: action.attachedEvidence ? JSON.stringify(action.attachedEvidence) : null,
-      status: action.status,
-      second_approval_of: action.secondApprovalOf ?? null,
-      policy_trace: JSON.stringify(action.policyTrace ?? null),
-      taken_at: action.takenAt,
-    });
+  async insert(tx: StoreTransaction, action: RecoveryActionRecord): Promise<void> {
+    await knexOf(tx)('recovery_action').insert(rowOf(action));
   }
 
   /** The actions taken on an item, oldest first. */

@@ -5,7 +5,8 @@ import { KnexBusinessObjectStore } from '../businessObjects/KnexBusinessObjectSt
 import type { Database } from '../createDatabase.js';
 import { KnexDecisionStore } from '../decisions/KnexDecisionStore.js';
 import { KnexWorkItemStore } from '../workItems/KnexWorkItemStore.js';
-import { KnexReplayCaseSource, type ReplayCaseFilter, type ReplayCaseRecord } from './KnexReplayCaseSource.js';
+import { KnexReplayCaseSource } from './KnexReplayCaseSource.js';
+import type { ReplayCaseFilter, ReplayCaseRecord } from './ReplayCaseSource.js';
 
 const V2 = ['DISCOUNT_APPROVAL@2', 'DISCOUNT_APPROVAL_REASONS@2', 'QUOTE_APPROVAL_SLA@2', 'EU_SALES_CALENDAR@1', 'CPQ_OMS_PRIORITY@2', 'QUOTE_COMMERCIAL_VISIBILITY@2', 'APPROVAL_ACTIONS@1', 'COMMERCIAL_AUTHORITY@1'];
 // Names a look-alike id: an `_` taken as LIKE's wildcard would match COMMERCIAL_AUTHORITY.
@@ -51,12 +52,12 @@ describe.each(engines)('KnexReplayCaseSource on $name', ({ open }) => {
     const objects = new KnexBusinessObjectStore(db.knex);
     const approvals = new KnexApprovalRequestStore(db.knex);
     const decisions = new KnexDecisionStore(db.knex);
-    await db.knex.transaction(async (trx) => {
+    await db.transaction(async (tx) => {
       for (const s of seeds) {
         const bo = `Q-${s.n}`;
-        await objects.record(trx, { tenantId: s.tenant, type: 'QUOTE', id: bo, version: 7, revision: 2, snapshot: { ownerId: 'rita', totalAmount: 1000 * s.n } }, s.createdAt);
+        await objects.record(tx, { tenantId: s.tenant, type: 'QUOTE', id: bo, version: 7, revision: 2, snapshot: { ownerId: 'rita', totalAmount: 1000 * s.n } }, s.createdAt);
         await items.create(
-          trx,
+          tx,
           {
             id: uuid(s.n),
             tenantId: s.tenant,
@@ -80,9 +81,9 @@ describe.each(engines)('KnexReplayCaseSource on $name', ({ open }) => {
           },
           s.createdAt,
         );
-        await approvals.insert(trx, { workItemId: uuid(s.n), requestedBy: 'rita', requestedAt: s.createdAt, requiredAuthority: { measure: 'discountPercent' }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
+        await approvals.insert(tx, { workItemId: uuid(s.n), requestedBy: 'rita', requestedAt: s.createdAt, requiredAuthority: { measure: 'discountPercent' }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
         for (const d of s.decisions ?? []) {
-          await decisions.insert(trx, {
+          await decisions.insert(tx, {
             id: uuid(d.n),
             workItemId: uuid(s.n),
             tenantId: s.tenant,

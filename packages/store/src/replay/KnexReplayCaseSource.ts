@@ -1,115 +1,15 @@
 import type { Knex } from 'knex';
+import type { DbWorkItemRow } from '../workItems/KnexWorkItemStore.js';
+import type { PendingApprovalRecord } from '../workItems/WorkItemStore.js';
+import type { DecisionActorContext, ReplayCaseFilter, ReplayCaseRecord, ReplayCaseSource } from './ReplayCaseSource.js';
 
-/**
- * Who decided, as recorded with the decision. `groups` is empty and `region` the item's for
- * decisions recorded before the decision row kept the actor's context.
- */
-export interface DecisionActorContext {
-  id: string;
-  roles: string[];
-  groups: string[];
-  tenant: string;
-  region?: string;
-}
-
-/** One stored item with what an impact replay evaluates: its business object, approval request and effective decision. */
-export interface ReplayCaseRecord {
-  item: {
-    id: string;
-    tenantId: string;
-    taskType: string;
-    taskTypeVersion: number;
-    pinnedDefinitions: string[];
-    state: string;
-    businessObject: {
-      type: string;
-      id: string;
-      version: number;
-      revision?: number;
-    };
-    region?: string;
-    productFamily?: string;
-    assignee?: string;
-    owner?: string;
-    requestedBy?: string;
-    delegatedTo?: string;
-    candidateGroups: string[];
-    escalationGroup?: string;
-    escalationLevel: number;
-    dueAt?: string;
-    evidence: Record<string, unknown>;
-    pendingApproval?: {
-      kind: 'decision' | 'action';
-      code: string;
-      requestedBy: string;
-    };
-    createdAt: string;
-  };
-  /** The business object's latest known version; absent when the store never recorded it. */
-  businessObject?: {
-    version: number;
-    revision?: number;
-    snapshot: Record<string, unknown>;
-  };
-  approvalRequest?: { requestedBy: string; forbiddenApproverUserIds: string[] };
-  /** The latest EFFECTIVE decision, for decided items. */
-  decision?: {
-    id: string;
-    decision: string;
-    reasonCode?: string;
-    comment?: string;
-    payload: Record<string, unknown>;
-    businessObjectVersion: number;
-    decidedAt: string;
-    secondApprovalOf?: string;
-    actor: DecisionActorContext;
-  };
-}
-
-/** Which items a replay reads. */
-export interface ReplayCaseFilter {
-  /** One tenant; all tenants when absent. */
-  tenantId?: string;
-  /**
-   * Time range, from inclusive, to exclusive (ISO 8601): on `decided_at` for items with an
-   * effective decision, on `created_at` for the others.
-   */
-  from?: string;
-  to?: string;
-  /** Only items whose pinned definitions name a version of this definition id. */
-  definitionId?: string;
-  /** Rows per batch (default 1,000). */
-  batchSize?: number;
-}
-
-interface DbReplayRow {
-  id: string;
-  tenant_id: string;
-  task_type: string;
-  task_type_version: number;
+/** An item's row as the replay reads it: the work item's columns, some as text (parsed once per distinct value), with its context's beside them. */
+interface DbReplayRow extends Pick<DbWorkItemRow, 'id' | 'tenant_id' | 'task_type' | 'task_type_version' | 'state' | 'business_object_type' | 'business_object_id' | 'business_object_version' | 'business_object_revision' | 'region' | 'product_family' | 'assignee' | 'owner' | 'requested_by' | 'delegated_to' | 'escalation_group' | 'escalation_level' | 'evidence'> {
   /** As text: parsed once per distinct pinned set. */
   pinned_definitions: string;
-  state: string;
-  business_object_type: string;
-  business_object_id: string;
-  business_object_version: number;
-  business_object_revision: number | null;
-  region: string | null;
-  product_family: string | null;
-  assignee: string | null;
-  owner: string | null;
-  requested_by: string | null;
-  delegated_to: string | null;
-  escalation_group: string | null;
-  escalation_level: number;
   /** Timestamps as ISO 8601 text, formatted by the database: no Date parsing per row. */
   due_at: string | null;
-  evidence: Record<string, unknown>;
-  pending_approval: {
-    kind: 'decision' | 'action';
-    code: string;
-    requestedBy: string;
-  } | null;
+  pending_approval: Omit<PendingApprovalRecord, 'id'> | null;
   created_at: string;
   /** As JSON text: parsed once per distinct set. */
   candidate_groups: string;
@@ -252,7 +152,7 @@ const isoText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY
  * OFFSET): each item with its candidate groups, its business object's latest version, its approval
  * request and its latest effective decision. Read-only; one statement per batch.
  */
-export class KnexReplayCaseSource {
+export class KnexReplayCaseSource implements ReplayCaseSource {
   constructor(private readonly knex: Knex) {}
 
   /**

@@ -4,7 +4,8 @@ import { engines } from '../../test-support/engines.js';
 import { createIsolatedDatabase, createMemoryDatabase, type Database } from '../createDatabase.js';
 import { affectedRows } from '../affectedRows.js';
 import { KnexAuditLog } from '../audit/KnexAuditLog.js';
-import { KnexWorkItemStore, type NewWorkItem } from '../workItems/KnexWorkItemStore.js';
+import { KnexWorkItemStore } from '../workItems/KnexWorkItemStore.js';
+import type { NewWorkItem } from '../workItems/WorkItemStore.js';
 import { asSystem, withTenant } from './tenantScope.js';
 
 const NOW = '2026-07-02T08:00:00Z';
@@ -43,16 +44,16 @@ describe.each(engines)('row-level security on $name', ({ name, open }) => {
     store = new KnexWorkItemStore(db.knex);
     // Setting up both tenants' rows is a system pass; each write passes the tenant's own policy check.
     await asSystem(() =>
-      db.knex.transaction(async (trx) => {
-        for (let n = 0; n < 3; n++) acme.push(await store.create(trx, item('ACME_EU', n), NOW));
-        for (let n = 0; n < 2; n++) globex.push(await store.create(trx, item('GLOBEX', n), NOW));
+      db.transaction(async (tx) => {
+        for (let n = 0; n < 3; n++) acme.push(await store.create(tx, item('ACME_EU', n), NOW));
+        for (let n = 0; n < 2; n++) globex.push(await store.create(tx, item('GLOBEX', n), NOW));
       }),
     );
     const audit = new KnexAuditLog(db.knex, db.auditKeys);
     await asSystem(() =>
-      db.knex.transaction(async (trx) => {
-        await audit.append(trx, { tenantId: 'ACME_EU', eventType: 'WORK_ITEM_CREATED', workItemId: acme[0]!.id, actor: 'svc', payload: {}, occurredAt: NOW });
-        await audit.append(trx, { tenantId: 'GLOBEX', eventType: 'WORK_ITEM_CREATED', workItemId: globex[0]!.id, actor: 'svc', payload: {}, occurredAt: NOW });
+      db.transaction(async (tx) => {
+        await audit.append(tx, { tenantId: 'ACME_EU', eventType: 'WORK_ITEM_CREATED', workItemId: acme[0]!.id, actor: 'svc', payload: {}, occurredAt: NOW });
+        await audit.append(tx, { tenantId: 'GLOBEX', eventType: 'WORK_ITEM_CREATED', workItemId: globex[0]!.id, actor: 'svc', payload: {}, occurredAt: NOW });
       }),
     );
   });
@@ -77,7 +78,7 @@ describe.each(engines)('row-level security on $name', ({ name, open }) => {
   });
 
   it('writes for another tenant are refused, and updates and deletes of its rows touch nothing', async () => {
-    await expect(withTenant('ACME_EU', () => db.knex.transaction((trx) => store.create(trx, item('GLOBEX', 9), NOW)))).rejects.toThrow(/row-level security/);
+    await expect(withTenant('ACME_EU', () => db.transaction((tx) => store.create(tx, item('GLOBEX', 9), NOW)))).rejects.toThrow(/row-level security/);
     const updated = await withTenant('ACME_EU', () => db.knex('work_item').update({ title: 'taken over' }).where({ tenant_id: 'GLOBEX' }));
     expect(updated).toBe(0);
     const deleted = await withTenant('ACME_EU', () => db.knex('work_item_candidate_group').del().where({ work_item_id: globex[1]!.id }));
@@ -95,10 +96,10 @@ describe.each(engines)('row-level security on $name', ({ name, open }) => {
     // The runtime's setting: a database whose statements outside any scope run as nobody.
     const runtimeDb = await openAsRuntime();
     try {
-      await asSystem(() => runtimeDb.knex.transaction((trx) => new KnexWorkItemStore(runtimeDb.knex).create(trx, item('ACME_EU', 1), NOW)));
+      await asSystem(() => runtimeDb.transaction((tx) => new KnexWorkItemStore(runtimeDb.knex).create(tx, item('ACME_EU', 1), NOW)));
       expect(await runtimeDb.knex('work_item').select('id')).toEqual([]);
       expect(await runtimeDb.knex('audit_event').select('id')).toEqual([]);
-      await expect(runtimeDb.knex.transaction((trx) => new KnexWorkItemStore(runtimeDb.knex).create(trx, item('ACME_EU', 2), NOW))).rejects.toThrow(/row-level security/);
+      await expect(runtimeDb.transaction((tx) => new KnexWorkItemStore(runtimeDb.knex).create(tx, item('ACME_EU', 2), NOW))).rejects.toThrow(/row-level security/);
       expect(await asSystem(() => runtimeDb.knex('work_item').select('id'))).toHaveLength(1);
     } finally {
       await runtimeDb.close();

@@ -4,8 +4,10 @@ import { engines } from '../../test-support/engines.js';
 import type { Database } from '../createDatabase.js';
 import { KnexApprovalRequestStore } from '../approvals/KnexApprovalRequestStore.js';
 import { KnexBusinessObjectStore } from '../businessObjects/KnexBusinessObjectStore.js';
-import { KnexIdempotencyStore, type DbIdempotencyKeyRow } from '../idempotency/KnexIdempotencyStore.js';
-import { InvalidCursorError, KnexWorkItemStore, type NewWorkItem } from './KnexWorkItemStore.js';
+import type { DbIdempotencyKeyRow } from '../idempotency/IdempotencyStore.js';
+import { KnexIdempotencyStore } from '../idempotency/KnexIdempotencyStore.js';
+import { InvalidCursorError, KnexWorkItemStore } from './KnexWorkItemStore.js';
+import type { NewWorkItem } from './WorkItemStore.js';
 
 function item(n: number, overrides: Partial<NewWorkItem> = {}): NewWorkItem {
   return {
@@ -36,14 +38,14 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open();
     store = new KnexWorkItemStore(db.knex);
-    await db.knex.transaction(async (trx) => {
+    await db.transaction(async (tx) => {
       for (let n = 0; n < 37; n++) {
         const overrides: Partial<NewWorkItem> = n % 9 === 0 ? { candidateGroups: ['fulfillment-operations'], taskType: 'FULFILLMENT_FALLOUT', dueAt: undefined } : {};
         const it = item(n, overrides);
         created.push(it);
-        await store.create(trx, it, '2026-07-02T08:00:00Z');
+        await store.create(tx, it, '2026-07-02T08:00:00Z');
       }
-      await store.create(trx, item(99, { tenantId: 'GLOBEX' }), '2026-07-02T08:00:00Z');
+      await store.create(tx, item(99, { tenantId: 'GLOBEX' }), '2026-07-02T08:00:00Z');
     });
   });
   afterAll(() => db.close());
@@ -99,11 +101,11 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     // Items the service creates have whole milliseconds; a migration, an import or plain SQL can
     // write microseconds, and a cursor that kept milliseconds would repeat rows on the next page.
     const ids: string[] = [];
-    await db.knex.transaction(async (trx) => {
+    await db.transaction(async (tx) => {
       for (let n = 0; n < 14; n++) {
         const it = item(200 + n, { tenantId: 'MICRO', priority: 50 });
         ids.push(it.id);
-        await store.create(trx, it, '2026-07-02T08:00:00Z');
+        await store.create(tx, it, '2026-07-02T08:00:00Z');
       }
     });
     // Pairs share a microsecond; all share one millisecond except the last two (no due date, and the next millisecond).
@@ -129,9 +131,9 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
 
   it('reads items with their business object and approval request in one statement', async () => {
     const [withBoth, withNone] = [created[5]!, created[6]!];
-    await db.knex.transaction(async (trx) => {
-      await new KnexBusinessObjectStore(db.knex).record(trx, { tenantId: 'ACME_EU', type: 'QUOTE', id: withBoth.businessObject.id, version: 14, snapshot: { ownerId: 'rita', totalAmount: 1000 } }, '2026-07-02T08:30:00Z');
-      await new KnexApprovalRequestStore(db.knex).insert(trx, { workItemId: withBoth.id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00.123Z', requiredAuthority: { measure: 'discountPercent', amount: 25 }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
+    await db.transaction(async (tx) => {
+      await new KnexBusinessObjectStore(db.knex).record(tx, { tenantId: 'ACME_EU', type: 'QUOTE', id: withBoth.businessObject.id, version: 14, snapshot: { ownerId: 'rita', totalAmount: 1000 } }, '2026-07-02T08:30:00Z');
+      await new KnexApprovalRequestStore(db.knex).insert(tx, { workItemId: withBoth.id, requestedBy: 'rita', requestedAt: '2026-07-02T08:00:00.123Z', requiredAuthority: { measure: 'discountPercent', amount: 25 }, forbiddenApproverUserIds: ['rita'], forbiddenApproverRoleCodes: [] });
     });
     const statements: string[] = [];
     const listen = (q: { sql: string }) => statements.push(q.sql);
@@ -157,7 +159,7 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     const keys = new KnexIdempotencyStore(db.knex);
     const target = created[7]!;
     const scope = (key: string) => ({ tenantId: 'ACME_EU', principal: 'iss|dana', route: 'POST /work-items/{id}/decisions', key });
-    await db.knex.transaction((trx) => keys.record(trx, scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z', 201, '{"ok":true}'));
+    await db.transaction((tx) => keys.record(tx, scope('read-1'), { n: 1 }, '2026-07-02T09:00:00Z', 201, '{"ok":true}'));
     const statements: string[] = [];
     const listen = (q: { sql: string }) => statements.push(q.sql);
     db.knex.on('query', listen);
@@ -201,20 +203,20 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
 
   it('a transition applies only at the expected row version', async () => {
     const target = created[2]!;
-    const claimed = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'sam' }, '2026-07-02T09:00:00Z'));
+    const claimed = await db.transaction((tx) => store.transition(tx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'sam' }, '2026-07-02T09:00:00Z'));
     expect(claimed).toMatchObject({ state: 'claimed', assignee: 'sam', rowVersion: 2 });
     expect(claimed).toEqual(await store.get('ACME_EU', target.id));
-    const late = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'dana' }, '2026-07-02T09:00:01Z'));
+    const late = await db.transaction((tx) => store.transition(tx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: 'dana' }, '2026-07-02T09:00:01Z'));
     expect(late).toBeUndefined();
     expect(await store.get('ACME_EU', target.id)).toMatchObject({ assignee: 'sam', rowVersion: 2 });
-    const released = await db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 2, { state: 'available', assignee: undefined }, '2026-07-02T09:05:00Z'));
+    const released = await db.transaction((tx) => store.transition(tx, 'ACME_EU', target.id, 2, { state: 'available', assignee: undefined }, '2026-07-02T09:05:00Z'));
     expect(released?.assignee).toBeUndefined();
   });
 
   it('concurrent claims: exactly one wins', async () => {
     const target = created[4]!;
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => db.knex.transaction((trx) => store.transition(trx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: `user-${i}` }, '2026-07-02T09:00:00Z'))),
+      Array.from({ length: 10 }, (_, i) => db.transaction((tx) => store.transition(tx, 'ACME_EU', target.id, 1, { state: 'claimed', assignee: `user-${i}` }, '2026-07-02T09:00:00Z'))),
     );
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
   });
@@ -224,11 +226,11 @@ describe.each(engines)('KnexWorkItemStore on $name', ({ open }) => {
     const callerRef = { engine: 'embedded', processKey: 'quote-approval', processInstanceId: '7d1e0f5c-2a52-4a55-9a8e-2f1f3c4b5a69', activityId: 'approve-discount', taskId: 'approve_1' };
     const initech = item(200, { tenantId: 'INITECH', callerRef, callerKey: key });
     const umbrella = item(201, { tenantId: 'UMBRELLA', callerRef, callerKey: key });
-    await db.knex.transaction((trx) => store.create(trx, initech, '2026-07-02T08:00:00Z'));
-    await db.knex.transaction((trx) => store.create(trx, umbrella, '2026-07-02T08:00:00Z'));
+    await db.transaction((tx) => store.create(tx, initech, '2026-07-02T08:00:00Z'));
+    await db.transaction((tx) => store.create(tx, umbrella, '2026-07-02T08:00:00Z'));
     expect((await store.byCallerKey('INITECH', key))?.id).toBe(initech.id);
     expect((await store.byCallerKey('UMBRELLA', key))?.id).toBe(umbrella.id);
     // Within one tenant the key still makes one live item per activation.
-    await expect(db.knex.transaction((trx) => store.create(trx, item(202, { tenantId: 'INITECH', callerRef, callerKey: key }), '2026-07-02T08:00:00Z'))).rejects.toMatchObject({ code: '23505' });
+    await expect(db.transaction((tx) => store.create(tx, item(202, { tenantId: 'INITECH', callerRef, callerKey: key }), '2026-07-02T08:00:00Z'))).rejects.toMatchObject({ code: '23505' });
   });
 });

@@ -1,95 +1,15 @@
 import { InputError } from '@mandate/problems';
 import type { Knex } from 'knex';
 import { prepared } from '../prepared.js';
-import { writeTogether, type WriteStatement } from '../writeTogether.js';
-import { toApprovalRequestRecord, type ApprovalRequestRecord, type DbApprovalRequestRow } from '../approvals/KnexApprovalRequestStore.js';
-import { toBusinessObjectRecord, type BusinessObjectRecord, type DbBusinessObjectRow } from '../businessObjects/KnexBusinessObjectStore.js';
+import { writeTogether } from '../writeTogether.js';
+import { toApprovalRequestRecord, type DbApprovalRequestRow } from '../approvals/KnexApprovalRequestStore.js';
+import { toBusinessObjectRecord, type DbBusinessObjectRow } from '../businessObjects/KnexBusinessObjectStore.js';
+import { knexStatementOf, type ReadStatement, type WriteStatement } from '../statements.js';
+import { knexOf, runnerOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { NewWorkItem, PageRequest, PendingApprovalRecord, WorkItemChanges, WorkItemFilter, WorkItemPage, WorkItemRecord, WorkItemStore, WorkItemSummary, WorkItemSummaryPage, WorkItemWithContext, WorkItemWithContextPage } from './WorkItemStore.js';
 
-/** A work item as the store keeps it (the read model of seed section 6). */
-export interface WorkItemRecord {
-  id: string;
-  tenantId: string;
-  taskType: string;
-  taskTypeVersion: number;
-  /** `ID@VERSION` of every definition the item evaluates under. */
-  pinnedDefinitions: string[];
-  state: string;
-  title: string;
-  businessObject: { type: string; id: string; version: number; revision?: number };
-  region?: string;
-  productFamily?: string;
-  assignee?: string;
-  owner?: string;
-  requestedBy?: string;
-  delegatedTo?: string;
-  candidateGroups: string[];
-  priority: number;
-  priorityReasons: string[];
-  riskClass?: string;
-  escalationGroup?: string;
-  escalationLevel: number;
-  dueAt?: string;
-  /** SLA warning and escalation instants (business time), fired by the SLA scheduler. */
-  slaWarnAt?: string;
-  slaEscalateAt?: string;
-  /** When the item expires if still open (given at creation); absent: never. */
-  expiresAt?: string;
-  evidence: Record<string, unknown>;
-  /** The workflow activation that waits for this item's decision (see @mandate/workflow CallerRef). */
-  callerRef?: Record<string, unknown>;
-  /** The caller reference as one stable key: one live item per activation. */
-  callerKey?: string;
-  outcomeReason?: string;
-  /** A decision or dangerous action waiting for a second person's approval. */
-  pendingApproval?: PendingApprovalRecord;
-  rowVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The first half of a four-eyes pair: what was asked for, by whom, and the row that records it. */
-export interface PendingApprovalRecord {
-  kind: 'decision' | 'action';
-  code: string;
-  requestedBy: string;
-  /** The decision or recovery action row waiting for the second approval. */
-  id: string;
-}
-
-/** What a new work item needs; the store assigns row version and timestamps. */
-export type NewWorkItem = Omit<WorkItemRecord, 'rowVersion' | 'createdAt' | 'updatedAt'>;
-
-/** The queue filters of seed section 27. */
-export interface WorkItemFilter {
-  state?: string;
-  taskType?: string;
-  assignee?: string;
-  candidateGroup?: string;
-  /** Due before this instant (and not finished). */
-  overdueAt?: string;
-  priorityMin?: number;
-  businessObjectType?: string;
-  businessObjectId?: string;
-  region?: string;
-  productFamily?: string;
-}
-
-/** One page of a queue, highest priority first, with a cursor for the next page. */
-export interface WorkItemPage {
-  items: WorkItemRecord[];
-  nextCursor?: string;
-}
-
-/** An item as a worklist row shows it: everything but its evidence (which the full views project per caller). */
-export type WorkItemSummary = Omit<WorkItemRecord, 'evidence'>;
-
-/** One page of summaries, in the queue's order. */
-export interface WorkItemSummaryPage {
-  items: WorkItemSummary[];
-  nextCursor?: string;
-}
-
-interface DbWorkItemRow {
+/** A `work_item` row (with its candidate groups beside it); the replay reads the same columns. */
+export interface DbWorkItemRow {
   id: string;
   tenant_id: string;
   task_type: string;
@@ -195,19 +115,6 @@ function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
   return record;
 }
 
-/** An item with what its policy reads besides the item: its business object's latest version and its approval request. */
-export interface WorkItemWithContext {
-  item: WorkItemRecord;
-  businessObject?: BusinessObjectRecord;
-  approvalRequest?: ApprovalRequestRecord;
-}
-
-/** One page of a queue, each item with its context. */
-export interface WorkItemWithContextPage {
-  items: WorkItemWithContext[];
-  nextCursor?: string;
-}
-
 type DbWorkItemContextRow = DbWorkItemRow & { business_object_row: DbBusinessObjectRow | null; approval_request_row: DbApprovalRequestRow | null };
 
 /** An item's business object and approval request as JSON, beside `w.*`: one primary-key probe each. */
@@ -221,9 +128,6 @@ function toWithContext(row: DbWorkItemContextRow): WorkItemWithContext {
     ...(row.approval_request_row ? { approvalRequest: toApprovalRequestRecord(row.approval_request_row) } : {}),
   };
 }
-
-/** Columns a transition may change. */
-export type WorkItemChanges = Partial<Pick<WorkItemRecord, 'taskTypeVersion' | 'pinnedDefinitions' | 'state' | 'assignee' | 'owner' | 'delegatedTo' | 'escalationLevel' | 'escalationGroup' | 'dueAt' | 'slaWarnAt' | 'slaEscalateAt' | 'priority' | 'priorityReasons' | 'outcomeReason' | 'pendingApproval' | 'evidence'>>;
 
 const COLUMN: Record<keyof WorkItemChanges, string> = {
   taskTypeVersion: 'task_type_version',
@@ -281,11 +185,12 @@ function decodeCursor(text: string): Cursor {
  * simply not found). State changes are conditional on the row version, so of two concurrent
  * claims exactly one succeeds.
  */
-export class KnexWorkItemStore {
+export class KnexWorkItemStore implements WorkItemStore {
   constructor(private readonly knex: Knex) {}
 
   /** Inserts an item and its candidate groups inside the caller's transaction. */
-  async create(trx: Knex.Transaction, item: NewWorkItem, now: string): Promise<WorkItemRecord> {
+  async create(tx: StoreTransaction, item: NewWorkItem, now: string): Promise<WorkItemRecord> {
+    const trx = knexOf(tx);
     await trx('work_item').insert({
       id: item.id,
       tenant_id: item.tenantId,
@@ -328,14 +233,14 @@ export class KnexWorkItemStore {
     return { ...item, candidateGroups: [...new Set(item.candidateGroups)].sort(), rowVersion: 1, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() };
   }
 
-  private selectWithGroups(db: Knex | Knex.Transaction, columns: readonly string[] = ['w.*']) {
+  private selectWithGroups(db: Knex, columns: readonly string[] = ['w.*']) {
     return db('work_item as w').select(...columns, db.raw(CANDIDATE_GROUPS));
   }
 
   /** One item of the tenant, or undefined (also for another tenant's id). */
-  async get(tenantId: string, id: string, trx?: Knex.Transaction): Promise<WorkItemRecord | undefined> {
+  async get(tenantId: string, id: string, tx?: StoreTransaction): Promise<WorkItemRecord | undefined> {
     if (!UUID.test(id)) return undefined;
-    const row = (await this.selectWithGroups(trx ?? this.knex).where('w.tenant_id', tenantId).andWhere('w.id', id).first()) as DbWorkItemRow | undefined;
+    const row = (await this.selectWithGroups(runnerOf(this.knex, tx)).where('w.tenant_id', tenantId).andWhere('w.id', id).first()) as DbWorkItemRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -355,12 +260,12 @@ export class KnexWorkItemStore {
    * its first row comes back as JSON (`besideRow`, null when it found none), whether or not the
    * item exists. The item is mapped when `loaded` is called. An id that is no UUID reads nothing.
    */
-  async getWithContextReading<Row>(tenantId: string, id: string, beside: Knex.Raw | Knex.QueryBuilder): Promise<{ loaded: () => WorkItemWithContext | undefined; besideRow: Row | null } | undefined> {
+  async getWithContextReading<Row>(tenantId: string, id: string, beside: ReadStatement): Promise<{ loaded: () => WorkItemWithContext | undefined; besideRow: Row | null } | undefined> {
     if (!UUID.test(id)) return undefined;
     // The item is the inner side of a left join, so the statement answers one row even without it.
     const statement = this.knex
       .queryBuilder()
-      .with('beside', beside)
+      .with('beside', knexStatementOf(beside))
       .select(this.knex.raw('(select to_jsonb(beside) from beside limit 1) as beside_row'), 'item.*')
       .from(this.knex.raw('(select 1) as one'))
       .leftJoin(this.withContext(tenantId, id).as('item'), this.knex.raw('true'));
@@ -406,7 +311,12 @@ export class KnexWorkItemStore {
     return rows.map(toRecord);
   }
 
-  private filtered(tenantId: string, filter: WorkItemFilter, db: Knex | Knex.Transaction = this.knex, columns: readonly string[] = ['w.*']) {
+  /** Whether any item exists, in any tenant the caller's scope sees. */
+  async hasAny(): Promise<boolean> {
+    return (await this.knex('work_item').select(this.knex.raw('1')).first()) !== undefined;
+  }
+
+  private filtered(tenantId: string, filter: WorkItemFilter, db: Knex = this.knex, columns: readonly string[] = ['w.*']) {
     const query = this.selectWithGroups(db, columns).where('w.tenant_id', tenantId);
     if (filter.state) void query.andWhere('w.state', filter.state);
     if (filter.taskType) void query.andWhere('w.task_type', filter.taskType);
@@ -427,12 +337,12 @@ export class KnexWorkItemStore {
   }
 
   /** The tenant's items that match the filter, nothing selected yet: what the counts count. */
-  private matching(tenantId: string, filter: WorkItemFilter, db: Knex | Knex.Transaction = this.knex) {
+  private matching(tenantId: string, filter: WorkItemFilter, db: Knex = this.knex) {
     return this.filtered(tenantId, filter, db).clearSelect().clearOrder();
   }
 
   /** A page of the tenant's queue: highest priority first, then earliest due, then id. */
-  async list(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemPage> {
+  async list(tenantId: string, filter: WorkItemFilter = {}, page: PageRequest = {}): Promise<WorkItemPage> {
     const { rows, nextCursor } = await this.page(this.filtered(tenantId, filter), page);
     return { items: rows.map(toRecord), ...(nextCursor ? { nextCursor } : {}) };
   }
@@ -441,7 +351,7 @@ export class KnexWorkItemStore {
    * The same page, each item with its business object and approval request, in one statement: a
    * worklist page projects every item through its policy, which reads both.
    */
-  async listWithContext(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemWithContextPage> {
+  async listWithContext(tenantId: string, filter: WorkItemFilter = {}, page: PageRequest = {}): Promise<WorkItemWithContextPage> {
     const { rows, nextCursor } = await this.page(this.filtered(tenantId, filter).select(this.knex.raw(CONTEXT)), page);
     return { items: (rows as DbWorkItemContextRow[]).map(toWithContext), ...(nextCursor ? { nextCursor } : {}) };
   }
@@ -450,13 +360,13 @@ export class KnexWorkItemStore {
    * The same page as summaries, without evidence or context: what a worklist shows. About half the
    * CPU of a full page (docs/runtime-benchmarks.md, fourth measurement).
    */
-  async listSummaries(tenantId: string, filter: WorkItemFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<WorkItemSummaryPage> {
+  async listSummaries(tenantId: string, filter: WorkItemFilter = {}, page: PageRequest = {}): Promise<WorkItemSummaryPage> {
     const query = this.filtered(tenantId, filter, this.knex, SUMMARY_SELECT);
     const { rows, nextCursor } = await this.page(query, page);
     return { items: rows.map(toSummary), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  private async page(query: ReturnType<KnexWorkItemStore['filtered']>, page: { limit?: number; cursor?: string }): Promise<{ rows: DbWorkItemRow[]; nextCursor?: string }> {
+  private async page(query: ReturnType<KnexWorkItemStore['filtered']>, page: PageRequest): Promise<{ rows: DbWorkItemRow[]; nextCursor?: string }> {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
@@ -492,7 +402,8 @@ export class KnexWorkItemStore {
   }
 
   /** Replaces an item's candidate groups inside the caller's transaction (an escalation hands it to the escalation group). */
-  async replaceCandidateGroups(trx: Knex.Transaction, id: string, groups: string[]): Promise<void> {
+  async replaceCandidateGroups(tx: StoreTransaction, id: string, groups: string[]): Promise<void> {
+    const trx = knexOf(tx);
     await trx('work_item_candidate_group').where({ work_item_id: id }).del();
     if (groups.length) await trx('work_item_candidate_group').insert([...new Set(groups)].map((group) => ({ work_item_id: id, group_code: group })));
   }
@@ -530,7 +441,8 @@ export class KnexWorkItemStore {
    * Applies changes if the item is still at `expectedRowVersion`; returns the new record, or
    * undefined when someone else changed it first (the caller answers 409).
    */
-  async transition(trx: Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
+  async transition(tx: StoreTransaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string): Promise<WorkItemRecord | undefined> {
+    const trx = knexOf(tx);
     const [row] = await transitionStatement(trx, tenantId, id, expectedRowVersion, changes, now).returning<DbWorkItemRow[]>(trx.raw(`work_item.*, ${CANDIDATE_GROUPS_OF_UPDATED}`));
     return row ? toRecord(row) : undefined;
   }
@@ -548,7 +460,7 @@ export class KnexWorkItemStore {
 }
 
 /** A conditional update on the row version, without its RETURNING (each caller asks for what it needs). */
-function transitionStatement(db: Knex | Knex.Transaction, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string) {
+function transitionStatement(db: Knex, tenantId: string, id: string, expectedRowVersion: number, changes: WorkItemChanges, now: string) {
   const update: Record<string, unknown> = { row_version: expectedRowVersion + 1, updated_at: now };
   for (const [key, value] of Object.entries(changes) as [keyof WorkItemChanges, unknown][]) {
     update[COLUMN[key]] = value === undefined ? null : JSON_CHANGES.has(key) ? JSON.stringify(value) : value;

@@ -18,9 +18,9 @@ import { UnprocessableError } from '@mandate/problems';
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import type { WaitingUserTask } from '@mandate/store';
 import { businessVariables, juelExpressions } from './juelExpressions.js';
 import type { InstanceTimers } from './InstanceTimers.js';
-import type { WaitingUserTask } from './KnexProcessInstanceStore.js';
 
 /** The BPMN execution raised an error (no flow to take, an expression that failed, ...). */
 export class ProcessExecutionError extends UnprocessableError {

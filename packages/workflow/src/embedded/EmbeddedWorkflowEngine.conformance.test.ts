@@ -3,7 +3,7 @@
 // PostgreSQL nobody listens on (PGlite runs inside the process and cannot become unreachable),
 // and the engine that is back is the one over the real database, which sees no trace of the
 // failed attempt.
-import { createDatabase } from '@mandate/store';
+import { createDatabase, createStores } from '@mandate/store';
 import { closedPort } from '../../test-support/closedPort.js';
 import { CONFORMANCE_PROCESS_KEY, conformanceBpmn, describeWorkflowPortConformance } from '../../test-support/describeWorkflowPortConformance.js';
 import { engines } from '../../test-support/engines.js';
@@ -17,7 +17,7 @@ for (const { name, open } of engines) {
   describeWorkflowPortConformance(`EmbeddedWorkflowEngine on ${name}`, async () => {
     const db = await open();
     const activations: UserTaskActivation[] = [];
-    const engine = new EmbeddedWorkflowEngine({ db, processes, timers: new ManualTimerScheduler(), logger: quiet, onUserTask: (a) => Promise.resolve(void activations.push(a)) });
+    const engine = new EmbeddedWorkflowEngine({ stores: createStores(db), processes, timers: new ManualTimerScheduler(), logger: quiet, onUserTask: (a) => Promise.resolve(void activations.push(a)) });
     const instance = async (id: string) => {
       const found = await engine.getInstance(id);
       if (!found) throw new Error(`no process instance ${id}`);
@@ -49,7 +49,7 @@ for (const { name, open } of engines) {
       },
       async outage() {
         const unreachable = createDatabase({ databaseUrl: `postgres://mandate@127.0.0.1:${await closedPort()}/mandate` });
-        const down = new EmbeddedWorkflowEngine({ db: unreachable, processes, timers: new ManualTimerScheduler(), logger: quiet, onUserTask: () => Promise.resolve() });
+        const down = new EmbeddedWorkflowEngine({ stores: createStores(unreachable), processes, timers: new ManualTimerScheduler(), logger: quiet, onUserTask: () => Promise.resolve() });
         return {
           port: down,
           async restore() {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '@mandate/store';
+import { createStores, type Database } from '@mandate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import { callerKey, type CallerRef, type CompleteTaskCommand } from '../WorkflowPort.js';
@@ -37,7 +37,7 @@ function harness(db: Database, processes = PROCESSES) {
   const timers = new ManualTimerScheduler();
   const errors: object[] = [];
   const engine = new EmbeddedWorkflowEngine({
-    db,
+    stores: createStores(db),
     processes,
     timers,
     onUserTask: (a) => Promise.resolve(void activations.push(a)),
@@ -320,7 +320,7 @@ describe.each(engines)('embedded workflow engine on $name', ({ open }) => {
     const announced: UserTaskActivation[] = [];
     const make = () =>
       new EmbeddedWorkflowEngine({
-        db,
+        stores: createStores(db),
         processes: PROCESSES,
         timers: new ManualTimerScheduler(),
         onUserTask: (a) => (fail ? Promise.reject(new Error('work item store down')) : Promise.resolve(void announced.push(a))),

@@ -19,12 +19,11 @@
  */
 import { InputError, NotFoundError } from '@mandate/problems';
 import { randomUUID } from 'node:crypto';
-import { isDatabaseUnavailable, type Database } from '@mandate/store';
+import { isDatabaseUnavailable, type ProcessInstanceChanges, type ProcessInstanceRecord, type ProcessInstanceStatus, type ProcessInstanceStore, type Stores, type StoredProcessInstance, type WaitingUserTask } from '@mandate/store';
 import { COMMAND_ID_VARIABLE, WorkflowUnavailableError, type CallerRef, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
 import { BpmnEngineSession, parseProcess, ProcessExecutionError, type ParsedProcess, type SessionSnapshot } from './BpmnEngineSession.js';
 import { InstanceTimers, systemTimerScheduler, type ArmedTimer, type TimerScheduler } from './InstanceTimers.js';
 import { ENGINE_VARIABLES, validateJuelTemplate } from './juelExpressions.js';
-import { KnexProcessInstanceStore, type ProcessInstanceChanges, type ProcessInstanceRecord, type ProcessInstanceStatus, type StoredProcessInstance, type WaitingUserTask } from './KnexProcessInstanceStore.js';
 
 /** A BPMN process the engine can start: `key` is the id of the executable process in `source`. */
 export interface EmbeddedProcess {
@@ -54,7 +53,8 @@ export interface UserTaskActivation {
 export type UserTaskEndReason = 'interrupted' | 'process-ended' | 'cancelled';
 
 export interface EmbeddedWorkflowEngineOptions {
-  db: Database;
+  /** Where instances are kept: the process instance store and its transactions. */
+  stores: Pick<Stores, 'processInstances' | 'transaction'>;
   processes: readonly EmbeddedProcess[];
   /** Called after the commit whenever a user task starts waiting, and again for every waiting task on `resumeAll()`. Must be idempotent on `callerKey`. */
   onUserTask: (activation: UserTaskActivation) => Promise<void>;
@@ -133,7 +133,7 @@ function xmlText(raw: string): string {
  * {@link WorkflowPort} over bpmn-engine with durable state (see the module comment for the model).
  *
  * @example
- * const engine = new EmbeddedWorkflowEngine({ db, processes: [{ key: 'quote-approval', source }], onUserTask: createWorkItem });
+ * const engine = new EmbeddedWorkflowEngine({ stores, processes: [{ key: 'quote-approval', source }], onUserTask: createWorkItem });
  * await engine.resumeAll();
  * const { processInstanceId } = await engine.startInstance({ processKey: 'quote-approval', tenantId: 'ACME_EU', businessKey: 'Q-1', variables: { amount: 1200 } });
  * // later, from the outbox relay:
@@ -141,7 +141,7 @@ function xmlText(raw: string): string {
  */
 export class EmbeddedWorkflowEngine implements WorkflowPort {
   readonly engine = 'embedded';
-  private readonly store: KnexProcessInstanceStore;
+  private readonly store: ProcessInstanceStore;
   private readonly sources = new Map<string, string>();
   private readonly parsed = new Map<string, Promise<ParsedProcess>>();
   /** Instances loaded with armed timers, and the row version their state was saved as. */
@@ -154,7 +154,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
   private stopped = false;
 
   constructor(private readonly options: EmbeddedWorkflowEngineOptions) {
-    this.store = new KnexProcessInstanceStore(options.db.knex);
+    this.store = options.stores.processInstances;
     this.clock = options.clock ?? (() => new Date());
     this.scheduler = options.timers ?? systemTimerScheduler;
     for (const process of options.processes) {
@@ -181,7 +181,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
         session = await BpmnEngineSession.start(process, this.engineName(input.processKey, id), structuredClone(input.variables), this.timersFor(id));
         const snapshot = await session.snapshot();
         const row = { id, tenantId: input.tenantId, processKey: input.processKey, ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}) };
-        await this.options.db.knex.transaction((trx) => this.store.insert(trx, { ...row, ...snapshot }, this.now()));
+        await this.options.stores.transaction((tx) => this.store.insert(tx, { ...row, ...snapshot }, this.now()));
         const notices = snapshot.status === 'RUNNING' ? session.waitingUserTasks().map((task): Notice => ({ kind: 'activated', activation: this.activation(row, task, snapshot.variables) })) : [];
         this.keep(id, session, 1, snapshot.status);
         return notices;
@@ -332,13 +332,13 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
         return session;
       };
       try {
-        const outcome = await this.options.db.knex.transaction(async (trx) => {
-          const row = await this.store.lock(trx, id);
+        const outcome = await this.options.stores.transaction(async (tx) => {
+          const row = await this.store.lock(tx, id);
           step = await work(row, load);
           if (!row) return { notices: [] };
           const session = step.session;
           if (step.end) {
-            saved = { version: await this.store.save(trx, id, row.rowVersion, { status: step.end.status, waitingTasks: [] }, this.now()), status: step.end.status };
+            saved = { version: await this.store.save(tx, id, row.rowVersion, { status: step.end.status, waitingTasks: [] }, this.now()), status: step.end.status };
             return { notices: row.waitingTasks.map((task): Notice => ({ kind: 'ended', callerRef: this.callerRef(row, task), tenantId: row.tenantId, reason: step!.end!.reason })) };
           }
           if (!session) return { notices: [] };
@@ -351,7 +351,7 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
               changes.completedCommandIds = [...row.completedCommandIds, step.record.commandId];
               if (step.record.taskId !== undefined) changes.completedTasks = { ...row.completedTasks, [step.record.taskId]: step.record.commandId };
             }
-            version = await this.store.save(trx, id, row.rowVersion, changes, this.now());
+            version = await this.store.save(tx, id, row.rowVersion, changes, this.now());
           }
           saved = { version, status: snapshot.status };
           return { notices: this.changes(row, snapshot, session, step) };
@@ -442,9 +442,9 @@ export class EmbeddedWorkflowEngine implements WorkflowPort {
   private async markFailed(id: string, error: ProcessExecutionError): Promise<void> {
     try {
       await this.serial(id, () =>
-        this.options.db.knex.transaction(async (trx) => {
-          const row = await this.store.lock(trx, id);
-          if (row?.status === 'RUNNING') await this.store.save(trx, id, row.rowVersion, { status: 'FAILED', failure: error.message }, this.now());
+        this.options.stores.transaction(async (tx) => {
+          const row = await this.store.lock(tx, id);
+          if (row?.status === 'RUNNING') await this.store.save(tx, id, row.rowVersion, { status: 'FAILED', failure: error.message }, this.now());
         }),
       );
       this.unload(id);

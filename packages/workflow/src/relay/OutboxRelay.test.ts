@@ -2,7 +2,7 @@
 // once, retried with backoff, dead-lettered to an operator after the last attempt, and closed or
 // raised as incidents as the engine answers.
 import { randomUUID } from 'node:crypto';
-import { KnexWorkItemStore, KnexWorkflowOutbox, type Database, type WorkflowCommand } from '@mandate/store';
+import { createStores, KnexWorkItemStore, KnexWorkflowOutbox, type Database, type WorkflowCommand } from '@mandate/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test-support/engines.js';
 import { WorkflowUnavailableError, type CallerRef, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
@@ -30,8 +30,8 @@ const T0 = Date.parse('2026-07-02T10:00:00Z');
 
 async function itemFor(db: Database, ref?: CallerRef): Promise<string> {
   const id = randomUUID();
-  await db.knex.transaction((trx) =>
-    new KnexWorkItemStore(db.knex).create(trx, {
+  await db.transaction((tx) =>
+    new KnexWorkItemStore(db.knex).create(tx, {
       id, tenantId: 'ACME_EU', taskType: 'DISCOUNT_APPROVAL', taskTypeVersion: 2, pinnedDefinitions: [], state: 'decided', title: 'Approve', businessObject: { type: 'QUOTE', id: `Q-${id}`, version: 1 },
       candidateGroups: [], priority: 0, priorityReasons: [], escalationLevel: 0, evidence: {}, ...(ref ? { callerRef: { ...ref }, callerKey: `recording:${id}` } : {}),
     }, new Date(T0).toISOString()),
@@ -41,7 +41,7 @@ async function itemFor(db: Database, ref?: CallerRef): Promise<string> {
 
 async function decided(db: Database, workItemId: string, commandType = 'COMPLETE_TASK'): Promise<string> {
   const payload = { workItemId, taskType: 'DISCOUNT_APPROVAL', decisionId: randomUUID(), decision: 'APPROVE', reasonCode: 'COMPETITIVE_MATCH', comment: null, decidedBy: 'dana', outcome: { approvalStatus: 'APPROVED' }, action: 'RUN_RECONCILIATION' };
-  return db.knex.transaction((trx) => new KnexWorkflowOutbox(db.knex).enqueue(trx, { tenantId: 'ACME_EU', commandType, payload }, new Date(T0).toISOString()));
+  return db.transaction((tx) => new KnexWorkflowOutbox(db.knex).enqueue(tx, { tenantId: 'ACME_EU', commandType, payload }, new Date(T0).toISOString()));
 }
 
 describe.each(engines)('outbox relay on $name', ({ open }) => {
@@ -51,12 +51,12 @@ describe.each(engines)('outbox relay on $name', ({ open }) => {
   const attention: OperatorAttention[] = [];
   const relay = (owner = 'relay-1') =>
     new OutboxRelay({
-      db,
+      stores: createStores(db),
       ports: [port],
       owner,
       clock: () => new Date(now),
       retry: { maxAttempts: 3, backoffMs: (a) => a * 1000 },
-      route: commandRouter(db, (_ref, decision) => Promise.resolve({ approved: decision.decision === 'APPROVE', reasonCode: decision.reasonCode })),
+      route: commandRouter(createStores(db), (_ref, decision) => Promise.resolve({ approved: decision.decision === 'APPROVE', reasonCode: decision.reasonCode })),
       onAttention: (a) => Promise.resolve(void attention.push(a)),
     });
   const ref = (n: string): CallerRef => ({ engine: 'recording', processKey: 'quote-approval', processInstanceId: `pi-${n}`, activityId: 'approve-discount', taskId: `task-${n}` });
@@ -142,7 +142,7 @@ describe.each(engines.filter((e) => e.name === 'postgresql'))('three relays over
     const port = new RecordingPort();
     const ids: string[] = [];
     for (let i = 0; i < 90; i++) ids.push(await decided(db, await itemFor(db, { engine: 'recording', processKey: 'p', processInstanceId: `pi-${i}`, activityId: 'a', taskId: `t-${i}` })));
-    const relays = ['a', 'b', 'c'].map((owner) => new OutboxRelay({ db, ports: [port], owner, batchSize: 10, clock: () => new Date(T0), route: commandRouter(db, () => Promise.resolve({})) }));
+    const relays = ['a', 'b', 'c'].map((owner) => new OutboxRelay({ stores: createStores(db), ports: [port], owner, batchSize: 10, clock: () => new Date(T0), route: commandRouter(createStores(db), () => Promise.resolve({})) }));
     for (let round = 0; round < 6; round++) await Promise.all(relays.map((r) => r.runOnce()));
     expect(port.completed.map((c) => c.commandId).sort()).toEqual([...ids].sort());
   });

@@ -6,7 +6,7 @@
  * that keeps failing is dead-lettered and handed to an operator, never dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { KnexWorkflowOutbox, type Database, type RetryPolicy, type Settlement, type WorkflowCommand } from '@mandate/store';
+import { defaultRetryPolicy, type RetryPolicy, type Settlement, type Stores, type WorkflowCommand, type WorkflowOutbox } from '@mandate/store';
 import { WorkflowUnavailableError, type CompleteTaskCommand, type CorrelateMessageCommand, type PortOutcome, type WorkflowPort } from '../WorkflowPort.js';
 
 /** What a command means for an engine, as the router decides. */
@@ -24,7 +24,8 @@ export interface OperatorAttention {
 }
 
 export interface OutboxRelayOptions {
-  db: Database;
+  /** Where the commands wait: the outbox store. */
+  stores: Pick<Stores, 'outbox'>;
   ports: readonly WorkflowPort[];
   route: (command: WorkflowCommand) => Promise<RoutedCommand>;
   /** Opens an operator work item; called once per dead letter or incident. */
@@ -38,6 +39,7 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Commands sent at once within a batch. */
   concurrency?: number;
+  /** Attempts and backoff; default `defaultRetryPolicy()`. */
   retry?: RetryPolicy;
   logger?: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 }
@@ -53,7 +55,8 @@ export interface RelayPass {
 
 export class OutboxRelay {
   readonly owner: string;
-  private readonly outbox: KnexWorkflowOutbox;
+  private readonly outbox: WorkflowOutbox;
+  private readonly retry: RetryPolicy;
   private readonly ports: Map<string, WorkflowPort>;
   private readonly clock: () => Date;
   private timer: NodeJS.Timeout | undefined;
@@ -61,7 +64,8 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.owner = options.owner ?? `relay-${randomUUID()}`;
-    this.outbox = new KnexWorkflowOutbox(options.db.knex, options.retry);
+    this.outbox = options.stores.outbox;
+    this.retry = options.retry ?? defaultRetryPolicy();
     this.ports = new Map(options.ports.map((p) => [p.engine, p]));
     this.clock = options.clock ?? (() => new Date());
   }
@@ -109,7 +113,7 @@ export class OutboxRelay {
       settlement = await this.send(command);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const status = await this.outbox.retryLater(command.id, this.owner, message, this.now());
+      const status = await this.outbox.retryLater(command.id, this.owner, message, this.now(), this.retry);
       if (status === 'FAILED') {
         pass.deadLettered++;
         this.options.logger?.error({ commandId: command.id, commandType: command.commandType, error: message }, 'workflow command dead-lettered');

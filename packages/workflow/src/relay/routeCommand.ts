@@ -1,4 +1,4 @@
-import { KnexWorkItemStore, type Database, type WorkflowCommand } from '@mandate/store';
+import type { Stores, WorkflowCommand } from '@mandate/store';
 import { parseCallerRef, type CallerRef } from '../WorkflowPort.js';
 import type { RoutedCommand } from './OutboxRelay.js';
 
@@ -24,8 +24,8 @@ export type OutputVariables = (ref: CallerRef, decision: DecisionOutput) => Prom
  * message `mandate:<ACTION>` to the process instance. A command whose item no workflow waits for
  * is closed with a note.
  */
-export function commandRouter(db: Database, outputVariables: OutputVariables): (command: WorkflowCommand) => Promise<RoutedCommand> {
-  const items = new KnexWorkItemStore(db.knex);
+export function commandRouter(stores: Pick<Stores, 'workItems'>, outputVariables: OutputVariables): (command: WorkflowCommand) => Promise<RoutedCommand> {
+  const items = stores.workItems;
   return async (command) => {
     const workItemId = command.payload.workItemId;
     const item = typeof workItemId === 'string' ? await items.get(command.tenantId, workItemId) : undefined;

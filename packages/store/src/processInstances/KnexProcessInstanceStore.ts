@@ -1,55 +1,7 @@
-import type { Database } from '@mandate/store';
-
-type Knex = Database['knex'];
-
-/** RUNNING, or how it ended: COMPLETED at an end event, CANCELLED by a caller, FAILED on an engine error. */
-export type ProcessInstanceStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
-
-/** A user task activation waiting for Mandate. */
-export interface WaitingUserTask {
-  /** The user task element id. */
-  activityId: string;
-  /** The activation: bpmn-engine's execution id. */
-  taskId: string;
-  /** The element's name in the BPMN, when it has one. */
-  elementName?: string;
-}
-
-/** A process instance as read: everything but the engine state. */
-export interface ProcessInstanceRecord {
-  id: string;
-  tenantId: string;
-  processKey: string;
-  businessKey?: string;
-  status: ProcessInstanceStatus;
-  variables: Record<string, unknown>;
-  waitingTasks: WaitingUserTask[];
-  endEventId?: string;
-  completedCommandIds: string[];
-  /** Which command completed each user task activation (taskId to commandId). */
-  completedTasks: Record<string, string>;
-  failure?: string;
-  rowVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A process instance with the engine state it resumes from. */
-export interface StoredProcessInstance extends ProcessInstanceRecord {
-  state: unknown;
-}
-
-/** What a save writes; the fields left out keep their value. */
-export interface ProcessInstanceChanges {
-  status?: ProcessInstanceStatus;
-  state?: unknown;
-  variables?: Record<string, unknown>;
-  waitingTasks?: WaitingUserTask[];
-  endEventId?: string;
-  completedCommandIds?: string[];
-  completedTasks?: Record<string, string>;
-  failure?: string;
-}
+import type { Knex } from 'knex';
+import { rowMapper } from '../rowMapper.js';
+import { knexOf, type StoreTransaction } from '../StoreTransaction.js';
+import type { NewProcessInstance, ProcessInstanceChanges, ProcessInstanceRecord, ProcessInstanceStatus, ProcessInstanceStore, StoredProcessInstance, WaitingUserTask } from './ProcessInstanceStore.js';
 
 interface DbProcessInstanceRow {
   id: string;
@@ -73,25 +25,10 @@ const RECORD_COLUMNS: (keyof DbProcessInstanceRow)[] = ['id', 'tenant_id', 'proc
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toRecord(row: Omit<DbProcessInstanceRow, 'state'>): ProcessInstanceRecord {
-  const record: ProcessInstanceRecord = {
-    id: row.id,
-    tenantId: row.tenant_id,
-    processKey: row.process_key,
-    status: row.status,
-    variables: row.variables,
-    waitingTasks: row.waiting_tasks,
-    completedCommandIds: row.completed_command_ids,
-    completedTasks: row.completed_tasks,
-    rowVersion: row.row_version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-  if (row.business_key !== null) record.businessKey = row.business_key;
-  if (row.end_event_id !== null) record.endEventId = row.end_event_id;
-  if (row.failure !== null) record.failure = row.failure;
-  return record;
-}
+const toRecord = rowMapper<Omit<DbProcessInstanceRow, 'state'>, ProcessInstanceRecord>()(
+  ['id', 'tenant_id', 'process_key', 'status', 'variables', 'waiting_tasks', 'completed_command_ids', 'completed_tasks', 'row_version', 'created_at', 'updated_at', 'business_key', 'end_event_id', 'failure'],
+  { instants: ['created_at', 'updated_at'], optional: ['business_key', 'end_event_id', 'failure'] },
+);
 
 /** jsonb columns take JSON text: knex would send a JavaScript array as a PostgreSQL array. */
 const json = (value: unknown) => JSON.stringify(value);
@@ -101,12 +38,12 @@ const json = (value: unknown) => JSON.stringify(value);
  * caller's transaction on a row it locked with {@link lock}, and checks the version it loaded, so
  * two runtime instances completing tasks of one process serialise instead of overwriting each other.
  */
-export class KnexProcessInstanceStore {
+export class KnexProcessInstanceStore implements ProcessInstanceStore {
   constructor(private readonly knex: Knex) {}
 
   /** Writes a new instance, in the transaction that ran it to its first wait. */
-  async insert(trx: Knex, instance: { id: string; tenantId: string; processKey: string; businessKey?: string } & Required<Pick<ProcessInstanceChanges, 'status' | 'state' | 'variables' | 'waitingTasks'>> & Pick<ProcessInstanceChanges, 'endEventId'>, now: string): Promise<void> {
-    await trx('process_instance').insert({
+  async insert(tx: StoreTransaction, instance: NewProcessInstance, now: string): Promise<void> {
+    await knexOf(tx)('process_instance').insert({
       id: instance.id,
       tenant_id: instance.tenantId,
       process_key: instance.processKey,
@@ -125,9 +62,9 @@ export class KnexProcessInstanceStore {
   }
 
   /** Loads an instance and locks its row until the transaction ends (`FOR UPDATE`). */
-  async lock(trx: Knex, id: string): Promise<StoredProcessInstance | undefined> {
+  async lock(tx: StoreTransaction, id: string): Promise<StoredProcessInstance | undefined> {
     if (!UUID.test(id)) return undefined;
-    const row = await trx<DbProcessInstanceRow>('process_instance').where({ id }).forUpdate().first();
+    const row = await knexOf(tx)<DbProcessInstanceRow>('process_instance').where({ id }).forUpdate().first();
     return row ? { ...toRecord(row), state: row.state } : undefined;
   }
 
@@ -135,7 +72,7 @@ export class KnexProcessInstanceStore {
    * Saves changes to a locked row and returns its new version. Throws when the row is not at
    * `expectedVersion` (it was not locked, or someone wrote it without the lock).
    */
-  async save(trx: Knex, id: string, expectedVersion: number, changes: ProcessInstanceChanges, now: string): Promise<number> {
+  async save(tx: StoreTransaction, id: string, expectedVersion: number, changes: ProcessInstanceChanges, now: string): Promise<number> {
     const update: Record<string, unknown> = { row_version: expectedVersion + 1, updated_at: now };
     if (changes.status !== undefined) update.status = changes.status;
     if (changes.state !== undefined) update.state = json(changes.state);
@@ -145,7 +82,7 @@ export class KnexProcessInstanceStore {
     if (changes.completedCommandIds !== undefined) update.completed_command_ids = json(changes.completedCommandIds);
     if (changes.completedTasks !== undefined) update.completed_tasks = json(changes.completedTasks);
     if (changes.failure !== undefined) update.failure = changes.failure.slice(0, 4000);
-    const updated = await trx('process_instance').where({ id, row_version: expectedVersion }).update(update, ['row_version']);
+    const updated = await knexOf(tx)('process_instance').where({ id, row_version: expectedVersion }).update(update, ['row_version']);
     if (updated.length !== 1) throw new Error(`process instance ${id} is no longer at version ${expectedVersion}`);
     return expectedVersion + 1;
   }
