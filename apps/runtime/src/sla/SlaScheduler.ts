@@ -1,5 +1,5 @@
 /**
- * The SLA scheduler (seed 000 section 14): at the business-time instants the policy computed at
+ * The SLA scheduler: at the business-time instants the policy computed at
  * creation, it warns (the item stays where it is, its priority is recomputed) and escalates (the
  * item goes to the SLA's escalation group, one level up, with its priority recomputed from the
  * pinned priority model). Each firing is one transaction guarded by a unique (item, kind, level)

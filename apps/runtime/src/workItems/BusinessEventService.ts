@@ -30,7 +30,7 @@ export class BusinessEventService {
   }
 
   /**
-   * A business event (seed section 30), e.g. QuoteRevised: records the new business object
+   * A business event, e.g. QuoteRevised: records the new business object
    * version, makes open items whose task type names the event obsolete (with the definition's
    * outcome), and requests a new task where the definition says so. One transaction per event.
    */

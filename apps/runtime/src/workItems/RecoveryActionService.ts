@@ -1,5 +1,5 @@
 /**
- * Recovery actions (seed sections 22-23): reconcile, retry, mark no-effect, pause, force... Each
+ * Recovery actions: reconcile, retry, mark no-effect, pause, force... Each
  * is offered by the item's pinned action policy and checked by it for this actor now. An action
  * may attach evidence (a reconciliation result) under the paths its definition names; it is
  * recorded, audited and handed to the workflow through the outbox, in one transaction. A

@@ -85,7 +85,7 @@ export class WorkItemCommands {
   }
 
   /**
-   * Claim, release, delegate, hand back, reassign, escalate, comment (seed section 13). The policy decides whether
+   * Claim, release, delegate, hand back, reassign, escalate, comment. The policy decides whether
    * the actor may; the action's required fields come from the policy too, and a reason code it
    * carries must be one the item's pinned reason-code set declares for the action; the row must
    * not have moved on. Delegation keeps the owner; reassignment needs manager authority and a reason.

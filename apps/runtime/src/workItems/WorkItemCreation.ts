@@ -90,7 +90,7 @@ export class WorkItemCreation {
       const { rowVersion: _r, createdAt: _c, updatedAt: _u, ...insertable } = record;
       await this.stores.workItems.create(tx, insertable, now);
       if (taskType.category === 'approval') {
-        // The approval request records who asked, the authority needed and who may not approve (seed section 8).
+        // The approval request records who asked, the authority needed and who may not approve.
         const ownerId = typeof bo.snapshot?.ownerId === 'string' ? bo.snapshot.ownerId : undefined;
         const forbidden = new Set<string>();
         if (taskType.fourEyes.forbidRequester) forbidden.add(requestedBy);

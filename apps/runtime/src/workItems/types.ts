@@ -38,7 +38,7 @@ export interface BusinessEvent {
   evidence?: Record<string, unknown>;
 }
 
-/** A decision command (seed section 25). */
+/** A decision command: the option, its reason and comment, the form, and the business object version it was made on. */
 export interface DecideCommand {
   decision: string;
   reasonCode?: string;

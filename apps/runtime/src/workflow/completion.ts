@@ -1,7 +1,7 @@
 /**
  * After the engine took a decision (or no longer waits for it), the decided item is completed:
  * `decided` means "Mandate decided", `completed` means "the workflow has it". Reconciliation
- * (seed 000 section 20, option A) finds decided items whose completion never reached the engine
+ * finds decided items whose completion never reached the engine
  * and sends it again; the port detects a completion that did happen, so sending twice is safe.
  */
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';

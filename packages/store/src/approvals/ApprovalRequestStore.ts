@@ -1,6 +1,6 @@
 import type { StoreTransaction } from '../StoreTransaction.js';
 
-/** What an approval task asks for (seed section 8): who asked, what authority it needs, who may not approve. */
+/** What an approval task asks for: who asked, what authority it needs, who may not approve. */
 export interface ApprovalRequestRecord {
   workItemId: string;
   requestedBy: string;

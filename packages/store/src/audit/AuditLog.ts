@@ -2,7 +2,7 @@ import type { WriteStatement } from '../statements.js';
 import type { StoreTransaction } from '../StoreTransaction.js';
 import type { AuditCheckpoint, AuditFinding } from './checkpointFindings.js';
 
-/** One audit event as the domain writes it (seed section 24). */
+/** One audit event as the domain writes it: what happened, to which item and business object, by whom, when. */
 export interface AuditEventInput {
   tenantId: string;
   eventType: string;
@@ -31,7 +31,7 @@ export type ChainVerification =
   | { ok: true; events: number; checkpoint?: AuditCheckpoint }
   | { ok: false; events: number; checkpoint?: AuditCheckpoint; brokenAt?: number; reason: string; findings: AuditFinding[] };
 
-/** Filters of an audit query (seed section 25: `GET /audit`). */
+/** Filters of an audit query (`GET /audit`). */
 export interface AuditFilter {
   workItemId?: string;
   /** A business object by its id, of one type when `type` is given. */

@@ -1,7 +1,7 @@
 import type { WriteStatement } from '../statements.js';
 import type { StoreTransaction } from '../StoreTransaction.js';
 
-/** A workflow command to send after the decision committed (seed section 21). */
+/** A workflow command to send after the decision committed (the outbox: written with the decision, sent by the relay). */
 export interface WorkflowCommandInput {
   tenantId: string;
   commandType: string;

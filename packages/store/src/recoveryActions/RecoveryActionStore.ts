@@ -1,6 +1,6 @@
 import type { StoreTransaction } from '../StoreTransaction.js';
 
-/** A recovery action taken on a work item (seed section 22); written once, never updated. */
+/** A recovery action taken on a work item; written once, never updated. */
 export interface RecoveryActionRecord {
   id: string;
   tenantId: string;

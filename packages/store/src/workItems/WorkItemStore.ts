@@ -3,7 +3,7 @@ import type { BusinessObjectRecord } from '../businessObjects/BusinessObjectStor
 import type { ReadStatement, WriteStatement } from '../statements.js';
 import type { StoreTransaction } from '../StoreTransaction.js';
 
-/** A work item as the store keeps it (the read model of seed section 6). */
+/** A work item as the store keeps it: the read model queues and screens are served from. */
 export interface WorkItemRecord {
   id: string;
   tenantId: string;
@@ -57,7 +57,7 @@ export interface PendingApprovalRecord {
 /** What a new work item needs; the store assigns row version and timestamps. */
 export type NewWorkItem = Omit<WorkItemRecord, 'rowVersion' | 'createdAt' | 'updatedAt'>;
 
-/** The queue filters of seed section 27. */
+/** The queue filters (state, groups, assignee, business object, region, product family, priority, overdue). */
 export interface WorkItemFilter {
   state?: string;
   taskType?: string;
