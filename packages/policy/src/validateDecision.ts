@@ -10,7 +10,7 @@ import { reasonCodeViolations } from './reasonCodes.js';
 import type { ConditionTrace } from './rules/RuleSpec.js';
 import { failedChecks } from './trace.js';
 
-/** A decision command, as section 25 shapes it. */
+/** A decision command: the option, its reason and comment, the acknowledgement, the form, and the business object version it was made on. */
 export interface DecisionCommand {
   decision: string;
   reasonCode?: string;
