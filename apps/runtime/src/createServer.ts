@@ -14,7 +14,7 @@ import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { auditRoutes } from './audit/auditRoutes.js';
 import { AuditTrailService } from './audit/AuditTrailService.js';
 import { apiReferenceRoutes } from './http/apiReference.js';
-import { NotFoundError } from './http/errors.js';
+import { NotFoundError } from '@mandate/problems';
 import { createMetrics } from './http/metrics.js';
 import { metricsAccess } from './http/metricsAccess.js';
 import { refuseDeepJson } from './http/refuseDeepJson.js';

@@ -1,5 +1,5 @@
 import type { AuditCheckpoint, AuditLog } from '@mandate/store';
-import { NotAllowedError } from '../http/errors.js';
+import { NotAllowedError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 
 /**

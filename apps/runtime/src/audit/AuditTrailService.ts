@@ -4,7 +4,7 @@
  * governance admins. Reads seal first, so what they return is chained.
  */
 import type { AuditEvent, AuditFilter, AuditLog, ChainVerification } from '@mandate/store';
-import { NotAllowedError } from '../http/errors.js';
+import { NotAllowedError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import type { WorkItemLoader } from '../workItems/WorkItemLoader.js';
 

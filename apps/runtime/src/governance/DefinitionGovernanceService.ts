@@ -14,7 +14,7 @@
 import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type Severity } from '@mandate/definitions';
 import type { DefinitionContribution, DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus, Stores, StoreTransaction } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import type { ImportConflict, ImportReport } from './importDefinitions.js';
 import { assertGovernanceAdmin, GOVERNANCE_READERS, isGovernanceReader } from './governanceRoles.js';

@@ -13,7 +13,7 @@ import { diffDefinitions, type SemanticChange, type TaskType } from '@mandate/de
 import { priority, sla } from '@mandate/policy';
 import { OPEN_WORK_ITEM_STATES, type Stores, type WorkItemChanges, type WorkItemRecord } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, DomainError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, DomainError, NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { EvidenceValidator } from '../workItems/evidenceValidator.js';
 import { WorkItemLoader } from '../workItems/WorkItemLoader.js';

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '@mandate/problems';
 import { requestSchemas, validBody, validParams, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
 import type { Approve, CreateDraft, DefinitionGovernanceService, UpdateDraft } from './DefinitionGovernanceService.js';

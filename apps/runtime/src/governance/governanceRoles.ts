@@ -1,4 +1,4 @@
-import { NotAllowedError } from '../http/errors.js';
+import { NotAllowedError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 
 /** The role that changes definitions and migrates work items between their versions. */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { UnauthenticatedError } from './errors.js';
+import { UnauthenticatedError } from '@mandate/problems';
 
 /**
  * Guards `/metrics` with a bearer token of its own (`MANDATE_METRICS_TOKEN`) when one is set: the

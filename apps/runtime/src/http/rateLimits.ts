@@ -14,7 +14,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { RateLimitCounter } from '@mandate/store';
 import { principalOf } from '../identity/principalOf.js';
-import { UnauthenticatedError } from './errors.js';
+import { UnauthenticatedError } from '@mandate/problems';
 import { sendProblem } from './problemMiddleware.js';
 import { SharedRateLimitStore } from './SharedRateLimitStore.js';
 

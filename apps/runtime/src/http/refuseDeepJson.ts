@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { InputError } from './errors.js';
+import { InputError } from '@mandate/problems';
 
 /**
  * How deeply objects and arrays may nest in a request body. Definitions (rule conditions, decision

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { InputError } from './errors.js';
+import { InputError } from '@mandate/problems';
 
 /**
  * Refuses a body or query holding the NUL character (U+0000, `%00`, `\u0000`) anywhere, keys

@@ -4,7 +4,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { requestSchemas } from '@mandate/contract';
-import { InputError } from './errors.js';
+import { InputError } from '@mandate/problems';
 import { isInstant } from './isInstant.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -6,7 +6,7 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { canonicalPrincipalId } from '@mandate/policy';
-import { UnauthenticatedError } from '../http/errors.js';
+import { UnauthenticatedError } from '@mandate/problems';
 import devDirectory from './devDirectory.json' with { type: 'json' };
 import type { Identity } from './Identity.js';
 import type { Principal } from './Principal.js';

@@ -5,7 +5,7 @@
  * the keys is the provider's fault (503), not the caller's (401).
  */
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
-import { UnavailableError } from '../http/errors.js';
+import { UnavailableError } from '@mandate/problems';
 import { discoverJwksUrl } from './discoverJwksUrl.js';
 
 /** Keys from `jwksUrl`, or from the JWKS URL the issuer's openid-configuration names. */

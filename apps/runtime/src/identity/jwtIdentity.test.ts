@@ -3,7 +3,7 @@
 import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestIssuer, TEST_AUDIENCE, type TestIssuer } from '../../test-support/testIssuer.js';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '@mandate/problems';
 import { identityConfigFromEnv } from './identityConfig.js';
 import { createJwtIdentity } from './jwtIdentity.js';
 

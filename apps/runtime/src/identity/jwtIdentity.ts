@@ -5,7 +5,7 @@
  * maximum lifetime. See docs/identity.md.
  */
 import { errors, jwtVerify, type JWTPayload } from 'jose';
-import { UnauthenticatedError, UnavailableError } from '../http/errors.js';
+import { UnauthenticatedError, UnavailableError } from '@mandate/problems';
 import type { Identity } from './Identity.js';
 import type { JwtIdentityConfig } from './identityConfig.js';
 import { issuerKeys } from './issuerKeys.js';

@@ -7,7 +7,7 @@
  */
 import type { JWTPayload } from 'jose';
 import { canonicalPrincipalId } from '@mandate/policy';
-import { UnauthenticatedError } from '../http/errors.js';
+import { UnauthenticatedError } from '@mandate/problems';
 import type { ClaimMapping, ClaimPath } from './identityConfig.js';
 import type { Principal } from './Principal.js';
 

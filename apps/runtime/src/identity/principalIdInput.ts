@@ -1,5 +1,5 @@
 import { canonicalPrincipalId } from '@mandate/policy';
-import { InputError } from '../http/errors.js';
+import { InputError } from '@mandate/problems';
 
 /**
  * The canonical id of a principal named in a request (`requestedBy`, `assignee`, `delegateTo`, a

@@ -1,4 +1,4 @@
-import { NotAllowedError } from '../http/errors.js';
+import { NotAllowedError } from '@mandate/problems';
 import type { Principal } from './Principal.js';
 
 /** Roles that read everything of their tenant and write nothing (trust model: auditors). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnauthenticatedError } from '../http/errors.js';
+import { UnauthenticatedError } from '@mandate/problems';
 import type { Identity } from './Identity.js';
 import type { Principal } from './Principal.js';
 import { withVerifiedTokenCache } from './verifiedTokenCache.js';

@@ -17,7 +17,7 @@ import { validateAgainstSchema, type Definition } from '@mandate/definitions';
 import { ImpactReplay, type ImpactReport } from '@mandate/policy';
 import type { Stores } from '@mandate/store';
 import { GOVERNANCE_READERS, isGovernanceReader } from '../governance/governanceRoles.js';
-import { InputError, NotAllowedError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { InputError, NotAllowedError, NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { replayCaseOf, type ActorLookup } from './replayCaseOf.js';
 

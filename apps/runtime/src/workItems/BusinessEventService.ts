@@ -7,7 +7,7 @@
 import { OPEN_WORK_ITEM_STATES, type Stores, type WorkItemRecord } from '@mandate/store';
 import { parseCallerRef } from '@mandate/workflow';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, NotAllowedError } from '../http/errors.js';
+import { ConflictError, NotAllowedError } from '@mandate/problems';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';

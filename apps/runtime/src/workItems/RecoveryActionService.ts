@@ -11,7 +11,7 @@ import type { ReasonCodeSet } from '@mandate/definitions';
 import { allowedActions, reasonCodeViolations, type ActionAvailability } from '@mandate/policy';
 import { canonicalJson, type Stores, type WorkItemChanges } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { attachEvidence } from './attachEvidence.js';
 import { EvidenceValidator } from './evidenceValidator.js';

@@ -10,7 +10,7 @@ import { allowedActions, authorityOf, claimEligibility, lifecycleTransition, pri
 import type { Stores, WorkItemChanges } from '@mandate/store';
 import { callerKey } from '@mandate/workflow';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { ConflictError, NotAllowedError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, NotAllowedError, UnprocessableError } from '@mandate/problems';
 import type { Metrics } from '../http/metrics.js';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';

@@ -9,7 +9,7 @@ import { priority, sla } from '@mandate/policy';
 import type { Stores, StoreTransaction, WorkItemRecord } from '@mandate/store';
 import { callerKey } from '@mandate/workflow';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { NotAllowedError, UnprocessableError } from '../http/errors.js';
+import { NotAllowedError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { evidenceValue } from './evidenceValue.js';

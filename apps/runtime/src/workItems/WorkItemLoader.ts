@@ -1,7 +1,7 @@
 import type { CompiledPolicy, PolicyContext } from '@mandate/policy';
 import type { ApprovalRequestRecord, BusinessObjectRecord, DbIdempotencyKeyRow, ReadStatement, Stores, WorkItemRecord, WorkItemWithContext } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { policyContext } from './policyContext.js';
 

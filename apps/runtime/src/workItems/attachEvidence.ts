@@ -1,4 +1,4 @@
-import { UnprocessableError } from '../http/errors.js';
+import { UnprocessableError } from '@mandate/problems';
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 

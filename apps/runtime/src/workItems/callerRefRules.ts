@@ -6,7 +6,7 @@
  * so (409), never handed the other item.
  */
 import type { WorkItemRecord } from '@mandate/store';
-import { ConflictError, NotAllowedError } from '../http/errors.js';
+import { ConflictError, NotAllowedError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import { actsForOthers, SERVICE_ROLE } from '../identity/actsForOthers.js';
 import { SYSTEM_ISSUER } from '../identity/systemPrincipal.js';

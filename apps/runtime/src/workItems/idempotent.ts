@@ -1,5 +1,5 @@
 import { isKeyTaken, type DbIdempotencyKeyRow, type IdempotencyLookup, type IdempotencyScope, type IdempotencyStore, type ReadStatement } from '@mandate/store';
-import { ConflictError, DomainError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, DomainError, UnprocessableError } from '@mandate/problems';
 
 /** How long a duplicate waits for a key an earlier version of the runtime claimed (see `ABANDONED_CLAIM_MS`). */
 export const IN_FLIGHT_WAIT_MS = 5_000;

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { WorkItemFilter } from '@mandate/store';
-import { InputError } from '../http/errors.js';
+import { InputError } from '@mandate/problems';
 import { requestSchemas, validBody, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
 import type { RecoveryActionInput, RecoveryActionService } from './RecoveryActionService.js';

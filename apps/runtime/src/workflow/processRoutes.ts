@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { StartProcess } from '@mandate/contract';
 import type { ProcessInstanceRecord } from '@mandate/store';
 import type { EmbeddedWorkflowEngine } from '@mandate/workflow';
-import { NotAllowedError, NotFoundError } from '../http/errors.js';
+import { NotAllowedError, NotFoundError } from '@mandate/problems';
 import { requestSchemas, validBody } from '../http/requestSchemas.js';
 import { actsForOthers } from '../identity/actsForOthers.js';
 import { principalOf } from '../identity/principalOf.js';
