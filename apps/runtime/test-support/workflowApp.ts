@@ -3,7 +3,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStores, type Database } from '@mandate/store';
-import { ManualTimerScheduler, type Camunda7Port } from '@mandate/workflow';
+import type { Camunda7Port } from '@mandate/workflow';
+import { ManualTimerScheduler } from '@mandate/workflow/test-support';
 import { createRuntime } from '../src/createServer.js';
 import { createDevIdentity } from '../src/identity/devIdentity.js';
 import { DefinitionRegistry } from '../src/DefinitionRegistry.js';

@@ -8,7 +8,6 @@ export { camundaDate, fromCamundaVariable, fromCamundaVariables, toCamundaVariab
 export { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type EmbeddedWorkflowEngineOptions, type ResumeSummary, type StartInstanceInput, type UserTaskActivation, type UserTaskEndReason } from './embedded/EmbeddedWorkflowEngine.js';
 export { ProcessExecutionError } from './embedded/BpmnEngineSession.js';
 export { systemTimerScheduler, type TimerScheduler } from './embedded/InstanceTimers.js';
-export { ManualTimerScheduler } from './embedded/ManualTimerScheduler.js';
 export { JuelExpressionError, juelExpressions, parseJuel, evaluateJuel, resolveJuelTemplate, type JuelNode } from './embedded/juelExpressions.js';
 export { BINDING_PROPERTIES, BpmnBindingError, FORM_KEY_PREFIX, parseBindings, parseTaskTypeRef, readBindings, type BindingIssue, type BindingIssueCode, type InlineBinding, type ProcessBindings, type TaskBinding, type TemplateBinding, type Unbound, type UserTaskBinding } from './bindings/parseBindings.js';
 export { compileMapping, evaluateMapping, mappingFunction, mappingShape, MappingError, type CompiledMapping, type MappingErrorCode, type MappingFunction, type MappingShape } from './bindings/compileMapping.js';

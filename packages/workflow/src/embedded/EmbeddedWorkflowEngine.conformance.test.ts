@@ -8,7 +8,7 @@ import { closedPort } from '../../test-support/closedPort.js';
 import { CONFORMANCE_PROCESS_KEY, conformanceBpmn, describeWorkflowPortConformance } from '../../test-support/describeWorkflowPortConformance.js';
 import { engines } from '../../test-support/engines.js';
 import { EmbeddedWorkflowEngine, type EmbeddedProcess, type UserTaskActivation } from './EmbeddedWorkflowEngine.js';
-import { ManualTimerScheduler } from './ManualTimerScheduler.js';
+import { ManualTimerScheduler } from '../../test-support/ManualTimerScheduler.js';
 
 const processes: EmbeddedProcess[] = [{ key: CONFORMANCE_PROCESS_KEY, source: conformanceBpmn() }];
 const quiet = { warn: () => undefined, error: () => undefined };

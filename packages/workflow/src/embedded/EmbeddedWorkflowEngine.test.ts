@@ -12,7 +12,7 @@ import { engines } from '../../test-support/engines.js';
 import { callerKey, type CallerRef, type CompleteTaskCommand } from '../WorkflowPort.js';
 import { ProcessExecutionError } from './BpmnEngineSession.js';
 import { EmbeddedWorkflowEngine, InvalidVariablesError, UnknownProcessError, type EmbeddedProcess, type UserTaskActivation, type UserTaskEndReason } from './EmbeddedWorkflowEngine.js';
-import { ManualTimerScheduler } from './ManualTimerScheduler.js';
+import { ManualTimerScheduler } from '../../test-support/ManualTimerScheduler.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(join(here, 'fixtures', name), 'utf8');

@@ -2,7 +2,7 @@
 // delays beyond setTimeout's limit are armed in steps.
 import { describe, expect, it } from 'vitest';
 import { InstanceTimers, type ArmedTimer } from './InstanceTimers.js';
-import { ManualTimerScheduler } from './ManualTimerScheduler.js';
+import { ManualTimerScheduler } from '../../test-support/ManualTimerScheduler.js';
 
 const DAY = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { TimerScheduler } from './InstanceTimers.js';
+import type { TimerScheduler } from '../src/embedded/InstanceTimers.js';
 
 interface Scheduled {
   id: number;
