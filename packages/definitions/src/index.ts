@@ -10,6 +10,7 @@ export { durationMinutes, formatDuration } from './durations.js';
 export { toPointer, fromPointer } from './jsonPointer.js';
 export { parseDefinitionSource, MAX_SOURCE_BYTES, MAX_NESTING_DEPTH } from './source/parseDefinitionSource.js';
 export { validateAgainstSchema, isDefinitionKind } from './validation/validateAgainstSchema.js';
+export { createAjv, type AjvPurpose } from './validation/createAjv.js';
 export { lintDefinitionSet, type DefinitionEntry } from './lint/lintDefinitionSet.js';
 export { refOf, referencesOf } from './lint/referencesOf.js';
 export { validateDefinitionSources, type DefinitionSource, type ValidationResult } from './validateDefinitionSources.js';

@@ -6,16 +6,13 @@
  * the definitions and every check appears in the trace. Each check is a named leaf; the name is the
  * stable code reported when the check fails.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { factTypeOfSchema, resolveEvidencePath, type ActionPolicy, type FactType, type ReasonCodeSet, type TaskType } from '@mandate/definitions';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv, factTypeOfSchema, resolveEvidencePath, type ActionPolicy, type FactType, type ReasonCodeSet, type TaskType } from '@mandate/definitions';
 import type { PinnedDefinitions } from './PinnedDefinitions.js';
 import { reasonCodesFor } from './reasonCodes.js';
 import { compiledEvaluator } from './rules/compiledEvaluator.js';
 import { jsonRulesEngineEvaluator } from './rules/jsonRulesEngineEvaluator.js';
 import type { ConditionSpec, EvaluatorKind, LeafSpec, RuleSetEvaluator, RuleSpec } from './rules/RuleSpec.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** What kind of action a rule decides. */
 export type ActionKind = 'decision' | 'lifecycle' | 'recovery';
@@ -231,7 +228,7 @@ let ajv: Ajv2020 | undefined;
 export function compilePolicy(pinned: PinnedDefinitions): CompiledPolicy {
   const decisions = decisionRules(pinned);
   const safe = safeActionRules(pinned.actions, pinned.reasonCodes);
-  ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false }));
+  ajv ??= createAjv('authored');
   const actionRules = [...decisions.rules, ...safe.rules];
   const priorityRules: RuleSpec[] = pinned.priority.rules;
   const slaRules = (pinned.sla.rules ?? []) as unknown as RuleSpec[];

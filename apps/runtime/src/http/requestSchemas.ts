@@ -2,12 +2,13 @@
  * Request validation: the contract's JSON Schemas (`@mandate/contract`) compiled with ajv. A body,
  * query or path that does not match is a 400 with every violation.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { requestSchemas } from '@mandate/contract';
+import { createAjv } from '@mandate/definitions';
 import { InputError } from '@mandate/problems';
 import { isInstant } from './isInstant.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+const ajv = createAjv('own');
 ajv.addFormat('instant', { type: 'string', validate: isInstant });
 
 export { requestSchemas };

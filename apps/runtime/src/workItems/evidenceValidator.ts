@@ -1,14 +1,10 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { TaskType } from '@mandate/definitions';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv, type TaskType } from '@mandate/definitions';
 import { UnprocessableError } from '@mandate/problems';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** Checks evidence against a task type version's evidence schema; validators are compiled once per version. */
 export class EvidenceValidator {
-  private readonly ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+  private readonly ajv = createAjv('authored');
   private readonly validators = new Map<string, ValidateFunction>();
 
   assertValid(taskType: TaskType, evidence: unknown): void {

@@ -1,20 +1,16 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FINDING_CODES, type FindingCode } from '../findingCodes.js';
 import { error, type UnplacedFinding } from '../findings.js';
 import { childPointer, fromPointer } from '../jsonPointer.js';
+import { createAjv } from './createAjv.js';
 import { DEFINITION_KINDS, definitionSchemas, type DefinitionKind } from '../schemas/index.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** The one ajv instance; every kind's validator is compiled once, on first use. */
 let compiled: { ajv: Ajv2020; validators: Map<DefinitionKind, ValidateFunction> } | undefined;
 
 function validators() {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv);
+    const ajv = createAjv('own');
     const map = new Map<DefinitionKind, ValidateFunction>();
     for (const kind of DEFINITION_KINDS) map.set(kind, ajv.compile(definitionSchemas[kind]));
     compiled = { ajv, validators: map };
