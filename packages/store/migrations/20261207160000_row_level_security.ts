@@ -12,9 +12,10 @@ import type { Knex } from 'knex';
  * - Row-level security enabled and forced (the owner too) on every table that holds a tenant's
  *   rows. A table with a `tenant_id` column compares it; the two child tables of `work_item`
  *   without one see the rows of the items their role may see.
- * - Privileges: the roles get what the runtime does, no more. The audit trail and its signed
- *   heads take inserts, and the seal columns their one update, never a delete; the migration
- *   bookkeeping is the owner's alone.
+ * - Privileges: the roles get what the runtime does, no more: reads, inserts and updates, deletes
+ *   only where the runtime deletes, sequences for nextval only. The audit trail and its signed
+ *   heads take inserts, and the seal columns their one update; the migration bookkeeping is the
+ *   owner's alone.
  *
  * Roles belong to the server, not to a schema: they are created when missing (several test
  * schemas may migrate at once), and an owner who may not create roles gets a message saying
@@ -38,7 +39,11 @@ const TENANT_TABLES = [
 /** Tables whose rows belong to a work item and carry no tenant of their own. */
 const WORK_ITEM_CHILD_TABLES = ['work_item_candidate_group', 'approval_request'] as const;
 
-const TENANT_OF_REQUEST = `current_setting('mandate.tenant_id', true)`;
+/** The request's tenant; null without one (an empty setting is no tenant), so nothing compares equal to it. */
+const TENANT_OF_REQUEST = `nullif(current_setting('mandate.tenant_id', true), '')`;
+
+/** The only tables the runtime deletes from: expired counters, an item's replaced candidate groups, spent idempotency keys. */
+const DELETED_FROM = ['rate_limit_window', 'work_item_candidate_group', 'idempotency_key'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -72,15 +77,19 @@ export async function up(knex: Knex): Promise<void> {
   const schema = (await knex.raw<{ rows: { schema: string }[] }>('select current_schema() as schema')).rows[0]!.schema;
   const roles = 'mandate_app, mandate_system';
   await knex.raw(`grant usage on schema ?? to ${roles}`, [schema]);
-  await knex.raw(`grant select, insert, update, delete on all tables in schema ?? to ${roles}`, [schema]);
-  await knex.raw(`grant usage, select on all sequences in schema ?? to ${roles}`, [schema]);
+  await knex.raw(`grant select, insert, update on all tables in schema ?? to ${roles}`, [schema]);
+  for (const table of DELETED_FROM) await knex.raw(`grant delete on ?? to ${roles}`, [table]);
+  // nextval only: reading a sequence's last value would tell how many rows all tenants wrote.
+  await knex.raw(`grant usage on all sequences in schema ?? to ${roles}`, [schema]);
   // Tables and sequences of later migrations (created by the same owner) get the same grants.
-  await knex.raw(`alter default privileges in schema ?? grant select, insert, update, delete on tables to ${roles}`, [schema]);
-  await knex.raw(`alter default privileges in schema ?? grant usage, select on sequences to ${roles}`, [schema]);
+  await knex.raw(`alter default privileges in schema ?? grant select, insert, update on tables to ${roles}`, [schema]);
+  await knex.raw(`alter default privileges in schema ?? grant usage on sequences to ${roles}`, [schema]);
   await knex.raw(`revoke update, delete, truncate on audit_event from ${roles}`);
   await knex.raw(`grant update (sequence, prev_hash, hash, sealed_at) on audit_event to ${roles}`);
   await knex.raw(`revoke update, delete, truncate on audit_checkpoint from ${roles}`);
   for (const table of await migrationBookkeeping(knex, schema)) await knex.raw(`revoke all on ?? from ${roles}`, [table]);
+  const bookkeepingSequences = await knex.raw<{ rows: { sequencename: string }[] }>(`select sequencename from pg_sequences where schemaname = ? and sequencename like 'knex\\_migrations%'`, [schema]);
+  for (const { sequencename } of bookkeepingSequences.rows) await knex.raw(`revoke all on sequence ?? from ${roles}`, [sequencename]);
 
   for (const table of TENANT_TABLES) {
     await knex.raw('alter table ?? enable row level security', [table]);

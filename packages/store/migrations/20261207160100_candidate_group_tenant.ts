@@ -42,7 +42,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create trigger trg_candidate_group_tenant before insert or update on work_item_candidate_group for each row execute function work_item_candidate_group_tenant()');
   await knex.raw(`comment on trigger trg_candidate_group_tenant on work_item_candidate_group is 'A candidate group always carries its item''s tenant.'`);
   await knex.raw('drop policy tenant_isolation on work_item_candidate_group');
-  await knex.raw(`create policy tenant_isolation on work_item_candidate_group using (tenant_id = current_setting('mandate.tenant_id', true)) with check (tenant_id = current_setting('mandate.tenant_id', true))`);
+  await knex.raw(`create policy tenant_isolation on work_item_candidate_group using (tenant_id = nullif(current_setting('mandate.tenant_id', true), '')) with check (tenant_id = nullif(current_setting('mandate.tenant_id', true), ''))`);
   await knex.raw(`comment on policy tenant_isolation on work_item_candidate_group is 'A request sees and writes the rows of the tenant it set (mandate.tenant_id) and nothing without one.'`);
   await knex.raw('drop index idx_candidate_group_item');
   await knex.raw('create index idx_candidate_group_item on work_item_candidate_group (tenant_id, group_code, work_item_id)');
