@@ -100,6 +100,7 @@ export function ItemPage() {
   const delegate = lifecycle.find((a) => a.code === 'DELEGATE');
   const warning = approvalWarning(item.evidence);
   const chosenOption = taskType.decisionOptions.find((o) => o.code === chosen);
+  const finished = FINISHED_STATES.has(item.state);
 
   const submitDecision = (input: DecisionInput) =>
     void run('The decision', async () => {
@@ -210,49 +211,59 @@ export function ItemPage() {
         </div>
 
         <div className="item-column">
-          <section aria-labelledby="actions-title" className="card">
-            <h2 id="actions-title">Actions</h2>
-            <div className="lifecycle-actions">
-              {claim && (
-                <ActionButton action={claim} busy={busy} onClick={() => void run('Claim', async () => (await claimCommand.mutateAsync(), 'You claimed the item.'))} />
-              )}
-              {release && (
-                <ActionButton action={release} busy={busy} onClick={() => void run('Release', async () => (await releaseCommand.mutateAsync(), 'The item is back in its queue.'))} />
-              )}
-              {delegate && <ActionButton action={delegate} busy={busy} onClick={() => setDelegateOpen((o) => !o)} expanded={delegateOpen} />}
-            </div>
-            {delegate?.enabled && delegateOpen && (
-              <DelegateForm
-                busy={busy}
-                onSubmit={(delegateTo, comment) =>
-                  void run('Delegate', async () => {
-                    await delegateCommand.mutateAsync({ delegateTo, comment });
-                    setDelegateOpen(false);
-                    return `Delegated to ${delegateTo}; you stay the owner.`;
-                  })
-                }
-              />
-            )}
-            <h3>Decisions</h3>
-            <ul className="decision-actions">
-              {decisions.map((a) => (
-                <li key={a.code}>
-                  <ActionButton action={a} busy={busy} pressed={chosen === a.code} onClick={() => setChosen(a.code)} />
-                </li>
-              ))}
-            </ul>
-            <RecoveryActions itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
-            {forbidden.length > 0 && (
-              <>
-                <h3>Never allowed here</h3>
-                <ul className="forbidden-actions">
-                  {forbidden.map((a) => (
+          {finished ? (
+            <section aria-labelledby="done-title" className="card">
+              <h2 id="done-title">Nothing left to do here</h2>
+              <p>This item is {item.state}: no action or decision can be taken on it any more. What was recorded stays with it.</p>
+              <p>
+                <Link to="/studio/worklist">Back to the worklist</Link>
+              </p>
+            </section>
+          ) : (
+            <>
+              <section aria-labelledby="actions-title" className="card">
+                <h2 id="actions-title">Actions</h2>
+                <div className="lifecycle-actions">
+                  {claim && (
+                    <ActionButton action={claim} busy={busy} onClick={() => void run('Claim', async () => (await claimCommand.mutateAsync(), 'You claimed the item.'))} />
+                  )}
+                  {release && (
+                    <ActionButton action={release} busy={busy} onClick={() => void run('Release', async () => (await releaseCommand.mutateAsync(), 'The item is back in its queue.'))} />
+                  )}
+                  {delegate && <ActionButton action={delegate} busy={busy} onClick={() => setDelegateOpen((o) => !o)} expanded={delegateOpen} />}
+                </div>
+                {delegate?.enabled && delegateOpen && (
+                  <DelegateForm
+                    busy={busy}
+                    onSubmit={(delegateTo, comment) =>
+                      void run('Delegate', async () => {
+                        await delegateCommand.mutateAsync({ delegateTo, comment });
+                        setDelegateOpen(false);
+                        return `Delegated to ${delegateTo}; you stay the owner.`;
+                      })
+                    }
+                  />
+                )}
+                <h3>Decisions</h3>
+                <ul className="decision-actions">
+                  {decisions.map((a) => (
                     <li key={a.code}>
-                      <strong>{a.label === a.code ? humanizeCode(a.code) : a.label}</strong>: {a.forbiddenReason}
-                      {a.instead ? <span className="muted"> Instead: {a.instead}</span> : null}
+                      <ActionButton action={a} busy={busy} pressed={chosen === a.code} onClick={() => setChosen(a.code)} />
                     </li>
                   ))}
                 </ul>
+                <RecoveryActions itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
+                {forbidden.length > 0 && (
+                  <>
+                    <h3>Never allowed here</h3>
+                    <ul className="forbidden-actions">
+                      {forbidden.map((a) => (
+                        <li key={a.code}>
+                          <strong>{a.label === a.code ? humanizeCode(a.code) : a.label}</strong>: {a.forbiddenReason}
+                          {a.instead ? <span className="muted"> Instead: {a.instead}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
               </>
             )}
           </section>
@@ -262,18 +273,22 @@ export function ItemPage() {
             {chosenOption?.consequence && <p className="consequence">If you submit {chosenOption.label.toLowerCase()}: {chosenOption.consequence}</p>}
             <DecisionForm key={formKey} taskType={taskType} actions={decisions} chosen={chosen} onChoose={setChosen} busy={busy} onSubmit={submitDecision} />
           </section>
+            </>
+          )}
 
           <section aria-labelledby="audit-title" className="card">
-            <h2 id="audit-title">What will be recorded</h2>
-            <ul className="audit-preview">
-              <li>Actor: {user.name} ({user.id}), roles {user.roles.join(', ') || 'none'}</li>
-              <li>Decision: {chosen ?? '—'}, with your reason code, comment and acknowledgement</li>
-              <li>
-                On {item.businessObject.type} {item.businessObject.id} version {item.businessObject.version}: a newer version refuses the decision
-              </li>
-              <li>Under the pinned definitions {item.pinnedDefinitions.join(', ')}</li>
-              <li>In the tenant's hash-chained audit trail, with the policy's trace</li>
-            </ul>
+            <h2 id="audit-title">{finished ? 'What was recorded' : 'What will be recorded'}</h2>
+            {!finished && (
+              <ul className="audit-preview">
+                <li>Actor: {user.name} ({user.id}), roles {user.roles.join(', ') || 'none'}</li>
+                <li>Decision: {chosen ?? '—'}, with your reason code, comment and acknowledgement</li>
+                <li>
+                  On {item.businessObject.type} {item.businessObject.id} version {item.businessObject.version}: a newer version refuses the decision
+                </li>
+                <li>Under the pinned definitions {item.pinnedDefinitions.join(', ')}</li>
+                <li>In the tenant's hash-chained audit trail, with the policy's trace</li>
+              </ul>
+            )}
             <h3>History</h3>
             {historyQuery.isError ? (
               <QueryStatus of={historyQuery} loading="Loading the history" errorTitle="The history could not be loaded" />
@@ -295,6 +310,9 @@ export function ItemPage() {
     </main>
   );
 }
+
+/** States in which the item's lifecycle is over: the screen offers no action or decision, only the record. */
+const FINISHED_STATES = new Set<string>(['decided', 'completed', 'cancelled', 'obsolete', 'expired']);
 
 /** What changed on the item, and where a new request replaced it, how that request differs from what the worker saw. */
 function conflictChanges(before: WorkItem, now: WorkItem | undefined, replacement: WorkItem | undefined): ItemChange[] {

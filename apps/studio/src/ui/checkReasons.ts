@@ -30,11 +30,3 @@ export function explainCheck(code: string): string {
   return EXPLANATIONS[code] ?? code;
 }
 
-/**
- * The failed checks worth showing first: the ones a claim cannot fix (four-eyes, authority,
- * forbidden) come before state and assignment, which claiming the item resolves.
- */
-export function rankChecks(checks: readonly string[]): string[] {
-  const transient = new Set(['INVALID_STATE', 'NOT_ASSIGNEE']);
-  return [...checks.filter((c) => !transient.has(c)), ...checks.filter((c) => transient.has(c))];
-}
