@@ -2,29 +2,23 @@
  * Builds the runtime app from its parts (database, definitions, identity, clock). `index.ts` only
  * listens; tests build the same app in-process.
  */
-import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { isProblemCode, PROBLEM_CODES } from '@mandate/problems';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import { openApiDocument } from '@mandate/contract';
 import { asSystem, createStores, withTenant, type Database, type Stores } from '@mandate/store';
 import type { DefinitionRegistry } from './DefinitionRegistry.js';
 import { AuditCheckpointService } from './audit/AuditCheckpointService.js';
 import { auditRoutes } from './audit/auditRoutes.js';
 import { AuditTrailService } from './audit/AuditTrailService.js';
-import { apiReferenceRoutes } from './http/apiReference.js';
 import { NotFoundError } from '@mandate/problems';
 import { createMetrics } from './http/metrics.js';
-import { metricsAccess } from './http/metricsAccess.js';
-import { refuseDeepJson } from './http/refuseDeepJson.js';
-import { refuseNulCharacters } from './http/refuseNulCharacters.js';
-import { problemMiddleware, sendProblem } from './http/problemMiddleware.js';
+import { operationsRoutes } from './http/operationsRoutes.js';
+import { problemMiddleware } from './http/problemMiddleware.js';
+import { requestIntake } from './http/requestIntake.js';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, rateLimitedAuthentication, type RateLimitSettings } from './http/rateLimits.js';
-import { requestSchemas, validBody } from './http/requestSchemas.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Identity } from './identity/Identity.js';
 import { principalOf } from './identity/principalOf.js';
+import { devTokenRoutes } from './identity/devTokenRoutes.js';
 import { assertMayWrite } from './identity/readOnlyRoles.js';
 import { withVerifiedTokenCache } from './identity/verifiedTokenCache.js';
 import { BusinessEventService } from './workItems/BusinessEventService.js';
@@ -92,51 +86,14 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   const auditCheckpoints = new AuditCheckpointService(stores.audit, clock);
 
   const workflow = deps.workflow ? createWorkflowRuntime({ ...deps.workflow, stores, registry: deps.registry, commands, clock, metrics, logger }) : undefined;
-  // Every request gets an id (or keeps the caller's X-Request-Id) that its log lines carry.
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      redact: ['req.headers.authorization'],
-    }),
-  );
-  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
-  app.use((req, res, next) => {
-    // Commands carry JSON; anything else is refused before it is read.
-    if (req.method === 'POST' && req.headers['content-length'] !== '0' && req.body === undefined && !req.is('application/json')) {
-      return sendProblem(res, 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json');
-    }
-    next();
-  });
-  app.use(refuseDeepJson);
-  app.use(refuseNulCharacters);
-
-  // Generated once from the contract (@mandate/contract): the route table and its JSON Schemas; each problem code with its catalogue sentence.
-  const document = openApiDocument({ describeProblem: (code) => (isProblemCode(code) ? PROBLEM_CODES[code].sentence : undefined) });
-  app.get('/openapi.json', (_req, res) => {
-    res.json(document);
-  });
-  app.use('/api/reference', apiReferenceRoutes());
-  app.get('/metrics', metricsAccess(deps.metricsToken), async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', database: deps.db.kind, auth: deps.identity.mode, definitions: deps.registry.definitions.length, ...(deps.definitionImport ? { definitionImportConflicts: deps.definitionImport.conflicts.length } : {}) });
-  });
-
-  if (deps.identity.issueDevToken) {
-    const issue = deps.identity.issueDevToken;
-    app.post('/auth/dev/token', limiters.address, async (req, res) => {
-      const { userId } = validBody<{ userId: string }>(requestSchemas.devToken, req.body);
-      res.json({ token: await issue(userId) });
-    });
-  }
+  app.use(requestIntake(logger));
+  app.use(operationsRoutes(metrics, deps.metricsToken, {
+    database: deps.db.kind,
+    auth: deps.identity.mode,
+    definitions: () => deps.registry.definitions.length,
+    ...(deps.definitionImport ? { definitionImportConflicts: deps.definitionImport.conflicts.length } : {}),
+  }));
+  if (deps.identity.issueDevToken) app.use(devTokenRoutes(deps.identity.issueDevToken, limiters.address));
 
   const verify = rateLimitedAuthentication(async (req, res) => {
     const principal = await identity.verify(req.header('authorization'));

@@ -33,7 +33,8 @@ function walk(stack: readonly Layer[], prefix: string, out: RouteTemplate[]): vo
         if (on && METHODS.has(method)) out.push({ method: method as RouteTemplate['method'], path });
       }
     } else if (Array.isArray(layer.handle.stack)) {
-      walk(layer.handle.stack, joinPath(prefix, layer.rawPath ?? '/'), out);
+      const mount = joinPath(prefix, layer.rawPath ?? '/');
+      walk(layer.handle.stack, mount === '/' ? '' : mount, out);
     }
   }
 }
