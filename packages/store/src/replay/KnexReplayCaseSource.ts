@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DbWorkItemRow } from '../workItems/KnexWorkItemStore.js';
+import { assignPeopleAndPlace, type DbWorkItemRow } from '../workItems/KnexWorkItemStore.js';
 import type { PendingApprovalRecord } from '../workItems/WorkItemStore.js';
 import type { DecisionActorContext, ReplayCaseFilter, ReplayCaseRecord, ReplayCaseSource } from './ReplayCaseSource.js';
 
@@ -99,14 +99,7 @@ function toRecord(row: DbReplayRow, arrays: SharedArrays): ReplayCaseRecord {
     evidence: row.evidence,
     createdAt: row.created_at,
   };
-  if (row.business_object_revision !== null) item.businessObject.revision = row.business_object_revision;
-  if (row.region !== null) item.region = row.region;
-  if (row.product_family !== null) item.productFamily = row.product_family;
-  if (row.assignee !== null) item.assignee = row.assignee;
-  if (row.owner !== null) item.owner = row.owner;
-  if (row.requested_by !== null) item.requestedBy = row.requested_by;
-  if (row.delegated_to !== null) item.delegatedTo = row.delegated_to;
-  if (row.escalation_group !== null) item.escalationGroup = row.escalation_group;
+  assignPeopleAndPlace(row, item);
   if (row.due_at !== null) item.dueAt = row.due_at;
   if (row.pending_approval !== null)
     item.pendingApproval = {

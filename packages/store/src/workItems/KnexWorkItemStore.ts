@@ -95,15 +95,8 @@ function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
     updatedAt: iso(row.updated_at),
   };
   // Assigned one by one (not from a list of pairs): this runs for every row of every worklist page.
-  if (row.business_object_revision !== null) record.businessObject.revision = row.business_object_revision;
-  if (row.region !== null) record.region = row.region;
-  if (row.product_family !== null) record.productFamily = row.product_family;
-  if (row.assignee !== null) record.assignee = row.assignee;
-  if (row.owner !== null) record.owner = row.owner;
-  if (row.requested_by !== null) record.requestedBy = row.requested_by;
-  if (row.delegated_to !== null) record.delegatedTo = row.delegated_to;
+  assignPeopleAndPlace(row, record);
   if (row.risk_class !== null) record.riskClass = row.risk_class;
-  if (row.escalation_group !== null) record.escalationGroup = row.escalation_group;
   if (row.due_at !== null) record.dueAt = iso(row.due_at);
   if (row.sla_warn_at !== null) record.slaWarnAt = iso(row.sla_warn_at);
   if (row.sla_escalate_at !== null) record.slaEscalateAt = iso(row.sla_escalate_at);
@@ -113,6 +106,25 @@ function toSummary(row: Omit<DbWorkItemRow, 'evidence'>): WorkItemSummary {
   if (row.outcome_reason !== null) record.outcomeReason = row.outcome_reason;
   if (row.pending_approval !== null) record.pendingApproval = row.pending_approval;
   return record;
+}
+
+/** The nullable columns saying whose an item is and where it belongs, and its business object's revision. */
+type PeopleAndPlaceColumns = Pick<DbWorkItemRow, 'business_object_revision' | 'region' | 'product_family' | 'assignee' | 'owner' | 'requested_by' | 'delegated_to' | 'escalation_group'>;
+
+/**
+ * Copies the columns of {@link PeopleAndPlaceColumns} that hold a value onto a record (an absent
+ * field, never `null`). Shared by the worklist's and the replay's row mappers; assigned one by one,
+ * not from a list of pairs, as this runs for every row of every page and every replay batch.
+ */
+export function assignPeopleAndPlace(row: PeopleAndPlaceColumns, record: Pick<WorkItemRecord, 'region' | 'productFamily' | 'assignee' | 'owner' | 'requestedBy' | 'delegatedTo' | 'escalationGroup'> & { businessObject: { revision?: number } }): void {
+  if (row.business_object_revision !== null) record.businessObject.revision = row.business_object_revision;
+  if (row.region !== null) record.region = row.region;
+  if (row.product_family !== null) record.productFamily = row.product_family;
+  if (row.assignee !== null) record.assignee = row.assignee;
+  if (row.owner !== null) record.owner = row.owner;
+  if (row.requested_by !== null) record.requestedBy = row.requested_by;
+  if (row.delegated_to !== null) record.delegatedTo = row.delegated_to;
+  if (row.escalation_group !== null) record.escalationGroup = row.escalation_group;
 }
 
 type DbWorkItemContextRow = DbWorkItemRow & { business_object_row: DbBusinessObjectRow | null; approval_request_row: DbApprovalRequestRow | null };
