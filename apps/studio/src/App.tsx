@@ -3,6 +3,7 @@
  * first screen stays small (see bench/bundleSize.ts).
  */
 import { lazy, Suspense } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './session/LoginPage.js';
 import { RequireSession } from './shell/RequireSession.js';
@@ -16,11 +17,12 @@ const DiffArea = lazy(() => import('./diff/DiffArea.js').then((m) => ({ default:
 const AuditArea = lazy(() => import('./audit/AuditArea.js').then((m) => ({ default: m.AuditArea })));
 
 function NotFound() {
+  const { t } = useTranslation();
   return (
     <main id="main">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        Go to the <a href="/studio/">studio start</a>.
+        <Trans t={t} i18nKey="notFound.body" components={[<a key="start" href="/studio/" />]} />
       </p>
     </main>
   );

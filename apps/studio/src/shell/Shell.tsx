@@ -1,56 +1,72 @@
+import LogoutIcon from '@mui/icons-material/Logout';
+import TranslateIcon from '@mui/icons-material/Translate';
+import { AppBar, Box, Button, Link, MenuItem, Stack, TextField, Toolbar, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
+import { LANGUAGES } from '../i18n/i18n.js';
 import { useSession } from '../session/SessionContext.js';
 import { areasOf } from '../session/tokenClaims.js';
+import { useFocusHeadingOnRouteChange } from './useFocusHeadingOnRouteChange.js';
 
-/** The frame of every signed-in page: skip link, navigation by role, who is signed in. */
+const AREAS = ['worklist', 'definitions', 'diff', 'audit'] as const;
+
+/** The frame of every signed-in page: skip link, navigation by role, language, who is signed in. */
 export function Shell() {
+  const { t, i18n } = useTranslation();
   const { user, signOut } = useSession();
   const areas = areasOf(user);
+  useFocusHeadingOnRouteChange();
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="shell-header">
-        <span className="brand">Mandate</span>
-        <nav aria-label="Studio areas">
-          <ul>
-            {areas.worklist && (
-              <li>
-                <NavLink to="/studio/worklist">Worklist</NavLink>
-              </li>
-            )}
-            {areas.definitions && (
-              <li>
-                <NavLink to="/studio/definitions">Definitions</NavLink>
-              </li>
-            )}
-            {areas.diff && (
-              <li>
-                <NavLink to="/studio/diff">Diff</NavLink>
-              </li>
-            )}
-            {areas.audit && (
-              <li>
-                <NavLink to="/studio/audit">Audit</NavLink>
-              </li>
-            )}
-          </ul>
-        </nav>
-        <div className="whoami">
-          <span>
-            <span className="user-name">{user.name}</span>
-            <span className="muted small">
-              {' '}
-              {user.tenant}
-              {user.region ? ` · ${user.region}` : ''}
+      <Link className="skip-link" href="#main">
+        {t('skipToContent')}
+      </Link>
+      <AppBar position="static" color="default" elevation={0} sx={{ bgcolor: '#0d2239', color: '#fff' }}>
+        <Toolbar sx={{ flexWrap: 'wrap', gap: 1, py: 0.5 }}>
+          <Typography component="span" sx={{ fontWeight: 700, letterSpacing: '0.02em', mr: 2 }}>
+            {t('brand')}
+          </Typography>
+          <Box component="nav" aria-label={t('areas.label')}>
+            <Stack component="ul" direction="row" sx={{ listStyle: 'none', m: 0, p: 0, gap: 0.5, flexWrap: 'wrap' }}>
+              {AREAS.filter((area) => areas[area]).map((area) => (
+                <li key={area}>
+                  <Button component={NavLink} to={`/studio/${area}`} sx={{ color: '#fff', '&.active': { bgcolor: 'rgba(255,255,255,0.18)' } }}>
+                    {t(`areas.${area}`)}
+                  </Button>
+                </li>
+              ))}
+            </Stack>
+          </Box>
+          <Stack direction="row" sx={{ ml: 'auto', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+            <TextField
+              select
+              size="small"
+              label={t('language')}
+              value={i18n.language}
+              onChange={(event) => void i18n.changeLanguage(event.target.value)}
+              slotProps={{ input: { startAdornment: <TranslateIcon fontSize="small" sx={{ mr: 0.5 }} aria-hidden /> } }}
+              sx={{ minWidth: 130, '& .MuiInputBase-root': { bgcolor: '#fff' }, '& .MuiInputLabel-root': { color: '#fff' }, '& .MuiInputLabel-root.MuiInputLabel-shrink': { color: '#fff', bgcolor: '#0d2239', px: 0.5 } }}
+            >
+              {Object.entries(LANGUAGES).map(([code, name]) => (
+                <MenuItem key={code} value={code} lang={code}>
+                  {name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <span>
+              <span className="user-name">{user.name}</span>
+              <Typography component="span" variant="body2" sx={{ color: '#c9d1d9' }}>
+                {' '}
+                {user.tenant}
+                {user.region ? ` · ${user.region}` : ''}
+              </Typography>
             </span>
-          </span>
-          <button type="button" className="secondary" onClick={signOut}>
-            Sign out
-          </button>
-        </div>
-      </header>
+            <Button variant="outlined" onClick={signOut} startIcon={<LogoutIcon aria-hidden />} sx={{ color: '#fff', borderColor: 'rgba(255,255,255,0.6)', bgcolor: 'transparent' }}>
+              {t('signOut')}
+            </Button>
+          </Stack>
+        </Toolbar>
+      </AppBar>
       <div className="shell-main">
         <Outlet />
       </div>
