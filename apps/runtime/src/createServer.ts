@@ -30,6 +30,7 @@ import { WorkItemQueries } from './workItems/WorkItemQueries.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
 import { processRoutes } from './workflow/processRoutes.js';
 import { DefinitionGovernanceService } from './governance/DefinitionGovernanceService.js';
+import { DefinitionReferenceService } from './governance/DefinitionReferenceService.js';
 import { definitionRoutes } from './governance/definitionRoutes.js';
 import type { ImportReport } from './governance/importDefinitions.js';
 import { WorkItemMigrationService } from './governance/WorkItemMigrationService.js';
@@ -109,7 +110,7 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use('/events', businessEventRoutes(events, authenticate));
   app.use('/audit', auditRoutes(auditTrail, auditCheckpoints, authenticate));
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
-  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), definitionRoutes(governance, migrations));
+  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), definitionRoutes(governance, migrations, new DefinitionReferenceService(stores, clock)));
   if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key), (key) => deps.workflow!.bindings.startersOf(key)));
 
   if (deps.studioDir) app.use(studioRoutes(deps.studioDir));

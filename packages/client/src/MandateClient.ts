@@ -14,6 +14,7 @@ import type {
   DecideCommand,
   Decision,
   DefinitionList,
+  DefinitionReferences,
   DefinitionVersionDiff,
   DefinitionVersions,
   DefinitionVersionView,
@@ -301,6 +302,11 @@ export class MandateClient {
   /** `GET /definitions/{kind}/{id}/versions`: lifecycle records, oldest first. */
   definitionVersions(kind: string, id: string): Promise<DefinitionVersions> {
     return this.json('GET', definitionPath(kind, id, 'versions'));
+  }
+
+  /** `GET /definitions/{kind}/{id}/references`: per version, what it references, what references it, whether new items get it, open items pinned to it. */
+  definitionReferences(kind: string, id: string): Promise<DefinitionReferences> {
+    return this.json('GET', definitionPath(kind, id, 'references'));
   }
 
   /** `GET /definitions/{kind}/{id}/versions/{version}`: one version with its content and contributors. */

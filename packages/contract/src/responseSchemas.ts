@@ -402,10 +402,75 @@ const definitionSummary = {
     title: string,
     versions: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['version', 'status', 'effectiveFrom'], properties: { version: integer, status: definitionVersionStatus, effectiveFrom: instantOrNull } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'status', 'effectiveFrom', 'references', 'referencedBy'],
+        properties: {
+          version: integer,
+          status: definitionVersionStatus,
+          effectiveFrom: instantOrNull,
+          references: { ...strings, description: '`ID@VERSION` of every definition its content names.' },
+          referencedBy: { ...strings, description: '`ID@VERSION` of the readable versions that name this one.' },
+        },
+      },
+    },
+    currentVersions: { type: 'array', items: integer, description: 'The versions new work items get: a task type\'s highest published version in effect; for other kinds the versions current task types pin.' },
+    facts: { ...strings, description: 'Facts its conditions read, over all its readable versions: `fact` or `fact.path`.' },
+  },
+} as const;
+
+// --- Definition references (GET /definitions/{kind}/{id}/references) ---
+
+/** A version at the other end of a reference. */
+const definitionLink = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ref', 'kind', 'id', 'version', 'status', 'current'],
+  properties: {
+    ref: { ...string, description: '`ID@VERSION`.' },
+    kind: string,
+    id: string,
+    version: integer,
+    status: { anyOf: [definitionVersionStatus, { type: 'null' }], description: 'Null: not stored, or not readable by the caller.' },
+    current: { ...boolean, description: 'New work items get this version.' },
+  },
+} as const;
+
+/** One definition's versions with their references, referrers and pinned open items. */
+const definitionReferences = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'id', 'versions'],
+  properties: {
+    kind: string,
+    id: string,
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'status', 'effectiveFrom', 'current', 'references', 'referencedBy', 'openItems'],
+        properties: {
+          version: integer,
+          status: definitionVersionStatus,
+          effectiveFrom: instantOrNull,
+          current: { ...boolean, description: 'New work items get this version.' },
+          references: { type: 'array', items: definitionLink },
+          referencedBy: { type: 'array', items: definitionLink },
+          openItems: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['count', 'capped'],
+            properties: { count: integer, capped: { ...boolean, description: 'More open items are pinned than `count` (counting stops at 1,000).' } },
+            description: "Open work items of the caller's tenant pinned to this version (through their task type version).",
+          },
+        },
+      },
     },
   },
 } as const;
+// --- end of definition references ---
 
 const definitionList = { type: 'object', additionalProperties: false, required: ['definitions'], properties: { definitions: { type: 'array', items: definitionSummary } } } as const;
 const definitionVersions = { type: 'object', additionalProperties: false, required: ['versions'], properties: { versions: { type: 'array', items: definitionVersionMeta } } } as const;
@@ -655,6 +720,8 @@ export const responseSchemas = {
   DefinitionSummary: definitionSummary,
   DefinitionList: definitionList,
   DefinitionVersions: definitionVersions,
+  DefinitionLink: definitionLink,
+  DefinitionReferences: definitionReferences,
   ControlEffect: controlEffect,
   SemanticChange: semanticChange,
   JsonPatchOperation: jsonPatchOperation,

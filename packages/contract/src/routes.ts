@@ -379,6 +379,20 @@ export const ROUTES: readonly Route[] = [
     problems: problems(AUTHENTICATED, DEFINITION_PATH),
     mountedWhen: GOVERNED,
   },
+  // --- definition references (the definitions home, the version page) ---
+  {
+    method: 'get',
+    path: '/definitions/{kind}/{id}/references',
+    operationId: 'definitionReferences',
+    tag: 'definitions',
+    summary: "Per version: what it references, which versions reference it, whether new items get it, and the caller's tenant's open items pinned to it",
+    security: 'bearer',
+    parameters: definitionPath(),
+    responses: { '200': { description: 'The versions, oldest first, with their references and referrers.', schema: 'DefinitionReferences' } },
+    problems: problems(AUTHENTICATED, DEFINITION_PATH),
+    mountedWhen: GOVERNED,
+  },
+  // --- end of definition references ---
   {
     method: 'get',
     path: '/definitions/{kind}/{id}/versions/{version}',

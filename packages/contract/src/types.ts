@@ -80,6 +80,10 @@ export type DefinitionSummary = Response<'DefinitionSummary'>;
 export type DefinitionList = Response<'DefinitionList'>;
 /** `GET /definitions/{kind}/{id}/versions`, oldest first. */
 export type DefinitionVersions = Response<'DefinitionVersions'>;
+/** A version at the other end of a reference (`GET /definitions/{kind}/{id}/references`). */
+export type DefinitionLink = Response<'DefinitionLink'>;
+/** `GET /definitions/{kind}/{id}/references`: per version, references, referrers and pinned open items. */
+export type DefinitionReferences = Response<'DefinitionReferences'>;
 /** Whether a change tightens control, loosens it, or neither. */
 export type ControlEffect = Response<'ControlEffect'>;
 /** One semantic change between two versions. */

@@ -165,6 +165,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   'GET /definitions': read(() => '/definitions'),
   'GET /definitions/import-conflicts': read(() => '/definitions/import-conflicts'),
   'GET /definitions/{kind}/{id}/versions': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/versions'),
+  'GET /definitions/{kind}/{id}/references': read(() => '/definitions/ReasonCodeSet/DISCOUNT_APPROVAL_REASONS/references'),
   'GET /definitions/{kind}/{id}/versions/{version}': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/versions/2'),
   'GET /definitions/{kind}/{id}/diff': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/diff?from=1&to=2'),
   'GET /definitions/{kind}/{id}/impact': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/impact?candidate=2'),
