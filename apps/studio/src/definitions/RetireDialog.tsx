@@ -1,0 +1,82 @@
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useRetireDefinition } from '../data/definitionQueries.js';
+import { ProblemMessage } from '../ui/ProblemMessage.js';
+import type { DefinitionReferences } from './governanceTypes.js';
+import { versionPath } from './RefLinks.js';
+
+/**
+ * What retiring a version would do, from the server's references: which published versions use it
+ * (the runtime refuses while any does), how many open items stay pinned to it, and for a current
+ * task type which version new items get instead. The server decides (409 DEFINITION_IN_USE).
+ */
+export function retirePreview(references: DefinitionReferences, version: number, now: Date) {
+  const entry = references.versions.find((v) => v.version === version);
+  const blockers = entry?.referencedBy.filter((l) => l.status === 'published') ?? [];
+  const next = references.versions
+    .filter((v) => v.version !== version && v.status === 'published' && (!v.effectiveFrom || Date.parse(v.effectiveFrom) <= now.getTime()))
+    .sort((a, b) => b.version - a.version)[0];
+  return { blockers, openItems: entry?.openItems ?? { count: 0, capped: false }, current: entry?.current ?? false, nextTaskTypeVersion: references.kind === 'TaskType' ? next?.version : undefined };
+}
+
+/** The retire confirmation: the preview, then the command; the dialog names the consequence. */
+export function RetireDialog({ open, onClose, onRetired, references, version }: { open: boolean; onClose: () => void; onRetired: () => void; references: DefinitionReferences; version: number }) {
+  const { t } = useTranslation('definitions');
+  const { kind, id } = references;
+  const retire = useRetireDefinition(kind, id, version);
+  const preview = retirePreview(references, version, new Date());
+  const blocked = preview.blockers.length > 0;
+  const close = () => {
+    retire.reset();
+    onClose();
+  };
+  return (
+    <Dialog open={open} onClose={close} aria-labelledby="retire-title" fullWidth maxWidth="sm">
+      <DialogTitle id="retire-title">{t('retire.title', { id, version })}</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ mb: 1 }}>{t('retire.consequence', { version })}</Typography>
+        <Typography sx={{ mb: 1 }}>{preview.openItems.capped ? t('usage.openItemsCapped', { count: preview.openItems.count }) : t('retire.pinned', { count: preview.openItems.count })}</Typography>
+        {preview.current && kind === 'TaskType' ? (
+          <Alert severity="warning" sx={{ mb: 1 }}>
+            {preview.nextTaskTypeVersion !== undefined ? t('retire.currentTaskType', { id, next: preview.nextTaskTypeVersion }) : t('retire.currentTaskTypeNone', { id })}
+          </Alert>
+        ) : null}
+        {blocked ? (
+          <Alert severity="error" role="alert" sx={{ mb: 1 }}>
+            {t('retire.blocked')}
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {preview.blockers.map((l) => (
+                <li key={l.ref}>
+                  <MuiLink component={Link} to={versionPath(l.kind, l.id, l.version)}>
+                    {l.id} v{l.version}
+                  </MuiLink>{' '}
+                  ({t(`kind.${l.kind}`, { defaultValue: l.kind })})
+                </li>
+              ))}
+            </Box>
+          </Alert>
+        ) : null}
+        {retire.error ? <ProblemMessage error={retire.error} title={t('retire.failed')} /> : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>{t('retire.cancel')}</Button>
+        <Button
+          variant="contained"
+          color="error"
+          disabled={blocked || retire.isPending}
+          onClick={() =>
+            retire.mutate(undefined, {
+              onSuccess: () => {
+                onRetired();
+                close();
+              },
+            })
+          }
+        >
+          {t('retire.confirm', { version })}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
