@@ -395,7 +395,7 @@ const definitionVersionView = {
 const definitionSummary = {
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'id', 'title', 'versions'],
+  required: ['kind', 'id', 'title', 'versions', 'currentVersions', 'facts'],
   properties: {
     kind: string,
     id: string,
