@@ -46,13 +46,13 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
   it('gabe edits a draft reason-code set; the lint finding shows on its cell; he submits it for review', async () => {
     const page = await adminPage('gabe');
     await page.goto(`${studio.url}/studio/definitions?kind=${KIND}`);
-    await page.getByRole('link', { name: ID, exact: true }).click();
+    await page.locator('.definition-row', { has: page.getByText(ID, { exact: true }) }).getByRole('link').first().click();
     await page.getByRole('heading', { name: new RegExp(ID) }).waitFor();
     await page.getByRole('button', { name: /^New draft from v\d+$/ }).click();
     await page.waitForURL(new RegExp(`/studio/definitions/${KIND}/${ID}/\\d+$`));
     draftVersion = Number(page.url().split('/').pop());
     await page.getByRole('heading', { name: new RegExp(`${ID} v${draftVersion}`) }).waitFor();
-    expect(await page.locator('.status-badge').first().textContent()).toBe('draft');
+    expect(await page.locator('.status-badge').first().textContent()).toBe('Draft');
 
     // A code that already exists: the server's DUPLICATE_CODE finding lands on that row's code cell.
     await addReasonCode(page, 'COMPETITIVE_MATCH', 'Matched twice', 'APPROVE');

@@ -88,7 +88,15 @@ export function DefinitionList() {
               sx={{ flex: 1, maxWidth: { sm: 480 } }}
               slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" aria-hidden /></InputAdornment> } }}
             />
-            <TextField select size="small" label={t('home.kindFilter')} value={kind} onChange={(e) => set('kind', e.target.value)} sx={{ minWidth: 220 }}>
+            <TextField
+              select
+              size="small"
+              label={t('home.kindFilter')}
+              value={kind}
+              onChange={(e) => set('kind', e.target.value)}
+              sx={{ minWidth: 220 }}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            >
               <MenuItem value="">{t('home.allKinds')}</MenuItem>
               {DEFINITION_KINDS.map((k) => (
                 <MenuItem key={k} value={k}>

@@ -63,7 +63,7 @@ export function DefinitionRow({ summary, now, kindOf, matchedFacts }: { summary:
           {current.length ? (
             current.map((c) => (
               <Stack key={c} direction="row" sx={{ alignItems: 'center', gap: 0.75 }}>
-                <MuiLink component={Link} to={versionPath(summary.kind, summary.id, c)} sx={{ fontWeight: 600 }} aria-label={t('home.versionLink', { id: summary.id, version: c, standing: t('standing.current') })}>
+                <MuiLink component={Link} to={versionPath(summary.kind, summary.id, c)} sx={{ fontWeight: 600 }} aria-label={t('home.versionLink', { id: summary.id, version: c })}>
                   v{c}
                 </MuiLink>
                 <StatusBadge standing="current" />
@@ -86,13 +86,13 @@ export function DefinitionRow({ summary, now, kindOf, matchedFacts }: { summary:
           {headline ? t('home.versionUses', { version: headline.version }) : t('home.references')}
         </Typography>
         <Box component="dd" sx={{ m: 0, minWidth: 0 }}>
-          <RefLinks refs={headline?.references ?? []} kindOf={kindOf} empty={t('home.nothing')} />
+          <RefLinks refs={headline?.references ?? []} kindOf={kindOf} max={8} empty={t('home.nothing')} />
         </Box>
         <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
           {headline ? t('home.versionUsedBy', { version: headline.version }) : t('home.referencedBy')}
         </Typography>
         <Box component="dd" sx={{ m: 0, minWidth: 0 }}>
-          <RefLinks refs={headline?.referencedBy ?? []} kindOf={kindOf} empty={t('home.nothing')} />
+          <RefLinks refs={headline?.referencedBy ?? []} kindOf={kindOf} max={4} empty={t('home.nothing')} {...(headline ? { moreTo: versionPath(summary.kind, summary.id, headline.version) } : {})} />
         </Box>
       </Box>
     </ListItem>

@@ -35,12 +35,12 @@ function PreviewTable({ result }: { result: MigrationResult }) {
                 </MuiLink>
               </TableCell>
               <TableCell>
-                {formatNumber(i.priority.from)} → {formatNumber(i.priority.to)}
+                {i.priority.from === i.priority.to ? formatNumber(i.priority.to) : `${formatNumber(i.priority.from)} → ${formatNumber(i.priority.to)}`}
               </TableCell>
               <TableCell>
                 {i.dueAt.from === i.dueAt.to ? when(i.dueAt.to) : `${when(i.dueAt.from)} → ${when(i.dueAt.to)}`}
               </TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{i.pinnedDefinitions.changed.join(', ') || t('migrate.none')}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{i.pinnedDefinitions.changed.map((ref) => ref.replace(/@(\d+)$/, ' v$1')).join(', ') || t('migrate.none')}</TableCell>
               <TableCell>{i.blockers.length ? i.blockers.map((b) => <div key={b.code}>{b.message}</div>) : t('migrate.none')}</TableCell>
             </TableRow>
           ))}
@@ -55,12 +55,13 @@ function PreviewTable({ result }: { result: MigrationResult }) {
  * server's dry run: per item what changes, what blocks it), then the move of the items nothing
  * blocks. The dialog names the consequence before the confirmation.
  */
-export function MigrationPanel({ references, version }: { references: DefinitionReferences; version: number }) {
+export function MigrationPanel({ references, version, onMoved }: { references: DefinitionReferences; version: number; onMoved: (message: string) => void }) {
   const { t } = useTranslation('definitions');
-  const targets = references.versions.filter((v) => v.version !== version && v.status === 'published').sort((a, b) => Number(b.current) - Number(a.current) || b.version - a.version);
+  // Items move only to a published version in effect (the server refuses others: MIGRATION_TARGET_NOT_IN_EFFECT).
+  const now = Date.now();
+  const targets = references.versions.filter((v) => v.version !== version && v.status === 'published' && (!v.effectiveFrom || Date.parse(v.effectiveFrom) <= now)).sort((a, b) => Number(b.current) - Number(a.current) || b.version - a.version);
   const [target, setTarget] = useState<number | undefined>(targets[0]?.version);
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState<string | undefined>();
   const to = target ?? 0;
   const preview = useMigrationPreview(references.id, version, to, open && target !== undefined);
   const migrate = useMigrateWorkItems(references.id);
@@ -77,11 +78,6 @@ export function MigrationPanel({ references, version }: { references: Definition
         {t('migrate.heading')}
       </Typography>
       <Typography sx={{ mb: 2 }}>{t('migrate.intro')}</Typography>
-      {done ? (
-        <Alert severity="success" sx={{ mb: 2 }}>
-          {done}
-        </Alert>
-      ) : null}
       {targets.length === 0 ? (
         <Typography>{t('migrate.noTarget')}</Typography>
       ) : (
@@ -94,7 +90,7 @@ export function MigrationPanel({ references, version }: { references: Definition
               </MenuItem>
             ))}
           </TextField>
-          <Button variant="outlined" onClick={() => (setDone(undefined), setOpen(true))}>
+          <Button variant="outlined" onClick={() => setOpen(true)}>
             {t('migrate.preview')}
           </Button>
         </Stack>
@@ -134,7 +130,7 @@ export function MigrationPanel({ references, version }: { references: Definition
                 { fromVersion: version, toVersion: to, ...(blocked.length ? { workItemIds: movable.map((i) => i.workItemId) } : {}) },
                 {
                   onSuccess: (applied) => {
-                    setDone(t('migrate.done', { count: applied.items.length, to }));
+                    onMoved(t('migrate.done', { count: applied.items.length, to }));
                     close();
                   },
                 },

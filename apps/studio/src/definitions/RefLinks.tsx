@@ -10,7 +10,7 @@ export const versionPath = (kind: string, id: string, version: number) => `/stud
  * `ID@VERSION` references as links to their version pages, at most `max` (then "+N more").
  * `kindOf` finds a reference's kind by id; an id it does not know is shown without a link.
  */
-export function RefLinks({ refs, kindOf, max = 4, empty }: { refs: readonly string[]; kindOf: (id: string) => string | undefined; max?: number; empty: string }) {
+export function RefLinks({ refs, kindOf, max = 4, empty, moreTo }: { refs: readonly string[]; kindOf: (id: string) => string | undefined; max?: number; empty: string; moreTo?: string }) {
   const { t } = useTranslation('definitions');
   if (!refs.length)
     return (
@@ -41,7 +41,11 @@ export function RefLinks({ refs, kindOf, max = 4, empty }: { refs: readonly stri
       })}
       {refs.length > max ? (
         <li>
-          <Chip component="span" size="small" label={t('home.moreRefs', { count: refs.length - max })} />
+          {moreTo ? (
+            <Chip component={Link} to={moreTo} clickable size="small" label={t('home.moreRefs', { count: refs.length - max })} />
+          ) : (
+            <Chip component="span" size="small" label={t('home.moreRefs', { count: refs.length - max })} />
+          )}
         </li>
       ) : null}
     </Box>

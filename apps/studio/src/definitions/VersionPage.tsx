@@ -30,6 +30,8 @@ export function VersionPage() {
   const { references, standing } = useVersionStandings(kind, id);
   const [retiring, setRetiring] = useState(false);
   const [retired, setRetired] = useState(false);
+  // Said on the page: once the items moved, the panel that moved them is gone (nothing is pinned here any more).
+  const [moved, setMoved] = useState<string | undefined>();
   const v = view.data;
   const own = standing(v ?? { version, status: 'draft', effectiveFrom: null });
   const base = `/studio/definitions/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
@@ -82,6 +84,11 @@ export function VersionPage() {
               {t('retire.done', { version: v.version })}
             </Alert>
           ) : null}
+          {moved ? (
+            <Alert severity="success" sx={{ mt: 2 }}>
+              {moved}
+            </Alert>
+          ) : null}
           {isAdmin && v.status === 'published' && references.data ? (
             <Box sx={{ mt: 2 }}>
               <Button variant="outlined" color="error" onClick={() => setRetiring(true)}>
@@ -93,14 +100,18 @@ export function VersionPage() {
         </>
       )}
       {v && <VersionUsage query={references} version={version} />}
-      {v && isAdmin && kind === 'TaskType' && live && references.data ? <MigrationPanel references={references.data} version={version} /> : null}
+      {/* Moving items is for a version new items no longer get (superseded, retired), while items are still pinned to it. */}
+      {v && isAdmin && kind === 'TaskType' && live && own !== 'current' && (references.data?.versions.find((x) => x.version === version)?.openItems.count ?? 0) > 0 && references.data ? (
+        <MigrationPanel references={references.data} version={version} onMoved={setMoved} />
+      ) : null}
       {v && isKind(kind) && v.status === 'draft' && isAdmin && <DraftEditor key={v.version} view={v} kind={kind} />}
       {v && isKind(kind) && v.status === 'in_review' && <ReviewPanel view={v} userId={user.id} isAdmin={isAdmin} />}
       {v && isKind(kind) && (v.status !== 'draft' || !isAdmin) && (
-        <details className="document" open={v.status !== 'in_review'}>
+        // The generated form may be wider than a phone (its owner's to fix); it scrolls inside, the page does not.
+        <Box component="details" className="document" open={v.status !== 'in_review'} sx={{ maxWidth: '100%', overflowX: 'auto', mt: 2 }}>
           <summary>{t('version.document')}</summary>
           <DefinitionForm kind={kind} content={v.content} readonly />
-        </details>
+        </Box>
       )}
     </Box>
   );
