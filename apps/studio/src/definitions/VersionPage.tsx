@@ -36,6 +36,14 @@ export function VersionPage() {
   const own = standing(v ?? { version, status: 'draft', effectiveFrom: null });
   const base = `/studio/definitions/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
   const live = v && (v.status === 'published' || v.status === 'retired');
+  // Moving items is for a version new items no longer get (superseded, retired) while items are pinned to it. Once
+  // offered it stays until the page changes: the move empties the version, and the panel must live to report it.
+  const pinnedHere = references.data?.versions.find((x) => x.version === version)?.openItems.count ?? 0;
+  const [offered, setOffered] = useState<string | undefined>();
+  const page = `${kind}/${id}/${version}`;
+  const migratable = Boolean(v && isAdmin && kind === 'TaskType' && live && own !== 'current' && pinnedHere > 0);
+  if (migratable && offered !== page) setOffered(page);
+  const offerMigration = migratable || offered === page;
   return (
     <Box component="section" className="version-page" sx={{ minWidth: 0 }}>
       <Breadcrumbs aria-label={t('breadcrumb')} sx={{ mb: 1 }}>
@@ -100,10 +108,7 @@ export function VersionPage() {
         </>
       )}
       {v && <VersionUsage query={references} version={version} />}
-      {/* Moving items is for a version new items no longer get (superseded, retired), while items are still pinned to it. */}
-      {v && isAdmin && kind === 'TaskType' && live && own !== 'current' && (references.data?.versions.find((x) => x.version === version)?.openItems.count ?? 0) > 0 && references.data ? (
-        <MigrationPanel references={references.data} version={version} onMoved={setMoved} />
-      ) : null}
+      {offerMigration && references.data ? <MigrationPanel references={references.data} version={version} onMoved={setMoved} /> : null}
       {v && isKind(kind) && v.status === 'draft' && isAdmin && <DraftEditor key={v.version} view={v} kind={kind} />}
       {v && isKind(kind) && v.status === 'in_review' && <ReviewPanel view={v} userId={user.id} isAdmin={isAdmin} />}
       {v && isKind(kind) && (v.status !== 'draft' || !isAdmin) && (
