@@ -139,6 +139,8 @@ export const PROBLEM_CODES = {
   DEFINITION_INVALID: unprocessable('The content fails its JSON Schema or the cross-reference lint (`findings`).'),
   DEFINITION_IDENTITY_MISMATCH: unprocessable('The content\'s kind or id is not the one in the path.'),
   EFFECTIVE_FROM_IN_PAST: unprocessable('`effectiveFrom` is before now.'),
+  DEFINITION_NOT_REFERENCED: unprocessable('A simulated item\'s task type does not reference the simulated definition (or a sample names no task type that does), so the simulation would change nothing there.'),
+  SIMULATION_USER_UNKNOWN: unprocessable('`asUser` is not a person the identity\'s directory knows in the caller\'s tenant.'),
   RULE_COMPILE_FAILED: unprocessable('A rule reads a fact or path outside the fact catalogue, uses an unknown operator, or sets condition priorities.'),
   MIGRATION_SAME_VERSION: unprocessable('A migration moves items from one version to the same version.'),
   MIGRATION_TARGET_NOT_PUBLISHED: unprocessable('Work items move only to a published version.'),
