@@ -1,4 +1,5 @@
 import type { DefinitionKind } from '@mandate/definitions';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { useSubmitDefinition, useUpdateDraft } from '../data/definitionQueries.js';
 import { problemFindings } from '../ui/problemText.js';
@@ -7,6 +8,7 @@ import { DefinitionForm } from './DefinitionForm.js';
 import { FindingList } from './FindingList.js';
 import { type Finding, findingsToErrorSchema } from './findingsToErrorSchema.js';
 import type { VersionView } from './governanceTypes.js';
+import { TryItPanel } from './tryIt/TryItPanel.js';
 
 /**
  * A draft in the generated form: live schema validation as one types, the server's validation and
@@ -87,6 +89,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
         </div>
       </DefinitionForm>
       {failure ? <ProblemMessage error={failure.error} title={failure.what === 'submitting' ? 'The draft was not submitted' : 'The draft was not saved'} /> : null}
+      <TryItPanel kind={view.kind} id={view.id} version={view.version} unsavedChanges={dirty} {...(kind === 'TaskType' ? { sampleTaskType: { id: view.id, evidenceSchema: content.evidenceSchema as RJSFSchema | undefined } } : {})} />
     </section>
   );
 }
