@@ -24,7 +24,7 @@ const quote = (id: string) => ({
   evidence: { quoteId: id, quoteRevision: 3, requestedDiscountPercent: 28, standardLimitPercent: 25, pricingResultId: 'PR-5521-XQ', ...SECRET },
 });
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats.default(ajv);
 const matchesContract = ajv.compile(responseSchemas.DefinitionSimulation);
 
