@@ -100,8 +100,8 @@ const simulateDefinitionRequest = {
     asPrincipal: simulatedPrincipal,
   },
   allOf: [
-    { oneOf: [{ required: ['workItemIds'] }, { required: ['sample'] }] },
-    { oneOf: [{ required: ['asUser'] }, { required: ['asPrincipal'] }] },
+    { oneOf: [{ required: ['workItemIds'], properties: { workItemIds: true } }, { required: ['sample'], properties: { sample: true } }] },
+    { oneOf: [{ required: ['asUser'], properties: { asUser: true } }, { required: ['asPrincipal'], properties: { asPrincipal: true } }] },
   ],
 } as const;
 

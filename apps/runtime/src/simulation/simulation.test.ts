@@ -24,7 +24,7 @@ const quote = (id: string) => ({
   evidence: { quoteId: id, quoteRevision: 3, requestedDiscountPercent: 28, standardLimitPercent: 25, pricingResultId: 'PR-5521-XQ', ...SECRET },
 });
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats.default(ajv);
 const matchesContract = ajv.compile(responseSchemas.DefinitionSimulation);
 
@@ -92,7 +92,7 @@ describe.each(engines)('definition simulation on $name', ({ open }) => {
     expect(await written()).toEqual(before);
   });
 
-  it('an SLA draft with a longer due time: the SLA instants differ, actions, view and priority do not', async () => {
+  it('an SLA draft with a longer due time: the SLA instants differ, actions, view and priority do not; in review alike', async () => {
     const before = await written();
     const res = await simulate('gabe', `${SLA}/versions/${slaDraft}`, { workItemIds: [itemId], asUser: 'sam' });
     expect(res.status, res.text).toBe(200);
@@ -108,6 +108,13 @@ describe.each(engines)('definition simulation on $name', ({ open }) => {
     expect(item!.draft.priority.score).toBe(item!.published!.priority.score);
     expect(item!.draft.view).toEqual(item!.published!.view);
     expect(await written()).toEqual(before);
+
+    // The same version in review: simulated as it now stands.
+    expect((await request(t.app).post(`${SLA}/versions/${slaDraft}/submit`).set(await as('gina'))).status).toBe(200);
+    const inReview = await simulate('gabe', `${SLA}/versions/${slaDraft}`, { workItemIds: [itemId], asUser: 'sam' });
+    expect(inReview.status, inReview.text).toBe(200);
+    expect(inReview.body.definition).toMatchObject({ version: slaDraft, status: 'in_review' });
+    expect((inReview.body as DefinitionSimulation).items[0]!.differences.map((d) => d.path)).toEqual(['sla.dueAt', 'sla.warnAt', 'sla.escalateAt']);
   });
 
   it('hidden values never appear: through finance eyes an admin still sees no more of an item than GET /work-items/{id} shows them', async () => {
