@@ -73,7 +73,7 @@ function Value({ value }: { value: RowValue | undefined }) {
     case 'action':
       return <span>{value.enabled ? t('values.allowed') : t('values.notAllowed', { reason: value.reason ? explainCheck(value.reason) : t('values.noReason') })}</span>;
     case 'visibility':
-      return <span>{value.visible ? t('values.visible') : t('values.hidden')}</span>;
+      return <span>{value.visible ? (value.withheld ? t('values.visibleWithheld') : t('values.visible')) : t('values.hidden')}</span>;
     case 'score':
       return (
         <span>

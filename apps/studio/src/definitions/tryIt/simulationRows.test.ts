@@ -44,3 +44,12 @@ describe('comparedRows', () => {
     expect(rows.every((r) => r.published === undefined && !r.differs)).toBe(true);
   });
 });
+
+describe('comparedRows, withheld fields', () => {
+  it('lists a field the person would see but the asking admin may not read as shown and withheld, never dropped', () => {
+    const draft = side({ evidence: { customer: 'ACME' } });
+    draft.view.withheldPaths = ['evidence.marginPercent'];
+    const rows = comparedRows(item(draft, undefined, []));
+    expect(rows.find((r) => r.key === 'marginPercent')).toMatchObject({ draft: { type: 'visibility', visible: true, withheld: true } });
+  });
+});

@@ -21,7 +21,7 @@ export interface ComparedRow {
 /** What a side says of a row, before translation: an action's state, a field's visibility, a number or an instant. */
 export type RowValue =
   | { type: 'action'; enabled: boolean; reason?: string }
-  | { type: 'visibility'; visible: boolean }
+  | { type: 'visibility'; visible: boolean; withheld?: boolean }
   | { type: 'score'; score: number; reasons: string[] }
   | { type: 'instant'; at?: string };
 
@@ -32,9 +32,15 @@ function actionValue(side: Side | undefined, code: string): RowValue | undefined
   return action ? { type: 'action', enabled: action.enabled, ...(action.disabledReason ? { reason: action.disabledReason } : {}) } : undefined;
 }
 
-/** The evidence paths a side shows (its view's top-level fields) and hides (`redactedPaths` without `evidence.`). */
-function fieldsOf(side: Side | undefined): { shown: string[]; hidden: Set<string> } {
-  return { shown: Object.keys(side?.view.evidence ?? {}), hidden: new Set((side?.view.redactedPaths ?? []).map((path) => path.replace(/^evidence\./, ''))) };
+const withoutPrefix = (paths: readonly string[]) => paths.map((path) => path.replace(/^evidence\./, ''));
+
+/**
+ * The evidence paths a side shows (its view's top-level fields, and those withheld: the person
+ * would see them, the admin asking may not read them) and hides (`redactedPaths`), without `evidence.`.
+ */
+function fieldsOf(side: Side | undefined): { shown: string[]; hidden: Set<string>; withheld: Set<string> } {
+  const withheld = withoutPrefix(side?.view.withheldPaths ?? []);
+  return { shown: [...Object.keys(side?.view.evidence ?? {}), ...withheld], hidden: new Set(withoutPrefix(side?.view.redactedPaths ?? [])), withheld: new Set(withheld) };
 }
 
 /**
@@ -58,7 +64,7 @@ export function comparedRows(item: SimulatedItem, fieldLabels: Readonly<Record<s
   const publishedFields = fieldsOf(item.published);
   const fieldNames = [...new Set([...draftFields.shown, ...draftFields.hidden, ...publishedFields.shown, ...publishedFields.hidden])].sort();
   for (const field of fieldNames) {
-    const seen = (fields: typeof draftFields): RowValue => ({ type: 'visibility', visible: !fields.hidden.has(field) });
+    const seen = (fields: typeof draftFields): RowValue => ({ type: 'visibility', visible: !fields.hidden.has(field), ...(fields.withheld.has(field) ? { withheld: true } : {}) });
     rows.push({ group: 'view', key: field, label: fieldLabels[field] ?? field, draft: seen(draftFields), ...(item.published ? { published: seen(publishedFields) } : {}), differs: differsUnder(`view.evidence.${field}`) });
   }
 
