@@ -11,7 +11,7 @@
  * may not reject it either. An approval is bound to the content hash it saw, and only that
  * content is published: an admin cannot take over another's draft, edit it and approve it alone.
  */
-import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type Severity } from '@mandate/definitions';
+import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type FindingLocation, type FindingParams, type Severity } from '@mandate/definitions';
 import type { DefinitionContribution, DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus, Stores, StoreTransaction } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '@mandate/problems';
@@ -27,6 +27,10 @@ export interface DraftFinding {
   code: string;
   severity: Severity;
   message: string;
+  /** The finding in plain words for a governance admin (English; the studio renders its own from `code` and `params`). */
+  sentence: string;
+  params: FindingParams;
+  location: FindingLocation;
   pointer: string;
 }
 
@@ -324,7 +328,7 @@ export class DefinitionGovernanceService {
     sources.push({ file, text: JSON.stringify(target.content) });
     return validateDefinitionSources(sources)
       .findings.filter((f) => f.file === file)
-      .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
+      .map((f) => ({ code: f.code, severity: f.severity, message: f.message, sentence: f.sentence, params: f.params, location: f.location, pointer: f.pointer }));
   }
 
   private async record(tx: StoreTransaction, principal: Principal, eventType: string, version: DefinitionVersionMeta, payload: Record<string, unknown>): Promise<void> {
@@ -377,7 +381,7 @@ function assertStatus(version: DefinitionVersionMeta, allowed: readonly (keyof t
 
 function assertNoErrors(findings: readonly DraftFinding[], message: string): void {
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.code} at ${f.pointer || '/'}`).join('; ')}`, { findings });
+  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.sentence} (${f.code} at ${f.pointer || '/'})`).join(' ')}`, { findings });
 }
 
 function countFindings(findings: readonly DraftFinding[]) {
