@@ -73,10 +73,11 @@ describe('describeLocation and fieldOf', () => {
     expect(fieldOf(describeLocation('ReasonCodeSet', reasons, ''))).toBe('The definition');
   });
 
-  it('uses the schema title of a node when it has one, and a translator’s templates and words', () => {
+  it('takes a translator’s phrases and words', () => {
     const location = describeLocation('ReasonCodeSet', reasons, '/codes/7/appliesTo');
     const german = { field: '„{{label}}“', root: 'die Definition', entry: '{{noun}} {{position}}', namedEntry: '{{noun}} {{position}} ({{name}})', within: '{{inner}} von {{outer}}' };
-    expect(fieldOf(location, german, { label: () => 'Gilt für', noun: () => 'Begründung' })).toBe('„Gilt für“ von Begründung 8 (COMPETITIVE_MATCH)');
+    const phrase = (key: keyof typeof german, values: Record<string, string | number>) => renderTemplate(german[key], values);
+    expect(fieldOf(location, phrase, { label: () => 'Gilt für', noun: () => 'Begründung' })).toBe('„Gilt für“ von Begründung 8 (COMPETITIVE_MATCH)');
   });
 });
 

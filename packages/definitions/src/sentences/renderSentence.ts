@@ -29,18 +29,15 @@ export function templateOf(code: FindingCode, params: FindingParams): string {
   return new Intl.PluralRules('en').select(params.count) === 'one' ? template.one : template.other;
 }
 
-/** Templates for placing a field, in some language (see `FINDING_PHRASES.location`). */
-export interface LocationTemplates {
-  field: string;
-  root: string;
-  entry: string;
-  namedEntry: string;
-  within: string;
-}
+/** Renders one of the `location` phrases (`field`, `root`, `entry`, `namedEntry`, `within`) with its values. */
+export type LocationPhrase = (key: keyof typeof FINDING_PHRASES.location, values: FindingParams) => string;
+
+const englishLocation: LocationPhrase = (key, values) => renderTemplate(FINDING_PHRASES.location[key], values);
 
 /**
  * The `field` parameter of a location: the quoted label, or the entry the pointer ends at, then
- * the entries that contain it, innermost first. Translators pass their own templates and words.
+ * the entries that contain it, innermost first. A translation passes its own phrases and words
+ * (the studio: i18next's `t` over `location.*`, `labels.*` and `nouns.*`).
  *
  * @example
  * fieldOf({ labelKey: 'appliesTo', label: 'Applies to', entries: [{ nounKey: 'codes', noun: 'reason code', position: 8, name: 'COMPETITIVE_MATCH' }] })
@@ -48,14 +45,17 @@ export interface LocationTemplates {
  */
 export function fieldOf(
   location: FindingLocation,
-  templates: LocationTemplates = FINDING_PHRASES.location,
+  phrase: LocationPhrase = englishLocation,
   words: { label?: (location: FindingLocation) => string; noun?: (entry: LocationEntry) => string } = {},
 ): string {
   const noun = words.noun ?? ((e: LocationEntry) => e.noun);
-  const entryText = (e: LocationEntry) => renderTemplate(e.name ? templates.namedEntry : templates.entry, { noun: noun(e), position: e.position, ...(e.name ? { name: e.name } : {}) });
-  const label = () => renderTemplate(templates.field, { label: words.label ? words.label(location) : location.label });
-  const subject = location.entry ? entryText(location.entry) : location.labelKey === undefined ? templates.root : label();
-  const placed = [...location.entries].reverse().reduce((inner, e) => renderTemplate(templates.within, { inner, outer: entryText(e) }), subject);
+  const entryText = (e: LocationEntry) => (e.name ? phrase('namedEntry', { noun: noun(e), position: e.position, name: e.name }) : phrase('entry', { noun: noun(e), position: e.position }));
+  const subject = location.entry
+    ? entryText(location.entry)
+    : location.labelKey === undefined
+      ? phrase('root', {})
+      : phrase('field', { label: words.label ? words.label(location) : location.label });
+  const placed = [...location.entries].reverse().reduce((inner, e) => phrase('within', { inner, outer: entryText(e) }), subject);
   return capitalise(placed);
 }
 
