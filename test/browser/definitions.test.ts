@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStudio, type Studio } from './support/studioHarness.js';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const KIND = 'ReasonCodeSet';
 const ID = 'DISCOUNT_APPROVAL_REASONS';
@@ -57,12 +58,22 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     // A code that already exists: the server's DUPLICATE_CODE finding lands on that row's code cell.
     await addReasonCode(page, 'COMPETITIVE_MATCH', 'Matched twice', 'APPROVE');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    const cellError = page.locator('.reason-code-table tbody tr.has-error .field-errors', { hasText: 'DUPLICATE_CODE' });
+    // In words on the cell and in the summary, which links to the cell.
+    const duplicate = 'Reason code "COMPETITIVE_MATCH" is listed twice; keep one.';
+    const cellError = page.locator('.reason-code-table tbody tr.has-error .field-errors', { hasText: duplicate });
     await cellError.first().waitFor();
     const rowCount = await page.locator('.reason-code-table tbody tr').count();
-    expect(await page.locator('.findings').textContent()).toContain(`DUPLICATE_CODE`);
+    const summary = page.getByRole('region', { name: '1 problem to fix before you can submit' });
+    await summary.waitFor();
+    expect(await page.locator('.findings').textContent()).not.toContain('DUPLICATE_CODE');
     expect(await page.locator('.reason-code-table tbody tr').last().getAttribute('class')).toBe('has-error');
     expect(rowCount).toBeGreaterThan(1);
+    // The summary itself: no serious or critical axe violation (the shared page-wide helper is not on this branch yet).
+    const axe = await new AxeBuilder({ page }).include('.findings').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await studio.screenshot(page, 'definitions-draft-editor-finding');
+    await summary.getByRole('link', { name: duplicate }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`root_codes_${rowCount - 1}_code`);
 
     // Fix it: the new code is VOLUME_COMMITMENT.
     await page.getByRole('textbox', { name: 'Code of COMPETITIVE_MATCH' }).last().fill('VOLUME_COMMITMENT');
@@ -70,7 +81,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     await page.getByRole('textbox', { name: 'Change note' }).fill('Volume commitments justify a discount');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-    await page.getByText('No findings.').waitFor();
+    await page.getByText('No problems found in the last save.').waitFor();
     expect(await cellError.count()).toBe(0);
     await studio.screenshot(page, 'definitions-draft-editor');
 

@@ -302,6 +302,36 @@ const chainVerification = {
 /** `POST /audit/checkpoints`: the checkpoint written, or the latest one when the head was already signed (`created: false`). */
 const auditCheckpointResult = { type: 'object', additionalProperties: false, required: ['created'], properties: { created: boolean, checkpoint: auditCheckpoint } } as const;
 
+/** A list entry on the way to a finding's field: `reason code 8 (COMPETITIVE_MATCH)`. */
+const findingLocationEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['nounKey', 'noun', 'position'],
+  properties: { nounKey: string, noun: string, position: integer, name: string },
+} as const;
+
+/** A validation or lint finding of a version, located by JSON Pointer into its content, with its sentence in plain words. */
+const draftFinding = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'severity', 'message', 'sentence', 'params', 'location', 'pointer'],
+  properties: {
+    code: string,
+    severity: { enum: ['error', 'warning'] },
+    message: { ...string, description: "The validator's own words, for developers." },
+    sentence: { ...string, description: 'The finding in plain words for a governance admin, in English (`"Applies to" of reason code 8 (COMPETITIVE_MATCH) needs at least one entry.`).' },
+    params: { type: 'object', additionalProperties: { anyOf: [string, { type: 'number' }] }, description: "The values the sentence is rendered from (the code's template in docs/definitions.md), for translations." },
+    location: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['label', 'entries'],
+      description: 'The field the finding concerns, in words.',
+      properties: { labelKey: string, label: string, entries: { type: 'array', items: findingLocationEntry }, entry: findingLocationEntry },
+    },
+    pointer: string,
+  },
+} as const;
+
 /** One reason a request or a decision was refused. */
 const problemViolation = {
   type: 'object',
@@ -328,6 +358,7 @@ const problem = {
     violations: { type: 'array', items: problemViolation },
     failedChecks: strings,
     requiredFields: strings,
+    findings: { type: 'array', items: draftFinding, description: '`DEFINITION_INVALID`: every finding of the content, each with its sentence.' },
   },
 } as const;
 
@@ -367,13 +398,6 @@ const definitionVersionRecord = {
   properties: { ...definitionVersionMetaMembers, content: anyObject },
 } as const;
 
-/** A validation or lint finding of a version, located by JSON Pointer into its content. */
-const draftFinding = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['code', 'severity', 'message', 'pointer'],
-  properties: { code: string, severity: { enum: ['error', 'warning'] }, message: string, pointer: string },
-} as const;
 
 /** One contribution to a version's content: its author's first content (`created`, seq 1) or a later edit. No contributor may approve the version. */
 const definitionContribution = {

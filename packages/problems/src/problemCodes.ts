@@ -136,7 +136,7 @@ export const PROBLEM_CODES = {
   APPROVED_CONTENT_MISMATCH: conflict('The version\'s content is not the content its approval was given for.'),
   DEFINITION_IN_USE: conflict('Published definitions still reference this version (`referencedBy`).'),
   SOURCE_VERSION_NOT_FOUND: unprocessable('The version a new draft is to be copied from (`from`) does not exist.'),
-  DEFINITION_INVALID: unprocessable('The content fails its JSON Schema or the cross-reference lint (`findings`).'),
+  DEFINITION_INVALID: unprocessable('The content fails its JSON Schema or the cross-reference lint (`findings`, each with its `code`, `pointer` and `sentence` in plain words).'),
   DEFINITION_IDENTITY_MISMATCH: unprocessable('The content\'s kind or id is not the one in the path.'),
   EFFECTIVE_FROM_IN_PAST: unprocessable('`effectiveFrom` is before now.'),
   DEFINITION_NOT_REFERENCED: unprocessable('A simulated item\'s task type does not reference the simulated definition (or a sample names no task type that does), so the simulation would change nothing there.'),

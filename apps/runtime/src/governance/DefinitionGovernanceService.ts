@@ -364,7 +364,7 @@ function assertStatus(version: DefinitionVersionMeta, allowed: readonly (keyof t
 
 function assertNoErrors(findings: readonly DraftFinding[], message: string): void {
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.code} at ${f.pointer || '/'}`).join('; ')}`, { findings });
+  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.sentence} (${f.code} at ${f.pointer || '/'})`).join(' ')}`, { findings });
 }
 
 function countFindings(findings: readonly DraftFinding[]) {

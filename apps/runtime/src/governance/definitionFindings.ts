@@ -1,10 +1,14 @@
-import { validateDefinitionSources, type Severity } from '@mandate/definitions';
+import { validateDefinitionSources, type FindingLocation, type FindingParams, type Severity } from '@mandate/definitions';
 
 /** A validation or lint finding of a version, located by JSON Pointer into its content. */
 export interface DraftFinding {
   code: string;
   severity: Severity;
   message: string;
+  /** The finding in plain words for a governance admin (English; the studio renders its own from `code` and `params`). */
+  sentence: string;
+  params: FindingParams;
+  location: FindingLocation;
   pointer: string;
 }
 
@@ -29,5 +33,5 @@ export function definitionFindings(target: VersionContent, others: readonly Vers
   sources.push({ file, text: JSON.stringify(target.content) });
   return validateDefinitionSources(sources)
     .findings.filter((f) => f.file === file)
-    .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
+    .map((f) => ({ code: f.code, severity: f.severity, message: f.message, sentence: f.sentence, params: f.params, location: f.location, pointer: f.pointer }));
 }

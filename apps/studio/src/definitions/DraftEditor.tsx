@@ -1,6 +1,7 @@
 import type { DefinitionKind } from '@mandate/definitions';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSubmitDefinition, useUpdateDraft } from '../data/definitionQueries.js';
 import { problemFindings } from '../ui/problemText.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
@@ -25,7 +26,8 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
   const [busy, setBusy] = useState<'saving' | 'submitting'>();
   const [failure, setFailure] = useState<{ what: 'saving' | 'submitting'; error: unknown }>();
   const [saved, setSaved] = useState(false);
-  const extraErrors = useMemo(() => findingsToErrorSchema(findings), [findings]);
+  const { t } = useTranslation('findings');
+  const extraErrors = useMemo(() => findingsToErrorSchema(findings, t), [findings, t]);
 
   const save = async (): Promise<boolean> => {
     const next = await updateDraft.mutateAsync({ content, ...(changeNote ? { changeNote } : {}) });
@@ -62,7 +64,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
           Sent back by {view.reviewer}: “{view.reviewComment}”
         </p>
       ) : null}
-      <FindingList findings={findings} title="Findings as of the last save" />
+      <FindingList findings={findings} />
       <DefinitionForm
         kind={kind}
         content={content}
