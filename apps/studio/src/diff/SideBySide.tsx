@@ -9,7 +9,7 @@ export function SideBySide({ before, after, fromLabel, toLabel }: { before: unkn
   const rows = lineDiff(JSON.stringify(before, null, 2).split('\n'), JSON.stringify(after, null, 2).split('\n'));
   const pre = { m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'monospace', typography: 'caption' } as const;
   return (
-    <TableContainer className="table-scroll" sx={{ mt: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+    <TableContainer sx={{ mt: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Table size="small" className="side-by-side" sx={{ tableLayout: 'fixed', '& caption': { captionSide: 'top', textAlign: 'left', fontWeight: 600, px: 1, py: 0.5, color: 'text.primary' }, '& td': { verticalAlign: 'top', py: 0.25 } }}>
         <caption>{t('sideBySide.caption')}</caption>
         <TableHead>
