@@ -55,12 +55,13 @@ export function LoginPage() {
                   onClick={() => signIn.mutate(id)}
                   disabled={signIn.isPending || signIn.isSuccess}
                   aria-label={t('dev.signInAs', { id, hint: t(`users.${id}`) })}
-                  sx={{ justifyContent: 'flex-start', textAlign: 'left', flexDirection: 'column', alignItems: 'flex-start', py: 1, color: 'text.primary', borderColor: 'divider', '&:hover': { borderColor: 'primary.main' } }}
+                  sx={{ display: 'block', textAlign: 'left', py: 1, color: 'text.primary', borderColor: 'divider', '&:hover': { borderColor: 'primary.main' } }}
                 >
-                  <Typography component="span" sx={{ fontWeight: 700, color: 'primary.main' }}>
+                  {/* The visible words ("sam Sales manager") stay part of the name. */}
+                  <Typography component="span" sx={{ fontWeight: 700, color: 'primary.main', display: 'block' }}>
                     {id}
-                  </Typography>
-                  <Typography component="span" variant="body2" sx={{ fontWeight: 400 }}>
+                  </Typography>{' '}
+                  <Typography component="span" variant="body2" sx={{ fontWeight: 400, display: 'block' }}>
                     {t(`users.${id}`)}
                   </Typography>
                 </Button>
