@@ -21,7 +21,7 @@ const COLUMNS = ['task', 'businessObject', 'priority', 'sla', 'risk', 'owner', '
 /** Below the `md` breakpoint each row is a card of labelled cells: no sideways scroll at 390 px. */
 const stackedRows = (theme: Theme) => ({
   [theme.breakpoints.down('md')]: {
-    '& thead': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+    '& thead': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
     '& table, & tbody, & tr, & td': { display: 'block', width: '100%' },
     '& tbody tr': { borderBottom: `2px solid ${theme.palette.divider}`, py: 0.5 },
     '& td': { border: 0, py: 0.5, px: 1.5 },
