@@ -1,7 +1,10 @@
 import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/i18n.js';
+import { formatDate, formatNumber } from '../i18n/i18n.js';
 import { labelOf } from './itemChanges.js';
+
+/** An ISO 8601 instant (`2026-07-02T10:15:30Z`): shown as the reader's locale writes a date and time. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function Value({ value }: { value: unknown }) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ function Value({ value }: { value: unknown }) {
   if (typeof value === 'boolean') return <>{value ? t('yes') : t('no')}</>;
   // Numbers as the reader's locale writes them, but without grouping: evidence holds ids and years too.
   if (typeof value === 'number') return <>{formatNumber(value, { useGrouping: false, maximumFractionDigits: 20 })}</>;
+  if (typeof value === 'string' && INSTANT.test(value)) return <time dateTime={value}>{formatDate(value)}</time>;
   if (typeof value === 'string') return <>{value}</>;
   return <>{JSON.stringify(value)}</>;
 }

@@ -15,6 +15,7 @@ import { useItemHistory } from '../data/auditQueries.js';
 import { staleItemContext, useAllowedActions, useClaim, useDecide, useDelegate, useItemBusy, usePinnedTaskType, useRelease, useWorkItem } from '../data/workItemQueries.js';
 import { formatDate } from '../i18n/i18n.js';
 import { useSession } from '../session/SessionContext.js';
+import { codeAsWords } from '../ui/checkReasons.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { QueryStatus } from '../ui/QueryStatus.js';
 import { useNow } from '../ui/useNow.js';
@@ -129,6 +130,8 @@ export function ItemPage() {
   const chosenOption = taskType.decisionOptions.find((o) => o.code === chosen);
   const finished = FINISHED_STATES.has(item.state);
   const bo = item.businessObject;
+  /** An action code (a forbidden action's "instead") as the label the screen shows for it. */
+  const labelOfAction = (code: string) => actions.actions.find((a) => a.code === code)?.label ?? taskType.decisionOptions.find((o) => o.code === code)?.label ?? codeAsWords(code);
 
   const submitDecision = (input: DecisionInput) =>
     void run(t('decide.title'), async () => {
@@ -173,15 +176,14 @@ export function ItemPage() {
             <dt>{t('facts.status')}</dt>
             <dd>
               <Chip size="small" className={`state state-${item.state}`} label={t(`state.${item.state}`, { defaultValue: item.state })} color={finished ? 'default' : 'primary'} variant={finished ? 'filled' : 'outlined'} sx={{ fontWeight: 600 }} />
-              {item.assignee ? ` · ${item.assignee === user.id ? t('facts.claimedByYou') : t('facts.claimedBy', { who: item.assignee })}` : ''}
+              {item.assignee && !finished ? ` · ${item.assignee === user.id ? t('facts.claimedByYou') : t('facts.claimedBy', { who: item.assignee })}` : ''}
               {item.outcomeReason ? ` · ${humanizeCode(item.outcomeReason)}` : ''}
             </dd>
           </div>
           <div>
             <dt>{t('facts.sla')}</dt>
-            <dd>
-              <SlaBadge item={item} now={now} />
-            </dd>
+            {/* A finished item's countdown no longer means anything. */}
+            <dd>{finished ? t('facts.slaOver') : <SlaBadge item={item} now={now} />}</dd>
           </div>
           <div>
             <dt>{t('facts.priority')}</dt>
@@ -220,8 +222,8 @@ export function ItemPage() {
           <Section id="summary-title" title={t('summary.title')}>
             {taskType.description && <Typography sx={{ mb: 1 }}>{taskType.description}</Typography>}
             {warning && (
-              <Alert severity="warning" className="approval-warning" sx={{ mb: 1 }}>
-                {warning}
+              <Alert severity={warning.exceeded ? 'warning' : 'info'} className="approval-warning" sx={{ mb: 1 }}>
+                {warning.text}
               </Alert>
             )}
             <Box component="ul" className="consequences" sx={{ m: 0, pl: 2.5 }}>
@@ -294,7 +296,7 @@ export function ItemPage() {
                           {a.instead ? (
                             <Box component="span" sx={{ color: 'text.secondary' }}>
                               {' '}
-                              {t('actions.instead', { what: a.instead })}
+                              {t('actions.instead', { what: labelOfAction(a.instead) })}
                             </Box>
                           ) : null}
                         </li>
@@ -318,7 +320,7 @@ export function ItemPage() {
           <Section id="audit-title" title={finished ? t('record.wasTitle') : t('record.willTitle')}>
             {!finished && (
               <Box component="ul" className="audit-preview" sx={{ m: 0, pl: 2.5 }}>
-                <li>{t('record.actor', { name: user.name, id: user.id, roles: user.roles.join(', ') || t('record.noRoles') })}</li>
+                <li>{t('record.actor', { name: user.name, id: user.id, roles: user.roles.map(codeAsWords).join(', ') || t('record.noRoles') })}</li>
                 <li>{t('record.decision', { decision: chosenOption?.label ?? '—' })}</li>
                 <li>{t('record.version', { type: bo.type, id: bo.id, version: bo.version })}</li>
                 <li>{t('record.pinned', { definitions: item.pinnedDefinitions.join(', ') })}</li>
@@ -408,7 +410,10 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
         {t('conflict.title')}
       </Typography>
       <Typography sx={{ mb: 1 }}>
-        {conflict.problem.detail} <code>{conflict.problem.code}</code>
+        {conflict.problem.detail}
+      </Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
+        {t('problem.code', { ns: 'common', code: conflict.problem.code })}
       </Typography>
       {conflict.changes.length > 0 ? (
         <Box sx={{ overflowX: 'auto' }}>
@@ -427,8 +432,8 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
                   <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
                     {c.label}
                   </TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{c.before}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{c.after}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{codeAsWords(c.before)}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{codeAsWords(c.after)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -41,9 +41,9 @@ export function RecoveryActions({ itemId, actions, reasonCodes, busy, run }: { i
           busy={busy}
           onSubmit={(body) =>
             void run(chosen.label, async () => {
-              const { status, result } = await runAction.mutateAsync({ code: chosen.code, body, idempotencyKey: crypto.randomUUID() });
+              const { status } = await runAction.mutateAsync({ code: chosen.code, body, idempotencyKey: crypto.randomUUID() });
               setOpen(undefined);
-              return status === 202 ? t('recovery.waiting', { action: chosen.label }) : t('recovery.done', { action: chosen.label, result: result.action });
+              return status === 202 ? t('recovery.waiting', { action: chosen.label }) : t('recovery.done', { action: chosen.label });
             })
           }
         />
