@@ -3,6 +3,7 @@
 // reviews the semantic diff, approves and publishes, and the shareable diff URL shows the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { startStudio, type Studio } from './support/studioHarness.js';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -122,17 +123,20 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     expect(await patch.textContent()).toContain('VOLUME_COMMITMENT');
     const highlight = await added.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(highlight).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'diff');
 
     // Switching the view keeps the URL shareable.
     await page.getByRole('combobox', { name: 'Beside the changes' }).selectOption('json');
     await page.waitForURL(/view=json/);
     await page.getByRole('table', { name: 'Both documents' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await added.waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'diff-390');
   });
 
@@ -142,6 +146,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     await page.getByText(/Hash chain verified/).waitFor();
     await page.locator('.audit-event', { hasText: 'DefinitionPublished' }).first().waitFor();
     await page.locator('.audit-event', { hasText: 'DefinitionApproved' }).first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'audit');
   });
 });
