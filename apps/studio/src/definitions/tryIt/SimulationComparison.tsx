@@ -71,7 +71,7 @@ function Value({ value }: { value: RowValue | undefined }) {
   if (!value) return <span>{t('values.none')}</span>;
   switch (value.type) {
     case 'action':
-      return <span>{value.enabled ? t('values.allowed') : t('values.notAllowed', { reason: value.reason ? explainCheck(value.reason) : t('values.noReason') })}</span>;
+      return <span>{value.enabled ? t('values.allowed') : t('values.notAllowed', { reason: value.reason ? explainCheck(value.reason, t) : t('values.noReason') })}</span>;
     case 'visibility':
       return <span>{value.visible ? (value.withheld ? t('values.visibleWithheld') : t('values.visible')) : t('values.hidden')}</span>;
     case 'score':

@@ -56,7 +56,8 @@ export function TryItPanel({
     simulation.mutate(body());
   };
   const evidenceLabels = useMemo(() => labelsOf(sampleTaskType?.evidenceSchema), [sampleTaskType?.evidenceSchema]);
-  const person = (userId: string) => DEMO_USERS.find((u) => u.id === userId);
+  const { t: tSession } = useTranslation('session');
+  const person = (userId: string) => t('asUser.option', { id: userId, hint: tSession(`users.${userId}`) });
 
   return (
     <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -104,9 +105,9 @@ export function TryItPanel({
 
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: { sm: 'center' } }}>
         <TextField select label={t('asUser.label')} value={asUser} onChange={(event) => setAsUser(event.target.value)} sx={{ minWidth: 280 }}>
-          {DEMO_USERS.map((user) => (
-            <MenuItem key={user.id} value={user.id}>
-              {t('asUser.option', { id: user.id, hint: user.hint })}
+          {DEMO_USERS.map((userId) => (
+            <MenuItem key={userId} value={userId}>
+              {person(userId)}
             </MenuItem>
           ))}
         </TextField>
@@ -116,7 +117,7 @@ export function TryItPanel({
       </Stack>
 
       {simulation.error ? <ProblemMessage error={simulation.error} title={t('failed')} /> : null}
-      {simulation.data && triedAs ? <Results simulation={simulation.data} person={t('asUser.option', { id: triedAs, hint: person(triedAs)?.hint ?? '' })} labels={evidenceLabels} /> : null}
+      {simulation.data && triedAs ? <Results simulation={simulation.data} person={person(triedAs)} labels={evidenceLabels} /> : null}
     </Paper>
   );
 }
