@@ -76,6 +76,18 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     await summary.getByRole('link', { name: duplicate }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`root_codes_${rowCount - 1}_code`);
 
+    // In German, the summary and the cell speak German (then back to English for the rest).
+    const language = async (label: string, name: string) => {
+      await page.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name }).click();
+    };
+    await language('Language', 'Deutsch');
+    await page.getByRole('region', { name: '1 Problem ist vor dem Einreichen zu beheben' }).waitFor();
+    await page.locator('.reason-code-table .field-errors', { hasText: 'Der Begründungscode „COMPETITIVE_MATCH“ ist doppelt aufgeführt; behalten Sie einen.' }).waitFor();
+    await studio.screenshot(page, 'definitions-draft-editor-finding-de');
+    await language('Sprache', 'English');
+    await summary.waitFor();
+
     // Fix it: the new code is VOLUME_COMMITMENT.
     await page.getByRole('textbox', { name: 'Code of COMPETITIVE_MATCH' }).last().fill('VOLUME_COMMITMENT');
     await page.getByRole('textbox', { name: 'Label of VOLUME_COMMITMENT' }).fill('Customer commits to a higher volume');

@@ -82,7 +82,7 @@ export function entryNoun(key: string): string {
 }
 
 /**
- * Locates `pointer` in a document of `kind`: the label of the field it names (the last property
+ * Locates `pointer` in a document of `kind` (against `schema`, the kind's own by default): the label of the field it names (the last property
  * on the way; a pointer ending at a list entry is labelled by its list) and the list entries it
  * passes through, named by the entry's `code`, `name`, `id` or `date` when it has one.
  *
@@ -90,24 +90,24 @@ export function entryNoun(key: string): string {
  * describeLocation('ReasonCodeSet', doc, '/codes/7/appliesTo')
  * // { labelKey: 'appliesTo', label: 'Applies to', entries: [{ nounKey: 'codes', noun: 'reason code', position: 8, name: 'COMPETITIVE_MATCH' }] }
  */
-export function describeLocation(kind: DefinitionKind | undefined, document: unknown, pointer: string): FindingLocation {
-  const root = kind ? (definitionSchemas[kind] as unknown as SchemaNode) : undefined;
+export function describeLocation(kind: DefinitionKind | undefined, document: unknown, pointer: string, schema: object | undefined = kind ? definitionSchemas[kind] : undefined): FindingLocation {
+  const root = schema as SchemaNode | undefined;
   const entries: LocationEntry[] = [];
-  let schema: SchemaNode | undefined = root;
+  let node: SchemaNode | undefined = root;
   let value: unknown = document;
   let labelKey: string | undefined;
   let labelSchema: SchemaNode | undefined;
   let parentKey: string | undefined;
   for (const segment of fromPointer(pointer)) {
     const isIndex = Array.isArray(value) && /^(0|[1-9][0-9]*)$/.test(segment);
-    schema = schema && root ? childSchema(root, schema, segment, isIndex) : undefined;
+    node = node && root ? childSchema(root, node, segment, isIndex) : undefined;
     value = isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
     if (isIndex && parentKey !== undefined) {
       const name = entryName(value);
       entries.push({ nounKey: parentKey, noun: entryNoun(parentKey), position: Number(segment) + 1, ...(name ? { name } : {}) });
     } else if (!isIndex) {
       labelKey = segment;
-      labelSchema = schema;
+      labelSchema = node;
       parentKey = segment;
     }
   }

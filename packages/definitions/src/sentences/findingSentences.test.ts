@@ -73,6 +73,15 @@ describe('describeLocation and fieldOf', () => {
     expect(fieldOf(describeLocation('ReasonCodeSet', reasons, ''))).toBe('The definition');
   });
 
+  it('labels a field by the title of its schema node, following $ref into $defs', () => {
+    const schema = {
+      $defs: { Entry: { type: 'object', properties: { appliesTo: { title: 'Decisions it justifies', type: 'array' } } } },
+      properties: { codes: { type: 'array', items: { $ref: '#/$defs/Entry' } } },
+    };
+    expect(describeLocation('ReasonCodeSet', reasons, '/codes/7/appliesTo', schema).label).toBe('Decisions it justifies');
+    expect(describeLocation('ReasonCodeSet', reasons, '/codes/7/label', schema).label).toBe('Label');
+  });
+
   it('takes a translator’s phrases and words', () => {
     const location = describeLocation('ReasonCodeSet', reasons, '/codes/7/appliesTo');
     const german = { field: '„{{label}}“', root: 'die Definition', entry: '{{noun}} {{position}}', namedEntry: '{{noun}} {{position}} ({{name}})', within: '{{inner}} von {{outer}}' };
