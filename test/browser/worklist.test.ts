@@ -149,6 +149,26 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     expect(await seriousAccessibilityViolations(sam)).toEqual([]);
     await studio.screenshot(sam, 'worklist-390px');
 
+    // Every stop of the Tab order, from the page heading through the queue tabs, filters and rows to the end of the
+    // page, shows the theme's focus ring.
+    await sam.getByRole('heading', { level: 1 }).focus();
+    const stops: { label: string; ring: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await sam.keyboard.press('Tab');
+      const stop = await sam.evaluate(() => {
+        const el = document.activeElement;
+        if (!(el instanceof HTMLElement) || el === document.body) return undefined;
+        // A text field or select draws the ring around its outlined box, not on the bare input.
+        const style = getComputedStyle(el.closest('.MuiInputBase-root') ?? el);
+        const label = `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+        return { label, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!stop) break;
+      stops.push(stop);
+    }
+    expect(stops.filter((s) => !s.ring)).toEqual([]);
+    expect(stops.map((s) => s.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^a Available/), expect.stringMatching(/^select /), expect.stringMatching(/^a Discount approval/)]));
+
     await sam.locator('tbody tr', { hasText: 'Q-2026-000930' }).getByRole('link').focus();
     await sam.keyboard.press('Enter');
     await sam.getByRole('heading', { name: 'Evidence' }).waitFor();

@@ -130,7 +130,8 @@ export function WorklistPage() {
             if ((e.target.value || undefined) !== filters.businessObjectId) setView(queue, { ...filters, businessObjectId: e.target.value || undefined });
           }}
         />
-        <Box sx={{ alignSelf: 'center' }}>
+        {/* The header names the tenant too; on a phone the queue comes first. */}
+        <Box sx={{ alignSelf: 'center', display: { xs: 'none', sm: 'block' } }}>
           <Typography variant="caption" component="div" sx={{ fontWeight: 600, color: 'text.secondary' }}>
             {t('filters.tenant')}
           </Typography>
