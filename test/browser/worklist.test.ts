@@ -29,6 +29,10 @@ async function openQuote(page: Page, quoteId: string): Promise<void> {
 describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'})`, { timeout: 120_000 }, () => {
   it('hides the margin from the sales rep and shows it to the finance approver', async () => {
     const rita = await studio.page('rita');
+    await rita.getByRole('tab', { name: /^All/ }).click();
+    await rita.locator('table.worklist-table tbody tr').first().waitFor();
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
+    await studio.screenshot(rita, 'worklist');
     await openQuote(rita, 'Q-2026-000918');
     const ritaEvidence = rita.locator('dl.evidence');
     await ritaEvidence.getByText('Requested discount percent').waitFor();
