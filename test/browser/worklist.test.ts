@@ -29,6 +29,10 @@ async function openQuote(page: Page, quoteId: string): Promise<void> {
 describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'})`, { timeout: 120_000 }, () => {
   it('hides the margin from the sales rep and shows it to the finance approver', async () => {
     const rita = await studio.page('rita');
+    await rita.getByRole('tab', { name: /^All/ }).click();
+    await rita.locator('table.worklist-table tbody tr').first().waitFor();
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
+    await studio.screenshot(rita, 'worklist');
     await openQuote(rita, 'Q-2026-000918');
     const ritaEvidence = rita.locator('dl.evidence');
     await ritaEvidence.getByText('Requested discount percent').waitFor();
@@ -148,6 +152,26 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     expect(await overflowsHorizontally(sam)).toBe(false);
     expect(await seriousAccessibilityViolations(sam)).toEqual([]);
     await studio.screenshot(sam, 'worklist-390px');
+
+    // Every stop of the Tab order, from the page heading through the queue tabs, filters and rows to the end of the
+    // page, shows the theme's focus ring.
+    await sam.getByRole('heading', { level: 1 }).focus();
+    const stops: { label: string; ring: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await sam.keyboard.press('Tab');
+      const stop = await sam.evaluate(() => {
+        const el = document.activeElement;
+        if (!(el instanceof HTMLElement) || el === document.body) return undefined;
+        // A text field or select draws the ring around its outlined box, not on the bare input.
+        const style = getComputedStyle(el.closest('.MuiInputBase-root') ?? el);
+        const label = `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+        return { label, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!stop) break;
+      stops.push(stop);
+    }
+    expect(stops.filter((s) => !s.ring)).toEqual([]);
+    expect(stops.map((s) => s.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^a Available/), expect.stringMatching(/^select /), expect.stringMatching(/^a Discount approval/)]));
 
     await sam.locator('tbody tr', { hasText: 'Q-2026-000930' }).getByRole('link').focus();
     await sam.keyboard.press('Enter');

@@ -15,6 +15,20 @@ import { AUDIT_FILTER_FIELDS, auditFilterOf, auditFilterProblem, instantOf, loca
 const FACTS = ['decision', 'reasonCode', 'comment', 'definition', 'taskType', 'taskTypeVersion', 'status', 'state', 'assignee', 'action'] as const;
 const INSTANT_FIELDS = new Set<string>(['from', 'to']);
 
+/** A payload fact as words: a definition reference as "Kind ID v4", a snake_case status as words, numbers formatted. */
+function factText(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return /^[a-z]+(_[a-z]+)+$/.test(value) ? value.replace(/_/g, ' ') : value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { kind, id, version } = value as { kind?: unknown; id?: unknown; version?: unknown };
+    if (typeof id === 'string') return [typeof kind === 'string' ? kind : '', id, typeof version === 'number' ? `v${version}` : ''].filter(Boolean).join(' ');
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)}`)
+      .join(' · ');
+  }
+  return JSON.stringify(value);
+}
+
 /** `DefinitionPublished` -> "Definition published". */
 function eventTitle(eventType: string): string {
   const words = eventType.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -33,7 +47,7 @@ function Evidence({ event }: { event: AuditEvent }) {
           {shown.map((k) => (
             <div key={k}>
               <dt>{t(`facts.${k}`)}</dt>
-              <dd>{typeof p[k] === 'string' ? p[k] : typeof p[k] === 'number' ? formatNumber(p[k]) : JSON.stringify(p[k])}</dd>
+              <dd>{factText(p[k])}</dd>
             </div>
           ))}
         </Box>

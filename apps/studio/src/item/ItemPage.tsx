@@ -109,7 +109,15 @@ export function ItemPage() {
     const failed = [itemQuery, actionsQuery, taskTypeQuery].some((q) => q.isError);
     return (
       <main id="main">
-        {failed && <BackLink />}
+        {failed && (
+          <>
+            <BackLink />
+            {/* The page keeps its one heading (focus moves to it) when the item cannot be shown. */}
+            <Typography variant="h1" sx={{ mb: 1.5 }}>
+              {t('heading', { id })}
+            </Typography>
+          </>
+        )}
         <QueryStatus of={[itemQuery, actionsQuery, taskTypeQuery]} alsoLoading={historyQuery.isPending} loading={t('loading')} errorTitle={t('failed')} />
       </main>
     );

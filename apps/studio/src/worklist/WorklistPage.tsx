@@ -130,7 +130,8 @@ export function WorklistPage() {
             if ((e.target.value || undefined) !== filters.businessObjectId) setView(queue, { ...filters, businessObjectId: e.target.value || undefined });
           }}
         />
-        <Box sx={{ alignSelf: 'center' }}>
+        {/* The header names the tenant too; on a phone the queue comes first. */}
+        <Box sx={{ alignSelf: 'center', display: { xs: 'none', sm: 'block' } }}>
           <Typography variant="caption" component="div" sx={{ fontWeight: 600, color: 'text.secondary' }}>
             {t('filters.tenant')}
           </Typography>
@@ -151,7 +152,7 @@ export function WorklistPage() {
       )}
       {items && items.length > 0 && (
         <TableContainer component={Paper} variant="outlined" sx={stackedRows}>
-          <Table size="small" className="worklist-table" sx={{ '& td': { verticalAlign: 'top', overflowWrap: 'anywhere' } }}>
+          <Table size="small" className="worklist-table" sx={{ '& td': { verticalAlign: 'top', overflowWrap: 'break-word' } }}>
             <caption className="visually-hidden">{t('caption', { queue: label(queue) })}</caption>
             <TableHead>
               <TableRow>
@@ -168,7 +169,7 @@ export function WorklistPage() {
                 const cell = (column: (typeof COLUMNS)[number]) => ({ 'data-label': t(`columns.${column}`) });
                 return (
                   <TableRow key={item.id} data-item-id={item.id} hover>
-                    <TableCell {...cell('task')}>
+                    <TableCell {...cell('task')} sx={{ minWidth: { md: '12rem' } }}>
                       <Link component={RouterLink} to={`/studio/items/${encodeURIComponent(item.id)}`} className="item-link" sx={{ fontWeight: 600 }}>
                         {humanizeCode(item.taskType)}
                       </Link>
@@ -182,7 +183,10 @@ export function WorklistPage() {
                       )}
                     </TableCell>
                     <TableCell {...cell('businessObject')}>
-                      {item.businessObject.type} {item.businessObject.id}
+                      {item.businessObject.type}{' '}
+                      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                        {item.businessObject.id}
+                      </Box>
                       {item.businessObject.revision !== undefined && (
                         <Box component="span" sx={{ color: 'text.secondary' }}>
                           {' '}
@@ -190,7 +194,7 @@ export function WorklistPage() {
                         </Box>
                       )}
                     </TableCell>
-                    <TableCell {...cell('priority')}>
+                    <TableCell {...cell('priority')} sx={{ minWidth: { md: '11rem' } }}>
                       <PriorityBadge priority={item.priority} reasons={item.priorityReasons} compact />
                     </TableCell>
                     <TableCell {...cell('sla')}>
@@ -209,7 +213,8 @@ export function WorklistPage() {
                     </TableCell>
                     <TableCell {...cell('segment')}>
                       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-                        {[item.tenantId, item.region, item.productFamily].filter(Boolean).join(' · ')}
+                        {/* The tenant is the signed-in user's (the header names it): the segment is where in it. */}
+                        {[item.region, item.productFamily].filter(Boolean).join(' · ') || item.tenantId}
                       </Typography>
                     </TableCell>
                   </TableRow>
