@@ -10,6 +10,7 @@ import { DefinitionRow } from './DefinitionRow.js';
 import { groupByKind, kindsById, openVersionRefs, reviewInbox, searchMatch } from './definitionsHome.js';
 import type { VersionView } from './governanceTypes.js';
 import { ReviewInbox } from './ReviewInbox.js';
+import { NewDefinitionButton } from './NewDefinitionDialog.js';
 import { useGovernance } from './useGovernance.js';
 
 type View = 'all' | 'review' | 'drafts';
@@ -63,9 +64,12 @@ export function DefinitionList() {
 
   return (
     <Box component="section" className="definitions-list" sx={{ minWidth: 0 }}>
-      <Typography variant="h1" sx={{ mb: 2 }}>
-        {t('title')}
-      </Typography>
+      <Stack direction="row" sx={{ mb: 2, gap: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography variant="h1" sx={{ m: 0 }}>
+          {t('title')}
+        </Typography>
+        {isAdmin ? <NewDefinitionButton /> : null}
+      </Stack>
       {isAdmin ? (
         <Tabs value={view} onChange={(_e, v: View) => set('view', v === 'all' ? '' : v)} aria-label={t('home.tabs')} variant="scrollable" allowScrollButtonsMobile sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
           <Tab value="all" id="tab-all" aria-controls="panel-all" label={tabLabel(t('home.all'))} />
