@@ -129,11 +129,26 @@ describe('decision-form builder', () => {
     // The page is the whole task type; the builder alone, to look at.
     await page.locator('[aria-labelledby="form-builder-title"]').screenshot({ path: join(artifactsDir, `form-builder-1440-section.${studio.database}.png`) });
 
+    // Approve also tells the process that a credit was issued: a yes/no process variable.
+    const approveOutcome = page.getByRole('region', { name: 'Process variables for “Approve discount”' });
+    expect(await approveOutcome.getByRole('textbox', { name: 'Process variable' }).first().inputValue()).toBe('approvalStatus');
+    await approveOutcome.getByRole('button', { name: 'Add variable for “Approve discount”' }).focus();
+    await page.keyboard.press('Enter');
+    await approveOutcome.getByRole('textbox', { name: 'Process variable' }).last().fill('creditIssued');
+    await approveOutcome.getByRole('combobox', { name: 'Kind of value' }).last().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Yes or no' }).click();
+    expect(await approveOutcome.getByRole('combobox', { name: 'Value' }).last().textContent()).toBe('Yes');
+    await approveOutcome.screenshot({ path: join(artifactsDir, `form-builder-outcome.${studio.database}.png`) });
+
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Decision form' }).waitFor();
     expect(await builderFields(page)).toEqual(moved);
+    const outcomeVariables = page.getByRole('region', { name: 'Process variables for “Approve discount”' }).getByRole('textbox', { name: 'Process variable' });
+    // The store keeps an outcome's variables, not their order.
+    expect((await Promise.all((await outcomeVariables.all()).map((v) => v.inputValue()))).sort()).toEqual(['approvalStatus', 'creditIssued']);
     await expect.poll(() => previewKeys(page)).toEqual(['decision', 'reasonCode', 'comment', 'evidenceAcknowledgement', 'effectiveDate', 'creditAmount', 'customerInformed']);
 
     await page.setViewportSize({ width: 390, height: 844 });
