@@ -108,6 +108,7 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('POST /definitions/{kind}/{id}/versions/{version}/reject',          '401  403  403  -    -    -    -    403  2xx  403  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/publish',         '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/retire',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/simulate',        '401  403  403  403  403  403  -    403  2xx  -    403', { note: "the item's task type version, through the eyes of every role a visibility policy names: an admin is still shown no more than GET /work-items/{id} shows them" }),
   row('POST /definitions/{kind}/{id}/migrations',                         '401  403  403  -    -    -    -    403  2xx  -    403', { note: 'a dry run' }),
 
   row('GET /processes',                                                   '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
