@@ -17,6 +17,7 @@ import { controlId } from './FieldCard.js';
 import { FieldList } from './FieldList.js';
 import { FormPreview } from './FormPreview.js';
 import { addField, moveEntry, removeEntry, updateEntry } from './modelEdits.js';
+import { modelToSchema } from './modelToSchema.js';
 import { isUnrepresentable } from './schemaToModel.js';
 import { taskTypeDraftOf } from './TaskTypeDraftScope.js';
 import { useBuilderModel } from './useBuilderModel.js';
@@ -43,13 +44,16 @@ function Builder({ formData, onChange, fieldPathId, registry, readonly, disabled
     },
     [onChange, path],
   );
-  const { model, change } = useBuilderModel(formData, draft.uiSchema, codes, write);
+  const canEdit = !readonly && !disabled;
+  const { model, change } = useBuilderModel(formData, draft.uiSchema, codes, write, canEdit);
   const [openId, setOpenId] = useState<string>();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const decisionSchema = isRecord(formData) ? formData : {};
-  const uiSchema = isRecord(draft.uiSchema) ? draft.uiSchema : {};
+  // The preview shows the builder's form as it stands (the stored one when the builder cannot read it).
+  const generated = useMemo(() => (isUnrepresentable(model) ? undefined : modelToSchema(model, codes)), [model, codes]);
+  const decisionSchema = generated?.decisionSchema ?? (isRecord(formData) ? formData : {});
+  const uiSchema = generated?.uiSchema ?? (isRecord(draft.uiSchema) ? draft.uiSchema : {});
   const errors = errorsAt(errorSchema);
-  const editable = !readonly && !disabled && !isUnrepresentable(model);
+  const editable = canEdit && !isUnrepresentable(model);
 
   const add = (type: FieldType) => {
     if (isUnrepresentable(model)) return;

@@ -10,13 +10,17 @@ import { isUnrepresentable, schemaToModel } from './schemaToModel.js';
 
 type Schema = Record<string, unknown>;
 
+const isEmpty = (decisionSchema: unknown) => decisionSchema === undefined || (typeof decisionSchema === 'object' && decisionSchema !== null && Object.keys(decisionSchema).length === 0);
+
 function read(decisionSchema: unknown, uiSchema: unknown): FormModel | Unrepresentable {
-  const empty = decisionSchema === undefined || (typeof decisionSchema === 'object' && decisionSchema !== null && Object.keys(decisionSchema).length === 0);
-  return empty ? starterModel() : schemaToModel(decisionSchema, uiSchema);
+  return isEmpty(decisionSchema) ? starterModel() : schemaToModel(decisionSchema, uiSchema);
 }
 
-/** The model of the stored form and `change`, which updates the model and writes the draft. */
-export function useBuilderModel(decisionSchema: unknown, uiSchema: unknown, decisionCodes: readonly string[], write: (decisionSchema: Schema, uiSchema: Schema) => void) {
+/**
+ * The model of the stored form and `change`, which updates the model and writes the draft. A draft
+ * without a form yet (a new task type) gets the starter form written when it can be edited.
+ */
+export function useBuilderModel(decisionSchema: unknown, uiSchema: unknown, decisionCodes: readonly string[], write: (decisionSchema: Schema, uiSchema: Schema) => void, editable: boolean) {
   const storedKey = JSON.stringify([decisionSchema, uiSchema ?? {}]);
   const [state, setState] = useState(() => ({ key: storedKey, model: read(decisionSchema, uiSchema) }));
   const written = useRef(storedKey);
@@ -36,6 +40,11 @@ export function useBuilderModel(decisionSchema: unknown, uiSchema: unknown, deci
     },
     [decisionCodes, write],
   );
+
+  useEffect(() => {
+    if (editable && isEmpty(decisionSchema) && !isUnrepresentable(model)) change(model);
+    // Once, for the draft as it was opened.
+  }, []);
 
   // The decision field offers exactly the decision options: renaming or adding one rewrites the form.
   const codes = decisionCodes.join('\n');
