@@ -169,4 +169,32 @@ describe('decision-form builder', () => {
     await page.locator('[aria-labelledby="form-builder-title"]').screenshot({ path: join(artifactsDir, `form-builder-390-section.${studio.database}.png`) });
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('a published version shows its form read-only, beside the preview; the builder speaks German', async () => {
+    const page = await adminPage('gabe');
+    await page.goto(`${studio.url}/studio/definitions/TaskType/${ID}/3`);
+    await page.getByRole('heading', { name: 'Decision form' }).waitFor();
+    const fields = page.getByRole('list', { name: 'Fields of the decision form' });
+    expect(await fields.getByRole('listitem').allTextContents()).toEqual([
+      'Decision The decision itself',
+      'Reason Reason from the reason-code set · required',
+      'Comment Free text recorded with the decision',
+      'I have reviewed the margin impact and the quote revision Yes or no',
+    ]);
+    expect(await page.locator('[aria-labelledby="form-builder-title"]').getByRole('button', { name: /^(Move|Edit|Remove|Add field)/ }).count()).toBe(0);
+    await page.getByRole('region', { name: "Preview: the case worker's form" }).getByRole('button', { name: 'Reject discount' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+    try {
+      await page.getByRole('heading', { name: 'Entscheidungsformular' }).waitFor();
+      await page.getByText('Freitext, mit der Entscheidung festgehalten').waitFor();
+      await page.getByRole('heading', { name: 'Vorschau: das Formular der Sachbearbeitung' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.getByRole('combobox', { name: 'Sprache' }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+    }
+  });
 });
