@@ -85,7 +85,7 @@ function Builder({ formData, onChange, fieldPathId, registry, readonly, disabled
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' }, alignItems: 'start' }}>
         <Box sx={{ minWidth: 0 }}>
           {isUnrepresentable(model) ? (
-            <Unrepresented decisionSchema={decisionSchema} detail={model.detail} />
+            <Unrepresented decisionSchema={decisionSchema} />
           ) : editable ? (
             <Stack spacing={1.5}>
               <FieldList
@@ -148,12 +148,12 @@ function Summary({ model, options }: { model: FormModel; options: DraftOption[] 
 }
 
 /** A stored form the builder cannot edit without changing it: what it holds, and that it stays as it is. */
-function Unrepresented({ decisionSchema, detail }: { decisionSchema: Schema; detail: string }) {
+function Unrepresented({ decisionSchema }: { decisionSchema: Schema }) {
   const { t } = useTranslation('formBuilder');
   const properties = isRecord(decisionSchema.properties) ? decisionSchema.properties : {};
   return (
     <Stack spacing={1.5}>
-      <Alert severity="info">{t('unrepresentable.body', { detail })}</Alert>
+      <Alert severity="info">{t('unrepresentable.body')}</Alert>
       <Box component="ul" sx={{ pl: 3, m: 0 }} aria-label={t('list.label')}>
         {Object.entries(properties).map(([key, schema]) => (
           <li key={key}>

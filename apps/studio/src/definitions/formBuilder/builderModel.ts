@@ -85,7 +85,7 @@ export interface FormModel {
 /** Why a stored form is shown read-only: the builder cannot represent it without losing something. */
 export interface Unrepresentable {
   unrepresentable: true;
-  /** What the builder met, for the summary (a keyword or a field key). */
+  /** What the builder met (a keyword or a field key): for tests and debugging, not shown (it is a spec word). */
   detail: string;
 }
 
