@@ -29,8 +29,10 @@ export function FieldEditor({ entry, options, otherKeys, onChange }: { entry: Bu
   const number = (value: string) => (value.trim() === '' || !Number.isFinite(Number(value)) ? undefined : Number(value));
   const keyIssue = keyProblem(field.key, otherKeys);
   const shownForSome = field.shownFor !== undefined;
+  const stale = (field.shownFor ?? []).filter((c) => !options.some((o) => o.code === c));
   const toggleShown = (code: string, on: boolean) => {
-    const next = on ? [...(field.shownFor ?? []), code] : (field.shownFor ?? []).filter((c) => c !== code);
+    const current = (field.shownFor ?? []).filter((c) => options.some((o) => o.code === c));
+    const next = on ? [...current, code] : current.filter((c) => c !== code);
     // Every decision ticked is the same as "every decision"; none ticked would hide the field for good.
     if (next.length === 0) return;
     onChange({ shownFor: options.every((o) => next.includes(o.code)) ? undefined : options.map((o) => o.code).filter((c) => next.includes(c)) });
@@ -95,6 +97,11 @@ export function FieldEditor({ entry, options, otherKeys, onChange }: { entry: Bu
           <FormControlLabel value="all" control={<Radio />} label={t('editor.everyDecision')} />
           <FormControlLabel value="some" control={<Radio />} label={t('editor.someDecisions')} disabled={options.length < 2} />
         </RadioGroup>
+        {stale.length > 0 && (
+          <Alert severity="warning" sx={{ my: 1 }}>
+            {t('editor.staleDecisions', { codes: stale.join(', ') })}
+          </Alert>
+        )}
         {shownForSome && (
           <FormGroup role="group" sx={{ pl: 4 }} aria-label={t('editor.shownFor', { label: field.label })}>
             {options.map((o) => (

@@ -65,10 +65,11 @@ describe('modelToSchema / schemaToModel', () => {
     expect(uiSchema.yesNoField).toBeUndefined();
   });
 
-  it('drops visibility codes that are no decision option any more', () => {
-    const field = { ...newField('date', 'effectiveDate', 'Effective date'), shownFor: ['REJECT', 'GONE'] };
+  it('keeps visibility codes that are no decision option any more, rather than show the field for every decision', () => {
+    const field = { ...newField('date', 'effectiveDate', 'Effective date'), required: true, shownFor: ['REJECT', 'GONE'] };
     const { decisionSchema } = modelToSchema({ annotations: {}, entries: [field] }, CODES);
-    expect(decisionSchema.allOf).toEqual([{ if: { properties: { decision: { enum: ['REJECT'] } }, required: ['decision'] }, then: { properties: { effectiveDate: { type: 'string', title: 'Effective date', format: 'date' } } } }]);
+    expect(decisionSchema.required).toBeUndefined();
+    expect(decisionSchema.allOf).toEqual([{ if: { properties: { decision: { enum: ['REJECT', 'GONE'] } }, required: ['decision'] }, then: { properties: { effectiveDate: { type: 'string', title: 'Effective date', format: 'date' } }, required: ['effectiveDate'] } }]);
   });
 
   it('reads every shipped task type and writes back exactly what it read', () => {

@@ -71,7 +71,7 @@ function isRequired(entry: BuilderEntry): boolean {
 
 /**
  * The decisionSchema and uiSchema of `model`; `decisionCodes` are the task type's decision options
- * (the decision field offers exactly these, and a field's visibility keeps only these).
+ * (the decision field offers exactly these).
  */
 export function modelToSchema(model: FormModel, decisionCodes: readonly string[]): GeneratedForm {
   const properties: Record<string, Schema> = {};
@@ -81,7 +81,8 @@ export function modelToSchema(model: FormModel, decisionCodes: readonly string[]
   for (const entry of model.entries) {
     const { schema, ui } = entrySchema(entry, decisionCodes);
     if (ui && Object.keys(ui).length > 0) uiSchema[entry.key] = ui;
-    const shownFor = entry.kind === 'builtin' ? undefined : entry.shownFor?.filter((c) => decisionCodes.length === 0 || decisionCodes.includes(c));
+    // Codes that are no option any more stay: dropping them could show (and require) the field for every decision; the builder warns instead.
+    const shownFor = entry.kind === 'builtin' ? undefined : entry.shownFor;
     if (shownFor && shownFor.length > 0) {
       allOf.push({
         if: { properties: { decision: { enum: shownFor } }, required: ['decision'] },
