@@ -10,6 +10,7 @@ import { HolidayList } from './fields/HolidayList.js';
 import { JsonField } from './fields/JsonField.js';
 import { ReasonCodeTable } from './fields/ReasonCodeTable.js';
 import { WorkingHoursEditor } from './fields/WorkingHoursEditor.js';
+import { DecisionFormBuilder, OutcomeMappingTable, TaskTypeDraftScope } from './formBuilder/index.js';
 
 /** The custom fields the uiSchemas name. */
 export const definitionFields: RegistryFieldsType = {
@@ -18,6 +19,9 @@ export const definitionFields: RegistryFieldsType = {
   WorkingHoursEditor,
   HolidayList,
   JsonField,
+  DecisionFormBuilder,
+  OutcomeMappingTable,
+  TaskTypeDraftScope,
 };
 
 const identity: UiSchema = {
@@ -46,8 +50,10 @@ const uiSchemas: Record<DefinitionKind, UiSchema> = {
   AuthorityPolicy: { ...identity },
   TaskType: {
     ...identity,
-    decisionSchema: { 'ui:field': 'JsonField' },
-    uiSchema: { 'ui:field': 'JsonField' },
+    'ui:field': 'TaskTypeDraftScope',
+    decisionOptions: { items: { outcome: { 'ui:field': 'OutcomeMappingTable' } } },
+    decisionSchema: { 'ui:field': 'DecisionFormBuilder' },
+    uiSchema: { 'ui:field': 'DecisionFormBuilder' },
     evidenceSchema: { 'ui:field': 'JsonField' },
   },
 };

@@ -153,6 +153,14 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, code: Find
   return findings;
 }
 
+/** The fields of a decision form: its properties and those a condition adds (`allOf: [{ if, then, else }]`, a field shown for some decisions only). */
+function decisionFormFields(schema: Record<string, unknown>): string[] {
+  const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const conditions = Array.isArray(schema.allOf) ? schema.allOf.map(record) : [];
+  const branches = [schema, ...conditions.flatMap((c) => [c?.then, c?.else])];
+  return branches.flatMap((b) => Object.keys(record(record(b)?.properties) ?? {}));
+}
+
 function lintTaskType(def: TaskType, index: DefinitionIndex): RawFinding[] {
   const findings = duplicates(def.decisionOptions, (o) => o.code, 'DUPLICATE_DECISION_OPTION', (i) => `/decisionOptions/${i}/code`, 'decision option');
   for (const [field, code] of [['decisionSchema', 'DECISION_SCHEMA_INVALID'], ['evidenceSchema', 'EVIDENCE_SCHEMA_INVALID']] as const) {
@@ -165,7 +173,7 @@ function lintTaskType(def: TaskType, index: DefinitionIndex): RawFinding[] {
   if (Array.isArray(decisionEnum) && !sameSet(decisionEnum, optionCodes)) {
     findings.push(error('DECISION_SCHEMA_OPTIONS_MISMATCH', '/decisionSchema/properties/decision/enum', `the decision form offers ${JSON.stringify(decisionEnum)} but the decision options are ${JSON.stringify(optionCodes)}`, { offered: decisionEnum.map(String).join(', '), options: optionCodes.join(', ') }));
   }
-  const formFields = Object.keys((def.decisionSchema as { properties?: object }).properties ?? {});
+  const formFields = decisionFormFields(def.decisionSchema);
   for (const key of Object.keys(def.uiSchema ?? {})) {
     if (!key.startsWith('ui:') && !formFields.includes(key)) {
       findings.push(error('UI_SCHEMA_UNKNOWN_FIELD', toPointer(['uiSchema', key]), `uiSchema names "${key}", which is not a field of the decision schema`, { name: key }));
