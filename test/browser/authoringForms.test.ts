@@ -63,7 +63,7 @@ async function unnamedButtons(page: Page): Promise<string[]> {
     return buttons
       .filter((el) => (el as HTMLElement).offsetParent !== null)
       .filter((el) => !nameOf(el).trim())
-      .map((el) => el.outerHTML.slice(0, 200));
+      .map((el) => el.outerHTML.slice(0, 1200));
   });
 }
 

@@ -184,7 +184,7 @@ function ConditionNodeEditor({ tree, path, errorSchema, locked, label, onChange,
     <>
       {path.length > 0 && kind !== 'not' ? (
         <Button size="small" onClick={() => onChange(negateAt(tree, path))} aria-label={t('condition.negate', { label })}>
-          {t('condition.cases.not')}
+          {t('condition.negateShort')}
         </Button>
       ) : null}
       {canRemove(tree, path) ? (
