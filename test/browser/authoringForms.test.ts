@@ -79,7 +79,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
 /** Opens every folded list item and optional section, so the checks see all of the form. */
 async function unfoldAll(page: Page): Promise<void> {
   for (let round = 0; round < 4; round++) {
-    const folded = page.locator('.definition-form [aria-expanded="false"]');
+    const folded = page.locator('.themed-form [aria-expanded="false"]');
     const count = await folded.count();
     if (count === 0) return;
     for (let i = count - 1; i >= 0; i--) await folded.nth(i).click();
@@ -95,14 +95,14 @@ describe('authoring forms', () => {
       await page.getByRole('heading', { name: new RegExp(id) }).first().waitFor();
       await page.getByRole('button', { name: /^New draft from v\d+$/ }).click();
       await page.waitForURL(new RegExp(`/studio/definitions/${kind}/${id}/\\d+$`));
-      await page.locator('.definition-form').waitFor();
+      await page.locator('.themed-form').waitFor();
       await page.getByRole('button', { name: 'Save draft' }).waitFor();
       // Let the pickers load their choices.
       await page.waitForLoadState('networkidle');
 
-      const text = await page.locator('.definition-form').innerText();
+      const text = await page.locator('.themed-form').innerText();
       expect(text).not.toMatch(/Option \d|json-rules-engine|ISO[ -]?8601|JSON Schema|rjsf|-\d+\*/);
-      expect(await page.locator('.definition-form .condition-editor .condition-editor').count()).toBe(0);
+      expect(await page.locator('.themed-form .cond-editor .cond-editor').count()).toBe(0);
       expect((await unnamedButtons(page)).join('\n')).toBe('');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
       expect((await seriousViolations(page)).join('\n')).toBe('');
@@ -115,7 +115,7 @@ describe('authoring forms', () => {
       await studio.screenshot(page, `authoring-${kind}-1440-open`);
 
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.locator('.definition-form').waitFor();
+      await page.locator('.themed-form').waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
       expect((await unnamedButtons(page)).join('\n')).toBe('');
       await studio.screenshot(page, `authoring-${kind}-390`);

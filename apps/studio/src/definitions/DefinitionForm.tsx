@@ -8,6 +8,7 @@ import { ThemedForm } from '../forms/ThemedForm.js';
 import { formSchemaOf, uiSchemaOf } from './kindForms.js';
 
 const FORM_CONTEXT: ThemedFormContext = { helpFromUiSchemaOnly: true };
+const DEFAULTS = { arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipEmptyDefaults' } as const;
 
 /** The generated form of a definition document: live schema validation, server findings on their fields. */
 export function DefinitionForm(props: {
@@ -23,13 +24,17 @@ export function DefinitionForm(props: {
   const uiSchema = useMemo(() => uiSchemaOf(props.kind, t), [props.kind, t, i18n.language]);
   return (
     <ThemedForm
-      className="definition-form"
+      className="themed-form"
       schema={formSchemaOf(props.kind)}
       uiSchema={uiSchema}
       formData={props.content}
       liveValidate={!props.readonly}
       showErrorList={false}
       formContext={FORM_CONTEXT}
+      // A draft is an existing document: the form never invents members (an empty list for an
+      // optional list with a minimum, an empty object), which would change the draft by opening it.
+      // With the recursive conditions, filling minimum items also recursed without end (the tab hung).
+      experimental_defaultFormStateBehavior={DEFAULTS}
       noHtml5Validate
       readonly={props.readonly}
       {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}

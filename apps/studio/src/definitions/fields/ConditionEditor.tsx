@@ -114,7 +114,7 @@ function LeafRow({ leaf, id, label, locked, errorSchema, onChange, actions }: { 
   };
   const groups = [...new Set(FACT_CHOICES.map((c) => c.fact))];
   return (
-    <Box className="condition-leaf" role="group" aria-label={label} sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: 'minmax(12rem, 2fr) minmax(10rem, 1.3fr) minmax(10rem, 2fr) auto' }, alignItems: 'start' }}>
+    <Box className="cond-leaf" role="group" aria-label={label} sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: 'minmax(12rem, 2fr) minmax(10rem, 1.3fr) minmax(10rem, 2fr) auto' }, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 1 }}>
         <TextField
           select
@@ -196,14 +196,14 @@ function ConditionNodeEditor({ tree, path, errorSchema, locked, label, onChange,
   );
   if (kind === 'leaf') {
     return (
-      <Box className="condition-node" sx={{ display: 'grid', gap: 1 }}>
+      <Box className="cond-node" sx={{ display: 'grid', gap: 1 }}>
         {leafAllowed && path.length > 0 ? <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>{kindSelect}</Box> : null}
         <LeafRow leaf={node as LeafCondition} id={id} label={label} locked={locked} errorSchema={errorSchema} onChange={(leaf) => replace(() => leaf)} actions={nodeActions} />
       </Box>
     );
   }
   return (
-    <Box component="fieldset" className={`condition-group condition-${kind}`} sx={{ border: 0, borderLeft: 3, borderColor: 'divider', m: 0, pl: { xs: 1, sm: 1.5 }, pr: 0, py: 0.5, minWidth: 0 }}>
+    <Box component="fieldset" className={`cond-group cond-${kind}`} sx={{ border: 0, borderLeft: 3, borderColor: 'divider', m: 0, pl: { xs: 1, sm: 1.5 }, pr: 0, py: 0.5, minWidth: 0 }}>
       <Typography component="legend" className="visually-hidden">
         {label}
       </Typography>
@@ -249,7 +249,7 @@ function ConditionNodeEditor({ tree, path, errorSchema, locked, label, onChange,
 export function ConditionEditor(props: { value: ConditionNode | undefined; onChange: (tree: ConditionNode) => void; errorSchema: unknown; locked: boolean; label: string; leafAllowed?: boolean }) {
   const tree: ConditionNode = props.value && typeof props.value === 'object' && Object.keys(props.value).length ? props.value : { all: [newLeaf()] };
   return (
-    <Box className="condition-editor">
+    <Box className="cond-editor">
       <ConditionNodeEditor tree={tree} path={[]} errorSchema={props.errorSchema} locked={props.locked} label={props.label} onChange={props.onChange} leafAllowed={props.leafAllowed === true} />
     </Box>
   );

@@ -32,7 +32,7 @@ export function HolidayList(props: FieldProps<Holiday[]>) {
   const set = (next: Holiday[]) => onChange(next, fieldPathId.path);
   const patch = (i: number, change: Partial<Holiday>) => set(holidays.map((h, j) => (j === i ? { ...h, ...change } : h)));
   return (
-    <Paper component="fieldset" variant="outlined" className="holiday-list" id={fieldPathId.$id} sx={{ p: { xs: 1.5, sm: 2 }, m: 0, minWidth: 0 }}>
+    <Paper component="fieldset" variant="outlined" className="holidays-editor" id={fieldPathId.$id} sx={{ p: { xs: 1.5, sm: 2 }, m: 0, minWidth: 0 }}>
       <Typography component="legend" variant="h2" sx={{ px: 0.5 }}>
         {t('labels.holidays')}
       </Typography>

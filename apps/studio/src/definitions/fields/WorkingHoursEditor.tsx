@@ -50,7 +50,7 @@ export function WorkingHoursEditor(props: FieldProps<WorkingHours[]>) {
   const set = (next: WorkingHours[]) => onChange(next, fieldPathId.path);
   const patch = (i: number, change: Partial<WorkingHours>) => set(spans.map((s, j) => (j === i ? { ...s, ...change } : s)));
   return (
-    <Paper component="fieldset" variant="outlined" className="working-hours" id={fieldPathId.$id} sx={{ p: { xs: 1.5, sm: 2 }, m: 0, minWidth: 0 }}>
+    <Paper component="fieldset" variant="outlined" className="working-hours-editor" id={fieldPathId.$id} sx={{ p: { xs: 1.5, sm: 2 }, m: 0, minWidth: 0 }}>
       <Typography component="legend" variant="h2" sx={{ px: 0.5 }}>
         {t('labels.workingHours')}
       </Typography>
@@ -59,7 +59,7 @@ export function WorkingHoursEditor(props: FieldProps<WorkingHours[]>) {
         {spans.map((span, i) => {
           const name = t('workingHours.span', { n: i + 1 });
           return (
-            <Box className="working-hours-span" key={i} role="group" aria-label={name} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+            <Box className="working-hours-row" key={i} role="group" aria-label={name} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
               <FormGroup row aria-label={t('workingHours.daysOf', { span: name })}>
                 {WEEKDAYS.map((day) => (
                   <FormControlLabel key={day} sx={{ mr: 1 }} control={<Checkbox size="small" checked={span.days.includes(day)} disabled={locked} onChange={() => patch(i, { days: toggleDay(span.days, day) })} />} label={t(`enums.days.${day}`)} />

@@ -22,7 +22,7 @@ export function ChipsField(props: FieldProps<string[]>) {
   const options = getUiOptions(uiSchema);
   const source = typeof options.source === 'string' ? options.source : 'values';
   const known = useKnownNames(source);
-  const values = Array.isArray(formData) ? formData : [];
+  const values = Array.isArray(formData) ? formData.filter((v): v is string => typeof v === 'string' && v !== '') : [];
   const items = schema.items && typeof schema.items === 'object' ? registry.schemaUtils.retrieveSchema(schema.items) : undefined;
   const pattern = typeof items?.pattern === 'string' ? new RegExp(items.pattern) : undefined;
   const bad = pattern ? values.filter((v) => !pattern.test(v)) : [];

@@ -24,10 +24,12 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const description = helpOf(uiSchema, schema, registry);
   const context = useMemo(() => ({ formData: Array.isArray(formData) ? (formData as unknown[]) : [], errorSchema, noun }), [formData, errorSchema, noun]);
   const heading = headingOf(fieldPathId.path);
+  // rjsf hands a list its schema title or property name; the derived uiSchema has the words.
+  const name = typeof uiSchema?.['ui:title'] === 'string' ? uiSchema['ui:title'] : title;
   return (
     <Paper variant="outlined" component="section" aria-labelledby={`${fieldPathId.$id}__title`} sx={{ p: { xs: 1.5, sm: 2 } }} className="form-array">
       <Typography id={`${fieldPathId.$id}__title`} variant={heading} component={heading}>
-        {title}
+        {name}
       </Typography>
       {description ? (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>

@@ -28,7 +28,7 @@ export function CodeWidget(props: WidgetProps) {
       required={required}
       value={text}
       placeholder={placeholder}
-      disabled={disabled}
+      disabled={disabled || readonly}
       error={malformed || rawErrors.length > 0}
       helperText={malformed ? t('code.invalid') : readonly ? undefined : t('code.hint')}
       slotProps={{ htmlInput: { readOnly: readonly, spellCheck: false, autoCapitalize: 'characters' } }}

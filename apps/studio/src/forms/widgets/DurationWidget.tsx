@@ -1,4 +1,3 @@
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { WidgetProps } from '@rjsf/utils';
@@ -57,16 +56,17 @@ export function DurationWidget(props: WidgetProps) {
       <TextField
         select
         id={`${id}__unit`}
-        label={t('duration.unit', { label })}
+        label={t('duration.unitShort')}
         value={shownUnit}
         disabled={disabled || readonly}
         onChange={(e) => commit(amount, e.target.value as DurationUnit)}
-        sx={{ width: '11rem', flexShrink: 0 }}
+        slotProps={{ select: { native: true }, htmlInput: { 'aria-label': t('duration.unit', { label }) } }}
+        sx={{ width: '13rem', flexShrink: 0 }}
       >
         {units.map((u) => (
-          <MenuItem key={u} value={u}>
+          <option key={u} value={u}>
             {unitWord(u)}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
     </Stack>
