@@ -79,7 +79,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
 /** Opens every folded list item and optional section, so the checks see all of the form. */
 async function unfoldAll(page: Page): Promise<void> {
   for (let round = 0; round < 4; round++) {
-    const folded = page.locator('.themed-form [aria-expanded="false"]');
+    const folded = page.locator('.themed-form :is(button, [role="button"])[aria-expanded="false"]');
     const count = await folded.count();
     if (count === 0) return;
     for (let i = count - 1; i >= 0; i--) await folded.nth(i).click();

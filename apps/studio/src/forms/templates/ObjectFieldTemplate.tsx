@@ -47,7 +47,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
         const resolved = member && typeof member === 'object' ? registry.schemaUtils.retrieveSchema(member, data?.[p.name]) : undefined;
         const short = isShort(resolved, uiSchema?.[p.name] as UiSchema | undefined);
         return (
-          <Grid key={p.name} size={{ xs: 12, md: short ? 6 : 12 }}>
+          <Grid key={p.name} size={{ xs: 12, md: short ? 6 : 12 }} sx={{ minWidth: 0 }}>
             {p.content}
           </Grid>
         );
@@ -65,7 +65,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
 
   if (isRoot || isItem || options.flat === true) {
     return (
-      <Box className={isRoot ? 'form-root' : undefined}>
+      <Box className={isRoot ? 'form-root' : undefined} sx={{ minWidth: 0 }}>
         {intro}
         {body}
       </Box>
