@@ -3,8 +3,6 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
-import ListSubheader from '@mui/material/ListSubheader';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -77,9 +75,9 @@ function ValueInput({ leaf, type, id, label, locked, invalid, onChange }: { leaf
   if (shape.kind === 'presence' || (shape.kind === 'single' && shape.type === 'boolean')) {
     const words = shape.kind === 'presence' ? [t('condition.presence.true'), t('condition.presence.false')] : [t('condition.yes'), t('condition.no')];
     return (
-      <TextField {...common} select value={leaf.value === false ? 'false' : 'true'} onChange={(e) => onChange(e.target.value === 'true')}>
-        <MenuItem value="true">{words[0]}</MenuItem>
-        <MenuItem value="false">{words[1]}</MenuItem>
+      <TextField {...common} select slotProps={{ ...common.slotProps, select: { native: true }, inputLabel: { shrink: true } }} value={leaf.value === false ? 'false' : 'true'} onChange={(e) => onChange(e.target.value === 'true')}>
+        <option value="true">{words[0]}</option>
+        <option value="false">{words[1]}</option>
       </TextField>
     );
   }
@@ -124,6 +122,7 @@ function LeafRow({ leaf, id, label, locked, errorSchema, onChange, actions }: { 
           value={known ? key : `${leaf.fact}.${leaf.path ?? ''}`}
           disabled={locked}
           error={errorsAt(errorSchema, 'fact').length > 0 || errorsAt(errorSchema, 'path').length > 0}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': `${t('condition.fact')}, ${label}` } }}
           onChange={(e) => {
             const choice = FACT_CHOICES.find((c) => c.key === e.target.value);
             if (!choice) return;
@@ -132,26 +131,27 @@ function LeafRow({ leaf, id, label, locked, errorSchema, onChange, actions }: { 
             set({ fact: choice.fact, path: choice.key.endsWith('.*') ? (leaf.fact === choice.fact ? leaf.path : '') : choice.path, operator });
           }}
         >
-          {known ? null : <MenuItem value={`${leaf.fact}.${leaf.path ?? ''}`}>{[leaf.fact, leaf.path].filter(Boolean).join('.')}</MenuItem>}
-          {groups.flatMap((fact) => [
-            <ListSubheader key={`h-${fact}`}>{t(`condition.factGroups.${fact}`, { defaultValue: sentenceCase(fact) })}</ListSubheader>,
-            ...FACT_CHOICES.filter((c) => c.fact === fact).map((c) => (
-              <MenuItem key={c.key} value={c.key}>
-                {c.key.endsWith('.*') ? t('condition.evidencePath') : words(c.fact, c.path, c.type)}
-              </MenuItem>
-            )),
-          ])}
+          {known ? null : <option value={`${leaf.fact}.${leaf.path ?? ''}`}>{[leaf.fact, leaf.path].filter(Boolean).join('.')}</option>}
+          {groups.map((fact) => (
+            <optgroup key={fact} label={t(`condition.factGroups.${fact}`, { defaultValue: sentenceCase(fact) })}>
+              {FACT_CHOICES.filter((c) => c.fact === fact).map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.key.endsWith('.*') ? t('condition.evidencePath') : words(c.fact, c.path, c.type)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </TextField>
         {key.endsWith('.*') ? (
           <TextField size="small" id={`${id}-path`} label={t('condition.evidencePath')} placeholder="quote.discountPercent" value={leaf.path ?? ''} disabled={locked} error={errorsAt(errorSchema, 'path').length > 0} onChange={(e) => set({ path: e.target.value })} />
         ) : null}
       </Box>
-      <TextField select size="small" id={`${id}-operator`} label={t('condition.operator')} value={leaf.operator} disabled={locked} error={errorsAt(errorSchema, 'operator').length > 0} onChange={(e) => set({ operator: e.target.value })}>
-        {operators.includes(leaf.operator) ? null : <MenuItem value={leaf.operator}>{t(`condition.operators.${leaf.operator}`, { defaultValue: leaf.operator })}</MenuItem>}
+      <TextField select size="small" id={`${id}-operator`} label={t('condition.operator')} value={leaf.operator} disabled={locked} error={errorsAt(errorSchema, 'operator').length > 0} slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': `${t('condition.operator')}, ${label}` } }} onChange={(e) => set({ operator: e.target.value })}>
+        {operators.includes(leaf.operator) ? null : <option value={leaf.operator}>{t(`condition.operators.${leaf.operator}`, { defaultValue: leaf.operator })}</option>}
         {operators.map((o) => (
-          <MenuItem key={o} value={o}>
+          <option key={o} value={o}>
             {t(`condition.operators.${o}`)}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <ValueInput leaf={leaf} type={type} id={`${id}-value`} label={label} locked={locked} invalid={errorsAt(errorSchema, 'value').length > 0} onChange={(value) => set({ value })} />
@@ -172,11 +172,21 @@ function ConditionNodeEditor({ tree, path, errorSchema, locked, label, onChange,
   const replace = (fn: (n: ConditionNode) => ConditionNode) => onChange(updateAt(tree, path, fn));
   const kinds: ConditionKind[] = leafAllowed ? ['all', 'any', 'not', 'leaf'] : ['all', 'any', 'not'];
   const kindSelect = (
-    <TextField select size="small" id={`${id}-kind`} label={t('condition.kindOf', { label })} value={kind} disabled={locked} onChange={(e) => replace((n) => changeKind(n, e.target.value as ConditionKind))} sx={{ minWidth: '14rem' }}>
+    <TextField
+      select
+      size="small"
+      id={`${id}-kind`}
+      label={t('condition.kindShort')}
+      value={kind}
+      disabled={locked}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': `${t('condition.kindShort')}: ${label}` } }}
+      onChange={(e) => replace((n) => changeKind(n, e.target.value as ConditionKind))}
+      sx={{ minWidth: { xs: '100%', sm: '14rem' } }}
+    >
       {kinds.map((k) => (
-        <MenuItem key={k} value={k}>
+        <option key={k} value={k}>
           {t(`condition.cases.${k}`)}
-        </MenuItem>
+        </option>
       ))}
     </TextField>
   );

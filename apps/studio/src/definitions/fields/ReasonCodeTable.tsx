@@ -105,7 +105,7 @@ export function ReasonCodeTable(props: FieldProps<ReasonCode[]>) {
         {title}
       </Typography>
       <CellErrors id={`${base}__errors`} errors={tableErrors} />
-      <TableContainer className="table-scroll" sx={{ overflowX: 'auto' }}>
+      <TableContainer className="table-scroll" sx={{ overflowX: 'auto', position: 'relative' }}>
         <Table size="small" sx={{ minWidth: 760 }}>
           <TableHead>
             <tr>

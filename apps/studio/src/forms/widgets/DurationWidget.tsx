@@ -51,7 +51,7 @@ export function DurationWidget(props: WidgetProps) {
         helperText={invalid ? t('duration.invalid') : undefined}
         slotProps={{ htmlInput: { min: 0, step: 1, inputMode: 'numeric' } }}
         onChange={(e) => commit(e.target.value, shownUnit)}
-        sx={{ flex: 1, minWidth: 0 }}
+        sx={{ flex: 1, minWidth: '4.5rem' }}
       />
       <TextField
         select
@@ -60,8 +60,8 @@ export function DurationWidget(props: WidgetProps) {
         value={shownUnit}
         disabled={disabled || readonly}
         onChange={(e) => commit(amount, e.target.value as DurationUnit)}
-        slotProps={{ select: { native: true }, htmlInput: { 'aria-label': t('duration.unit', { label }) } }}
-        sx={{ width: '13rem', flexShrink: 0 }}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('duration.unit', { label }) } }}
+        sx={{ width: { xs: '55%', sm: '13rem' }, flexShrink: 0 }}
       >
         {units.map((u) => (
           <option key={u} value={u}>
