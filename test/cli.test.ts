@@ -49,7 +49,7 @@ describe('mandate validate', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"QUOTE_APPROVAL_SLA@2"', '"QUOTE_APPROVAL_SLA@9"'));
     const io = captureIo(dir);
     expect(await main(['node', 'mandate', 'validate', '.'], io)).toBe(1);
-    expect(io.stdout()).toMatch(/^TaskType\/DISCOUNT_APPROVAL\/v2\.json:\d+:3 error REFERENCE_NOT_FOUND SlaPolicy QUOTE_APPROVAL_SLA@9 does not exist; known versions: QUOTE_APPROVAL_SLA@1, QUOTE_APPROVAL_SLA@2 \(at \/slaPolicy\)$/m);
+    expect(io.stdout()).toMatch(/^TaskType\/DISCOUNT_APPROVAL\/v2\.json:\d+:3 error REFERENCE_NOT_FOUND "SLA policy" names QUOTE_APPROVAL_SLA@9, which does not exist; choose one of the versions that exist: QUOTE_APPROVAL_SLA@1, QUOTE_APPROVAL_SLA@2\. \(at \/slaPolicy\)$/m);
   });
 });
 

@@ -3,7 +3,9 @@
 // reviews the semantic diff, approves and publishes, and the shareable diff URL shows the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { startStudio, type Studio } from './support/studioHarness.js';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const KIND = 'ReasonCodeSet';
 const ID = 'DISCOUNT_APPROVAL_REASONS';
@@ -46,23 +48,45 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
   it('gabe edits a draft reason-code set; the lint finding shows on its cell; he submits it for review', async () => {
     const page = await adminPage('gabe');
     await page.goto(`${studio.url}/studio/definitions?kind=${KIND}`);
-    await page.getByRole('link', { name: ID, exact: true }).click();
+    await page.locator('.definition-row', { has: page.getByText(ID, { exact: true }) }).getByRole('link').first().click();
     await page.getByRole('heading', { name: new RegExp(ID) }).waitFor();
     await page.getByRole('button', { name: /^New draft from v\d+$/ }).click();
     await page.waitForURL(new RegExp(`/studio/definitions/${KIND}/${ID}/\\d+$`));
     draftVersion = Number(page.url().split('/').pop());
     await page.getByRole('heading', { name: new RegExp(`${ID} v${draftVersion}`) }).waitFor();
-    expect(await page.locator('.status-badge').first().textContent()).toBe('draft');
+    expect(await page.locator('.status-badge').first().textContent()).toBe('Draft');
 
     // A code that already exists: the server's DUPLICATE_CODE finding lands on that row's code cell.
     await addReasonCode(page, 'COMPETITIVE_MATCH', 'Matched twice', 'APPROVE');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    const cellError = page.locator('.reason-code-table tbody tr.has-error .field-errors', { hasText: 'DUPLICATE_CODE' });
+    // In words on the cell and in the summary, which links to the cell.
+    const duplicate = 'Reason code "COMPETITIVE_MATCH" is listed twice; keep one.';
+    const cellError = page.locator('.reason-code-table tbody tr.has-error .field-errors', { hasText: duplicate });
     await cellError.first().waitFor();
     const rowCount = await page.locator('.reason-code-table tbody tr').count();
-    expect(await page.locator('.findings').textContent()).toContain(`DUPLICATE_CODE`);
+    const summary = page.getByRole('region', { name: '1 problem to fix before you can submit' });
+    await summary.waitFor();
+    expect(await page.locator('.findings').textContent()).not.toContain('DUPLICATE_CODE');
     expect(await page.locator('.reason-code-table tbody tr').last().getAttribute('class')).toBe('has-error');
     expect(rowCount).toBeGreaterThan(1);
+    // The summary itself: no serious or critical axe violation (the shared page-wide helper is not on this branch yet).
+    const axe = await new AxeBuilder({ page }).include('.findings').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await studio.screenshot(page, 'definitions-draft-editor-finding');
+    await summary.getByRole('link', { name: duplicate }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`root_codes_${rowCount - 1}_code`);
+
+    // In German, the summary and the cell speak German (then back to English for the rest).
+    const language = async (label: string, name: string) => {
+      await page.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name }).click();
+    };
+    await language('Language', 'Deutsch');
+    await page.getByRole('region', { name: '1 Problem ist vor dem Einreichen zu beheben' }).waitFor();
+    await page.locator('.reason-code-table .field-errors', { hasText: 'Der Begründungscode „COMPETITIVE_MATCH“ ist doppelt aufgeführt; behalten Sie einen.' }).waitFor();
+    await studio.screenshot(page, 'definitions-draft-editor-finding-de');
+    await language('Sprache', 'English');
+    await summary.waitFor();
 
     // Fix it: the new code is VOLUME_COMMITMENT.
     await page.getByRole('textbox', { name: 'Code of COMPETITIVE_MATCH' }).last().fill('VOLUME_COMMITMENT');
@@ -70,7 +94,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     await page.getByRole('textbox', { name: 'Change note' }).fill('Volume commitments justify a discount');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-    await page.getByText('No findings.').waitFor();
+    await page.getByText('No problems found in the last save.').waitFor();
     expect(await cellError.count()).toBe(0);
     await studio.screenshot(page, 'definitions-draft-editor');
 
@@ -111,17 +135,20 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     expect(await patch.textContent()).toContain('VOLUME_COMMITMENT');
     const highlight = await added.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(highlight).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'diff');
 
     // Switching the view keeps the URL shareable.
     await page.getByRole('combobox', { name: 'Beside the changes' }).selectOption('json');
     await page.waitForURL(/view=json/);
     await page.getByRole('table', { name: 'Both documents' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await added.waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'diff-390');
   });
 
@@ -131,6 +158,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
     await page.getByText(/Hash chain verified/).waitFor();
     await page.locator('.audit-event', { hasText: 'DefinitionPublished' }).first().waitFor();
     await page.locator('.audit-event', { hasText: 'DefinitionApproved' }).first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await studio.screenshot(page, 'audit');
   });
 });

@@ -3,6 +3,7 @@
 import { MandateClient } from '@mandate/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { allowConsoleErrors, startStudio, type Studio } from './support/studioHarness.js';
 
 let studio: Studio;
@@ -20,7 +21,7 @@ const overflowsHorizontally = (page: Page) => page.evaluate(() => document.docum
 
 /** From the worklist's "All" queue, opens the item of a quote. */
 async function openQuote(page: Page, quoteId: string): Promise<void> {
-  await page.getByRole('link', { name: /^All/ }).click();
+  await page.getByRole('tab', { name: /^All/ }).click();
   await page.locator('tbody tr', { hasText: quoteId }).first().getByRole('link', { name: 'Discount approval' }).click();
   await page.getByRole('heading', { name: 'Evidence' }).waitFor();
 }
@@ -28,12 +29,17 @@ async function openQuote(page: Page, quoteId: string): Promise<void> {
 describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'})`, { timeout: 120_000 }, () => {
   it('hides the margin from the sales rep and shows it to the finance approver', async () => {
     const rita = await studio.page('rita');
+    await rita.getByRole('tab', { name: /^All/ }).click();
+    await rita.locator('table.worklist-table tbody tr').first().waitFor();
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
+    await studio.screenshot(rita, 'worklist');
     await openQuote(rita, 'Q-2026-000918');
     const ritaEvidence = rita.locator('dl.evidence');
     await ritaEvidence.getByText('Requested discount percent').waitFor();
     expect(await ritaEvidence.locator('[data-field="marginImpactPercent"]').count()).toBe(0);
     expect(await rita.content()).not.toContain('-4.2');
     await rita.getByText(/4 fields are hidden from you by the visibility policy/).waitFor();
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
     await studio.screenshot(rita, 'evidence-sales-rep');
 
     const fiona = await studio.page('fiona');
@@ -41,6 +47,7 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     const margin = fiona.locator('dl.evidence [data-field="marginImpactPercent"]');
     await expect.poll(() => margin.textContent()).toContain('Margin impact percent');
     await expect.poll(() => margin.textContent()).toContain('-4.2');
+    expect(await seriousAccessibilityViolations(fiona)).toEqual([]);
     await studio.screenshot(fiona, 'evidence-finance-approver');
   });
 
@@ -58,6 +65,7 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await expect.poll(() => dana.locator('.state').textContent()).toBe('decided');
     await expect.poll(() => dana.locator('ol.history').textContent()).toContain('Task decision submitted by dana');
     expect(await overflowsHorizontally(dana)).toBe(false);
+    expect(await seriousAccessibilityViolations(dana)).toEqual([]);
     await studio.screenshot(dana, 'director-approves');
   });
 
@@ -70,6 +78,7 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await expect.poll(() => reasons.textContent()).toContain('Four-eyes rule: you requested this or own the business object');
     // The reason is tied to the button for assistive technology.
     expect(await approve.getAttribute('aria-describedby')).toBe('reason-decision-APPROVE');
+    expect(await seriousAccessibilityViolations(rita)).toEqual([]);
     await studio.screenshot(rita, 'four-eyes-disabled');
   });
 
@@ -102,12 +111,13 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await expect.poll(() => changes.locator('tr', { hasText: 'QUOTE version' }).textContent()).toContain('13');
     await expect.poll(() => changes.locator('tr', { hasText: 'Status' }).textContent()).toContain('obsolete');
     await conflict.getByRole('link', { name: /version 13/ }).waitFor();
+    expect(await seriousAccessibilityViolations(dana)).toEqual([]);
     await studio.screenshot(dana, 'stale-approval');
   });
 
   it('lets an operations lead claim a fallout item and run a recovery action from allowed-actions', async () => {
     const olga = await studio.page('olga');
-    await olga.getByRole('link', { name: /^All/ }).click();
+    await olga.getByRole('tab', { name: /^All/ }).click();
     await olga.locator('tbody tr', { hasText: 'ORD-2026-004411' }).first().getByRole('link').first().click();
     await olga.getByRole('heading', { name: 'Evidence' }).waitFor();
     // Before the claim the recovery action is there but disabled, with its reason.
@@ -122,6 +132,7 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await form.getByRole('button', { name: 'Run reconciliation query' }).click();
     await olga.getByRole('status').filter({ hasText: 'Run reconciliation query: done' }).waitFor();
     await expect.poll(() => olga.locator('ol.history').textContent()).toContain('Recovery action taken by olga');
+    expect(await seriousAccessibilityViolations(olga)).toEqual([]);
     await studio.screenshot(olga, 'recovery-action');
   });
 
@@ -130,18 +141,43 @@ describe(`studio worklist (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}
     await sam.setViewportSize({ width: 390, height: 844 });
     await sam.goto(`${studio.url}/`);
     await sam.waitForURL(/\/studio\/login/);
+    await sam.getByRole('button', { name: /^Sign in as sam\b/ }).waitFor();
+    expect(await seriousAccessibilityViolations(sam)).toEqual([]);
+    await studio.screenshot(sam, 'login-390px');
     // Sign in with the keyboard: focus the demo user's button and press Enter.
     await sam.getByRole('button', { name: /^Sign in as sam\b/ }).focus();
     await sam.keyboard.press('Enter');
     await sam.waitForURL(/\/studio\/worklist/);
     await sam.locator('table.worklist-table tbody tr').first().waitFor();
     expect(await overflowsHorizontally(sam)).toBe(false);
+    expect(await seriousAccessibilityViolations(sam)).toEqual([]);
     await studio.screenshot(sam, 'worklist-390px');
+
+    // Every stop of the Tab order, from the page heading through the queue tabs, filters and rows to the end of the
+    // page, shows the theme's focus ring.
+    await sam.getByRole('heading', { level: 1 }).focus();
+    const stops: { label: string; ring: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await sam.keyboard.press('Tab');
+      const stop = await sam.evaluate(() => {
+        const el = document.activeElement;
+        if (!(el instanceof HTMLElement) || el === document.body) return undefined;
+        // A text field or select draws the ring around its outlined box, not on the bare input.
+        const style = getComputedStyle(el.closest('.MuiInputBase-root') ?? el);
+        const label = `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+        return { label, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!stop) break;
+      stops.push(stop);
+    }
+    expect(stops.filter((s) => !s.ring)).toEqual([]);
+    expect(stops.map((s) => s.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^a Available/), expect.stringMatching(/^select /), expect.stringMatching(/^a Discount approval/)]));
 
     await sam.locator('tbody tr', { hasText: 'Q-2026-000930' }).getByRole('link').focus();
     await sam.keyboard.press('Enter');
     await sam.getByRole('heading', { name: 'Evidence' }).waitFor();
     expect(await overflowsHorizontally(sam)).toBe(false);
+    expect(await seriousAccessibilityViolations(sam)).toEqual([]);
     await studio.screenshot(sam, 'item-390px');
   });
 });

@@ -17,6 +17,7 @@ import { hostProbe } from './hostProbe.js';
 import { impactReplayBench } from './impactReplayBench.js';
 import { runOpenLoop } from './openLoop.js';
 import { runLoad, type LoadResult } from './runLoad.js';
+import { simulationBench } from './simulationBench.js';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -41,9 +42,9 @@ const TARGET_WORKLIST_P99_MS = 30;
 const TAB_COUNT_MAX = 999;
 const GROUP = 'regional-sales-directors';
 const explain = process.argv.includes('--explain');
-/** `BENCH_ONLY=decisions`, `worklist` or `impact` runs that part alone while working on it. */
+/** `BENCH_ONLY=decisions`, `worklist`, `impact` or `simulate` runs that part alone while working on it. */
 const ONLY = process.env.BENCH_ONLY;
-const runs = (part: 'worklist' | 'decisions' | 'impact') => ONLY === undefined || ONLY === part;
+const runs = (part: 'worklist' | 'decisions' | 'impact' | 'simulate') => ONLY === undefined || ONLY === part;
 
 type Bindings = readonly (string | number | boolean | null)[];
 const definitionsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../definitions');
@@ -377,5 +378,15 @@ if (!process.exitCode && runs('impact')) {
     console.error(error);
   } finally {
     await replayDb.close();
+  }
+}
+
+// Simulation of a draft beside the published version for one item, sequential requests (its own schema).
+if (!process.exitCode && runs('simulate')) {
+  try {
+    console.log(await simulationBench(databaseUrl));
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(error);
   }
 }

@@ -30,11 +30,15 @@ import { WorkItemQueries } from './workItems/WorkItemQueries.js';
 import { workItemRoutes } from './workItems/workItemRoutes.js';
 import { processRoutes } from './workflow/processRoutes.js';
 import { DefinitionGovernanceService } from './governance/DefinitionGovernanceService.js';
+import { DefinitionReferenceService } from './governance/DefinitionReferenceService.js';
 import { definitionRoutes } from './governance/definitionRoutes.js';
 import type { ImportReport } from './governance/importDefinitions.js';
 import { WorkItemMigrationService } from './governance/WorkItemMigrationService.js';
 import { ImpactReplayService } from './replay/ImpactReplayService.js';
 import { impactRoutes } from './replay/impactRoutes.js';
+import { DefinitionSetSource } from './simulation/DefinitionSet.js';
+import { DefinitionSimulationService } from './simulation/DefinitionSimulationService.js';
+import { simulationRoutes } from './simulation/simulationRoutes.js';
 import { studioRoutes } from './studio/studioRoutes.js';
 import { createWorkflowRuntime, type WorkflowRuntime, type WorkflowRuntimeOptions } from './workflow/workflowRuntime.js';
 
@@ -109,7 +113,10 @@ export function createRuntime(deps: RuntimeDeps): { app: express.Express; workfl
   app.use('/events', businessEventRoutes(events, authenticate));
   app.use('/audit', auditRoutes(auditTrail, auditCheckpoints, authenticate));
   // Governance needs a registry that reads the store (the runtime's); a fixed set (tests, benchmarks) has none.
-  if (deps.registry.storeBacked) app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), definitionRoutes(governance, migrations));
+  if (deps.registry.storeBacked) {
+    const simulation = new DefinitionSimulationService(new DefinitionSetSource(stores.definitions), loader, clock, deps.identity.directory);
+    app.use('/definitions', authenticate, impactRoutes(new ImpactReplayService(stores, clock)), simulationRoutes(simulation), definitionRoutes(governance, migrations, new DefinitionReferenceService(stores, clock)));
+  }
   if (workflow) app.use('/processes', authenticate, processRoutes(workflow.embedded, deps.workflow!.processes.map((p) => p.key), (key) => deps.workflow!.bindings.startersOf(key)));
 
   if (deps.studioDir) app.use(studioRoutes(deps.studioDir));

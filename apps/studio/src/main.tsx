@@ -1,3 +1,4 @@
+import { CacheProvider } from '@emotion/react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -8,6 +9,7 @@ import { App } from './App.js';
 import { createQueryClient, forgetUserData } from './data/createQueryClient.js';
 import { i18n } from './i18n/i18n.js';
 import { SessionProvider } from './session/SessionContext.js';
+import { emotionCache } from './theme/emotionCache.js';
 import { theme } from './theme/theme.js';
 import './styles.css';
 
@@ -16,16 +18,18 @@ const queryClient = createQueryClient();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <ThemeProvider theme={theme}>
-        <CssBaseline />
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <SessionProvider onUserChange={() => forgetUserData(queryClient)}>
-              <App />
-            </SessionProvider>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </ThemeProvider>
+      <CacheProvider value={emotionCache}>
+        <ThemeProvider theme={theme}>
+          <CssBaseline />
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <SessionProvider onUserChange={() => forgetUserData(queryClient)}>
+                <App />
+              </SessionProvider>
+            </BrowserRouter>
+          </QueryClientProvider>
+        </ThemeProvider>
+      </CacheProvider>
     </I18nextProvider>
   </StrictMode>,
 );

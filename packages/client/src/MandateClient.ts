@@ -14,6 +14,8 @@ import type {
   DecideCommand,
   Decision,
   DefinitionList,
+  DefinitionReferences,
+  DefinitionSimulation,
   DefinitionVersionDiff,
   DefinitionVersions,
   DefinitionVersionView,
@@ -28,6 +30,7 @@ import type {
   MigrationResult,
   OpenApiDocument,
   RecoveryActions,
+  SimulateDefinition,
   UpdateDraft,
   WorkItem,
   WorkItemCount,
@@ -303,6 +306,11 @@ export class MandateClient {
     return this.json('GET', definitionPath(kind, id, 'versions'));
   }
 
+  /** `GET /definitions/{kind}/{id}/references`: per version, what it references, what references it, whether new items get it, open items pinned to it. */
+  definitionReferences(kind: string, id: string): Promise<DefinitionReferences> {
+    return this.json('GET', definitionPath(kind, id, 'references'));
+  }
+
   /** `GET /definitions/{kind}/{id}/versions/{version}`: one version with its content and contributors. */
   getDefinitionVersion(kind: string, id: string, version: number): Promise<DefinitionVersionView> {
     return this.json('GET', definitionPath(kind, id, 'versions', String(version)));
@@ -379,6 +387,22 @@ export class MandateClient {
    */
   definitionImpact(kind: string, id: string, query: ImpactQuery): Promise<ImpactReport> {
     return this.json('GET', definitionPath(kind, id, 'impact'), { query: { candidate: query.candidate, from: query.from, to: query.to } });
+  }
+
+  /**
+   * `POST /definitions/{kind}/{id}/versions/{version}/simulate`: tries a version (a draft, one in
+   * review or a published one) beside the published version of the same definition, over existing
+   * items of the caller's tenant or one sample, as a person of the directory or a given principal.
+   * Per item: allowed actions, the visible view, priority and SLA under each side, and what differs.
+   * Writes nothing. Governance admins only (403 `GOVERNANCE_ADMIN_REQUIRED`); an invalid version is
+   * 422 `DEFINITION_INVALID` with its findings.
+   *
+   * @example
+   * const { items } = await client.simulateDefinition('VisibilityPolicy', 'QUOTE_COMMERCIAL_VISIBILITY', 3, { workItemIds: [id], asUser: 'rita' });
+   * items[0].differences; // [{ path: 'view.evidence.competitorPrice', draft: 'hidden', published: 'visible' }]
+   */
+  simulateDefinition(kind: string, id: string, version: number, body: SimulateDefinition): Promise<DefinitionSimulation> {
+    return this.json('POST', definitionPath(kind, id, 'versions', String(version), 'simulate'), { body });
   }
 
   private async idempotent<T>(path: string, body: unknown, options: IdempotencyOptions): Promise<IdempotentResult<T>> {

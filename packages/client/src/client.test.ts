@@ -324,6 +324,15 @@ describe.each(engines)('MandateClient against the runtime on $name', ({ open }) 
     await expect(as('rita').definitionImpact('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', { candidate: 1 })).rejects.toMatchObject({ status: 403, code: 'GOVERNANCE_READER_REQUIRED' });
     await expect(as('aude').definitionImpact('AuthorityPolicy', 'COMMERCIAL_AUTHORITY', { candidate: 99 })).rejects.toMatchObject({ status: 404, code: 'DEFINITION_VERSION_NOT_FOUND' });
   });
+
+  it('simulates a version beside the published one for a sample', async () => {
+    const sample = { taskType: 'DISCOUNT_APPROVAL', evidence: quote('Q-CLIENT-SIM').evidence };
+    const result = await as('gabe').simulateDefinition('SlaPolicy', 'QUOTE_APPROVAL_SLA', 2, { sample, asUser: 'rita' });
+    expect(result).toMatchObject({ definition: { kind: 'SlaPolicy', id: 'QUOTE_APPROVAL_SLA', version: 2, status: 'published' }, published: { version: 2 }, principal: { id: 'rita', source: 'directory' } });
+    expect(result.items[0]).toMatchObject({ sample: true, differences: [] });
+    expect(result.items[0]!.draft.view.evidence).not.toHaveProperty('competitorPrice');
+    await expect(as('rita').simulateDefinition('SlaPolicy', 'QUOTE_APPROVAL_SLA', 2, { sample, asUser: 'rita' })).rejects.toMatchObject({ status: 403, code: 'GOVERNANCE_ADMIN_REQUIRED' });
+  });
 });
 
 describe('MandateClient with a stubbed fetch', () => {

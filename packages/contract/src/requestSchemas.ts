@@ -39,6 +39,72 @@ export const businessObjectInput = {
   },
 } as const;
 
+/** Whose eyes a simulation looks through when it is not a person of the directory: roles, groups and region as a token would carry them. */
+const simulatedPrincipal = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['roles', 'groups'],
+  description: 'A principal as a token would describe them; the tenant is always the caller\'s.',
+  properties: {
+    id: { ...principalId, description: 'Who they are (four-eyes and assignee checks compare it); `simulated` when absent.' },
+    roles: { type: 'array', maxItems: 50, uniqueItems: true, items: code, description: 'Roles, e.g. `SALES_REP`.' },
+    groups: { type: 'array', maxItems: 50, uniqueItems: true, items: candidateGroup, description: 'Groups, e.g. `sales-reps`.' },
+    region: { type: 'string', minLength: 1, maxLength: 40 },
+  },
+} as const;
+
+/** A work item entered as facts: what the policy reads of an item, its business object and its evidence. */
+const simulationSample = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['evidence'],
+  description: 'A sample item. The task type is the simulated one for kind TaskType; for another kind, the task type (a published one referencing the definition) it is an item of.',
+  properties: {
+    taskType: { ...code, description: 'The task type of the sample; required unless the simulated kind is TaskType.' },
+    taskTypeVersion: { ...definitionVersion, description: 'Its version; the one in effect now when absent.' },
+    businessObject: {
+      type: 'object',
+      additionalProperties: false,
+      description: "The business object (type: the task type's; id `SAMPLE`, version 1 when absent) and the facts the policy reads of it.",
+      properties: {
+        type: code,
+        id: { type: 'string', minLength: 1, maxLength: 120 },
+        version: { type: 'integer', minimum: 0, maximum: 2147483647 },
+        revision: { type: 'integer', minimum: 0, maximum: 2147483647 },
+        snapshot: { type: 'object', maxProperties: 100 },
+      },
+    },
+    evidence: { type: 'object', maxProperties: 200, description: "Checked against the simulated side's task type evidence schema (422 EVIDENCE_INVALID)." },
+    region: { type: 'string', minLength: 1, maxLength: 40 },
+    productFamily: { type: 'string', minLength: 1, maxLength: 80 },
+    candidateGroups: { type: 'array', maxItems: 50, uniqueItems: true, items: candidateGroup, description: "The task type's when absent." },
+    state: { enum: WORK_ITEM_STATES, description: '`available` when absent.' },
+    assignee: principalId,
+    owner: principalId,
+    requestedBy: principalId,
+    delegatedTo: principalId,
+    escalationLevel: { type: 'integer', minimum: 0, maximum: 10 },
+    createdAt: { ...instantText, description: 'When the item was created (the SLA counts from it); now when absent.' },
+  },
+} as const;
+
+/** The body of a simulation (see `requestSchemas.simulateDefinition`). */
+const simulateDefinitionRequest = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Exactly one of `workItemIds` and `sample`; exactly one of `asUser` and `asPrincipal`.',
+  properties: {
+    workItemIds: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: workItemId, description: "Existing items of the caller's tenant (another tenant's are not found)." },
+    sample: simulationSample,
+    asUser: { ...principalId, description: "A person the identity's directory knows in the caller's tenant, e.g. `rita`." },
+    asPrincipal: simulatedPrincipal,
+  },
+  allOf: [
+    { oneOf: [{ required: ['workItemIds'], properties: { workItemIds: true } }, { required: ['sample'], properties: { sample: true } }] },
+    { oneOf: [{ required: ['asUser'], properties: { asUser: true } }, { required: ['asPrincipal'], properties: { asPrincipal: true } }] },
+  ],
+} as const;
+
 /** JSON Schemas of request bodies, query strings and path parameters, by name. */
 export const requestSchemas = {
   createWorkItem: {
@@ -229,6 +295,12 @@ export const requestSchemas = {
     additionalProperties: false,
     properties: { effectiveFrom: { ...instantText, description: 'From when new work items resolve to this version; now when absent. Not in the past.' } },
   },
+  /**
+   * `POST /definitions/{kind}/{id}/versions/{version}/simulate`: over which items (existing ones of
+   * the caller's tenant, or one sample entered as facts) and as whom (a person of the directory, or
+   * a set of roles and groups). Exactly one of `workItemIds` and `sample`, one of `asUser` and `asPrincipal`.
+   */
+  simulateDefinition: simulateDefinitionRequest,
   migrateWorkItems: {
     type: 'object',
     additionalProperties: false,

@@ -302,6 +302,36 @@ const chainVerification = {
 /** `POST /audit/checkpoints`: the checkpoint written, or the latest one when the head was already signed (`created: false`). */
 const auditCheckpointResult = { type: 'object', additionalProperties: false, required: ['created'], properties: { created: boolean, checkpoint: auditCheckpoint } } as const;
 
+/** A list entry on the way to a finding's field: `reason code 8 (COMPETITIVE_MATCH)`. */
+const findingLocationEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['nounKey', 'noun', 'position'],
+  properties: { nounKey: string, noun: string, position: integer, name: string },
+} as const;
+
+/** A validation or lint finding of a version, located by JSON Pointer into its content, with its sentence in plain words. */
+const draftFinding = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'severity', 'message', 'sentence', 'params', 'location', 'pointer'],
+  properties: {
+    code: string,
+    severity: { enum: ['error', 'warning'] },
+    message: { ...string, description: "The validator's own words, for developers." },
+    sentence: { ...string, description: 'The finding in plain words for a governance admin, in English (`"Applies to" of reason code 8 (COMPETITIVE_MATCH) needs at least one entry.`).' },
+    params: { type: 'object', additionalProperties: { anyOf: [string, { type: 'number' }] }, description: "The values the sentence is rendered from (the code's template in docs/definitions.md), for translations." },
+    location: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['label', 'entries'],
+      description: 'The field the finding concerns, in words.',
+      properties: { labelKey: string, label: string, entries: { type: 'array', items: findingLocationEntry }, entry: findingLocationEntry },
+    },
+    pointer: string,
+  },
+} as const;
+
 /** One reason a request or a decision was refused. */
 const problemViolation = {
   type: 'object',
@@ -328,6 +358,7 @@ const problem = {
     violations: { type: 'array', items: problemViolation },
     failedChecks: strings,
     requiredFields: strings,
+    findings: { type: 'array', items: draftFinding, description: '`DEFINITION_INVALID`: every finding of the content, each with its sentence.' },
   },
 } as const;
 
@@ -367,13 +398,6 @@ const definitionVersionRecord = {
   properties: { ...definitionVersionMetaMembers, content: anyObject },
 } as const;
 
-/** A validation or lint finding of a version, located by JSON Pointer into its content. */
-const draftFinding = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['code', 'severity', 'message', 'pointer'],
-  properties: { code: string, severity: { enum: ['error', 'warning'] }, message: string, pointer: string },
-} as const;
 
 /** One contribution to a version's content: its author's first content (`created`, seq 1) or a later edit. No contributor may approve the version. */
 const definitionContribution = {
@@ -395,17 +419,82 @@ const definitionVersionView = {
 const definitionSummary = {
   type: 'object',
   additionalProperties: false,
-  required: ['kind', 'id', 'title', 'versions'],
+  required: ['kind', 'id', 'title', 'versions', 'currentVersions', 'facts'],
   properties: {
     kind: string,
     id: string,
     title: string,
     versions: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['version', 'status', 'effectiveFrom'], properties: { version: integer, status: definitionVersionStatus, effectiveFrom: instantOrNull } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'status', 'effectiveFrom', 'references', 'referencedBy'],
+        properties: {
+          version: integer,
+          status: definitionVersionStatus,
+          effectiveFrom: instantOrNull,
+          references: { ...strings, description: '`ID@VERSION` of every definition its content names.' },
+          referencedBy: { ...strings, description: '`ID@VERSION` of the readable versions that name this one.' },
+        },
+      },
+    },
+    currentVersions: { type: 'array', items: integer, description: 'The versions new work items get: a task type\'s highest published version in effect; for other kinds the versions current task types pin.' },
+    facts: { ...strings, description: 'Facts its conditions read, over all its readable versions: `fact` or `fact.path`.' },
+  },
+} as const;
+
+// --- Definition references (GET /definitions/{kind}/{id}/references) ---
+
+/** A version at the other end of a reference. */
+const definitionLink = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ref', 'kind', 'id', 'version', 'status', 'current'],
+  properties: {
+    ref: { ...string, description: '`ID@VERSION`.' },
+    kind: string,
+    id: string,
+    version: integer,
+    status: { anyOf: [definitionVersionStatus, { type: 'null' }], description: 'Null: not stored, or not readable by the caller.' },
+    current: { ...boolean, description: 'New work items get this version.' },
+  },
+} as const;
+
+/** One definition's versions with their references, referrers and pinned open items. */
+const definitionReferences = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'id', 'versions'],
+  properties: {
+    kind: string,
+    id: string,
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'status', 'effectiveFrom', 'current', 'references', 'referencedBy', 'openItems'],
+        properties: {
+          version: integer,
+          status: definitionVersionStatus,
+          effectiveFrom: instantOrNull,
+          current: { ...boolean, description: 'New work items get this version.' },
+          references: { type: 'array', items: definitionLink },
+          referencedBy: { type: 'array', items: definitionLink },
+          openItems: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['count', 'capped'],
+            properties: { count: integer, capped: { ...boolean, description: 'More open items are pinned than `count` (counting stops at 1,000).' } },
+            description: "Open work items of the caller's tenant pinned to this version (through their task type version).",
+          },
+        },
+      },
     },
   },
 } as const;
+// --- end of definition references ---
 
 const definitionList = { type: 'object', additionalProperties: false, required: ['definitions'], properties: { definitions: { type: 'array', items: definitionSummary } } } as const;
 const definitionVersions = { type: 'object', additionalProperties: false, required: ['versions'], properties: { versions: { type: 'array', items: definitionVersionMeta } } } as const;
@@ -579,6 +668,115 @@ const impactReport = {
   },
 } as const;
 
+/** One action under one side of a simulation: whether the simulated principal may take it, and why not (no trace: it would carry fact values). */
+const simulatedAction = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'label', 'kind', 'enabled', 'failedChecks', 'requiresSecondApproval', 'dangerous'],
+  properties: {
+    code: string,
+    label: string,
+    kind: { enum: ['decision', 'lifecycle', 'recovery', 'forbidden'] },
+    enabled: boolean,
+    disabledReason: { ...string, description: 'The first failed check, as `GET /work-items/{id}/allowed-actions` names it.' },
+    failedChecks: strings,
+    requiresSecondApproval: boolean,
+    dangerous: boolean,
+  },
+} as const;
+
+/** What one side (the simulated version, or the published one) decides for the item and the principal. */
+const simulationSide = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['definitions', 'actions', 'view', 'priority', 'sla'],
+  properties: {
+    definitions: { ...strings, description: '`ID@VERSION` of every definition this side evaluated: the item\'s set with the simulated definition (or its published version) in its place.' },
+    actions: { type: 'array', items: simulatedAction },
+    view: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['evidence', 'redactedPaths', 'withheldPaths'],
+      properties: {
+        evidence: { ...anyObject, description: "The evidence the simulated principal would see (as `GET /work-items/{id}` projects it), less `withheldPaths`." },
+        redactedPaths: { ...strings, description: 'Paths this side hides from the simulated principal.' },
+        audience: { ...string, description: 'The restricted audience the principal belongs to, if any.' },
+        withheldPaths: { ...strings, description: "Paths the principal would see but the caller may not (an existing item's values are never shown beyond what the caller reads at `GET /work-items/{id}`); empty for a sample." },
+      },
+    },
+    priority: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['score', 'reasons', 'model'],
+      properties: { score: integer, reasons: { ...strings, description: '`NAME:+WEIGHT`, largest first.' }, model: { ...string, description: '`ID@VERSION` of the priority model.' } },
+    },
+    sla: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['policy', 'calendar', 'appliedRule', 'reason', 'dueAt', 'warnAt', 'escalateAt', 'state', 'breached'],
+      properties: {
+        policy: string,
+        calendar: string,
+        appliedRule: { ...string, description: 'The rule whose terms apply, or `default`.' },
+        reason: string,
+        dueAt: instant,
+        warnAt: instant,
+        escalateAt: instant,
+        escalationGroup: string,
+        state: { enum: ['on_track', 'warning', 'breached', 'escalation_due'] },
+        breached: boolean,
+      },
+    },
+  },
+} as const;
+
+/** One thing the two sides decide differently. */
+const simulationDifference = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'draft', 'published'],
+  properties: {
+    path: { ...string, description: 'What differs: `actions.APPROVE.enabled`, `actions.APPROVE` (offered on one side only), `view.evidence.marginPercent`, `view.audience`, `priority.score`, `priority.reasons`, `sla.dueAt`, ...' },
+    draft: { ...anyValue, description: 'The simulated side\'s value; for `view.evidence.*` `visible` or `hidden` (never the value); null where the side has none.' },
+    published: { ...anyValue, description: 'The published side\'s value, likewise.' },
+  },
+} as const;
+
+/** One item of a simulation. */
+const simulatedItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sample', 'taskType', 'businessObject', 'draft', 'differences'],
+  properties: {
+    workItemId: { ...string, description: 'The existing item; absent for a sample.' },
+    sample: boolean,
+    taskType: { ...string, description: 'The task type id of the item.' },
+    businessObject: { type: 'object', additionalProperties: false, required: ['type', 'id'], properties: { type: string, id: string } },
+    draft: { ...simulationSide, description: 'Under the simulated version (whatever its status).' },
+    published: { ...simulationSide, description: 'Under the published version of the same definition; absent when none is published.' },
+    differences: { type: 'array', items: simulationDifference, description: 'Empty when both sides agree, and when there is no published side.' },
+  },
+} as const;
+
+/** `POST /definitions/{kind}/{id}/versions/{version}/simulate`: the version beside the published one, per item, for one principal. Nothing is written. */
+const definitionSimulation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['definition', 'principal', 'evaluatedAt', 'items'],
+  properties: {
+    definition: { type: 'object', additionalProperties: false, required: ['kind', 'id', 'version', 'status'], properties: { kind: string, id: string, version: integer, status: definitionVersionStatus } },
+    published: { type: 'object', additionalProperties: false, required: ['kind', 'id', 'version'], properties: { kind: string, id: string, version: integer }, description: 'The published version compared with; absent when none is published.' },
+    principal: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'roles', 'groups', 'source'],
+      properties: { id: string, roles: strings, groups: strings, region: string, source: { enum: ['directory', 'given'], description: '`directory`: `asUser`; `given`: `asPrincipal`.' } },
+    },
+    evaluatedAt: { ...instant, description: 'The instant both sides were evaluated at (now).' },
+    items: { type: 'array', items: simulatedItem },
+  },
+} as const;
+
 /** `GET /processes`: the processes deployed on the embedded engine. */
 const processList = {
   type: 'object',
@@ -655,6 +853,8 @@ export const responseSchemas = {
   DefinitionSummary: definitionSummary,
   DefinitionList: definitionList,
   DefinitionVersions: definitionVersions,
+  DefinitionLink: definitionLink,
+  DefinitionReferences: definitionReferences,
   ControlEffect: controlEffect,
   SemanticChange: semanticChange,
   JsonPatchOperation: jsonPatchOperation,
@@ -669,6 +869,10 @@ export const responseSchemas = {
   ImpactFinding: impactFinding,
   ImpactTotals: impactTotals,
   ImpactReport: impactReport,
+  SimulationSide: simulationSide,
+  SimulationDifference: simulationDifference,
+  SimulatedItem: simulatedItem,
+  DefinitionSimulation: definitionSimulation,
   ProcessList: processList,
   ProcessStartReceipt: processStartReceipt,
   ProcessInstance: processInstance,

@@ -379,6 +379,20 @@ export const ROUTES: readonly Route[] = [
     problems: problems(AUTHENTICATED, DEFINITION_PATH),
     mountedWhen: GOVERNED,
   },
+  // --- definition references (the definitions home, the version page) ---
+  {
+    method: 'get',
+    path: '/definitions/{kind}/{id}/references',
+    operationId: 'definitionReferences',
+    tag: 'definitions',
+    summary: "Per version: what it references, which versions reference it, whether new items get it, and the caller's tenant's open items pinned to it",
+    security: 'bearer',
+    parameters: definitionPath(),
+    responses: { '200': { description: 'The versions, oldest first, with their references and referrers.', schema: 'DefinitionReferences' } },
+    problems: problems(AUTHENTICATED, DEFINITION_PATH),
+    mountedWhen: GOVERNED,
+  },
+  // --- end of definition references ---
   {
     method: 'get',
     path: '/definitions/{kind}/{id}/versions/{version}',
@@ -453,6 +467,25 @@ export const ROUTES: readonly Route[] = [
     query: 'definitionImpactQuery',
     responses: { '200': { description: 'The impact report.', schema: 'ImpactReport' } },
     problems: problems(AUTHENTICATED, QUERY, DEFINITION_PATH, { '400': ['INVALID_TIME_RANGE'], '403': ['GOVERNANCE_READER_REQUIRED'], '422': ['DEFINITION_INVALID'] }),
+    mountedWhen: GOVERNED,
+  },
+  // Try it before proposing: the simulation of one version beside the published one.
+  {
+    method: 'post',
+    path: '/definitions/{kind}/{id}/versions/{version}/simulate',
+    operationId: 'simulateDefinition',
+    tag: 'definitions',
+    summary: 'Try a version (draft, in review or published) beside the published one: allowed actions, the visible view, priority and SLA, per item, for one principal',
+    description:
+      "Over existing items of the caller's tenant or one sample entered as facts, as a person of the directory or a given set of roles and groups. The version takes the place of its published counterpart in the item's definitions; the runtime's own policy code evaluates both sides. Writes nothing (no audit event); no Idempotency-Key. Governance admins only.",
+    security: 'bearer',
+    parameters: definitionPath(true),
+    body: { schema: 'simulateDefinition', required: true },
+    responses: { '200': { description: 'Per item: both sides and what differs.', schema: 'DefinitionSimulation' } },
+    problems: problems(COMMAND, DEFINITION_PATH, GOVERNANCE_ADMIN, ITEM, {
+      '400': ['INVALID_PRINCIPAL_ID', 'INVALID_POLICY_CONTEXT'],
+      '422': ['DEFINITION_INVALID', 'RULE_COMPILE_FAILED', 'EVIDENCE_INVALID', 'UNKNOWN_TASK_TYPE', 'BUSINESS_OBJECT_TYPE_MISMATCH', 'DEFINITION_NOT_REFERENCED', 'SIMULATION_USER_UNKNOWN'],
+    }),
     mountedWhen: GOVERNED,
   },
   {

@@ -80,6 +80,10 @@ export type DefinitionSummary = Response<'DefinitionSummary'>;
 export type DefinitionList = Response<'DefinitionList'>;
 /** `GET /definitions/{kind}/{id}/versions`, oldest first. */
 export type DefinitionVersions = Response<'DefinitionVersions'>;
+/** A version at the other end of a reference (`GET /definitions/{kind}/{id}/references`). */
+export type DefinitionLink = Response<'DefinitionLink'>;
+/** `GET /definitions/{kind}/{id}/references`: per version, references, referrers and pinned open items. */
+export type DefinitionReferences = Response<'DefinitionReferences'>;
 /** Whether a change tightens control, loosens it, or neither. */
 export type ControlEffect = Response<'ControlEffect'>;
 /** One semantic change between two versions. */
@@ -108,6 +112,14 @@ export type ImpactFinding = Response<'ImpactFinding'>;
 export type ImpactTotals = Response<'ImpactTotals'>;
 /** `GET /definitions/{kind}/{id}/impact`. */
 export type ImpactReport = Response<'ImpactReport'>;
+/** One side of a simulation: actions, the view, priority and SLA under one version. */
+export type SimulationSide = Response<'SimulationSide'>;
+/** One thing the simulated and the published version decide differently. */
+export type SimulationDifference = Response<'SimulationDifference'>;
+/** One item of a simulation, both sides and their differences. */
+export type SimulatedItem = Response<'SimulatedItem'>;
+/** `POST /definitions/{kind}/{id}/versions/{version}/simulate`. */
+export type DefinitionSimulation = Response<'DefinitionSimulation'>;
 /** `GET /processes`. */
 export type ProcessList = Response<'ProcessList'>;
 /** `POST /processes/{key}/instances` as a person: the receipt, no variables. */
@@ -140,6 +152,8 @@ export type ApproveCommand = Request<'approve'>;
 export type PublishCommand = Request<'publish'>;
 /** `POST /definitions/TaskType/{id}/migrations`. */
 export type MigrateWorkItems = Request<'migrateWorkItems'>;
+/** `POST /definitions/{kind}/{id}/versions/{version}/simulate`: which items, as whom. */
+export type SimulateDefinition = Request<'simulateDefinition'>;
 
 /** The queue filters as the query sends them (text). */
 type QueueFilterText = FromSchema<{ type: 'object'; additionalProperties: false; properties: typeof queueFilter }>;

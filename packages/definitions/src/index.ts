@@ -20,3 +20,7 @@ export { renderCondition } from './diff/renderCondition.js';
 export { formatDiffText, formatDiffMarkdown, type Paint } from './diff/formatDiffText.js';
 export { FINDING_CODES, type FindingCode } from './findingCodes.js';
 export { resolveEvidencePath, evidenceSteps, factTypeOfSchema } from './lint/resolveEvidencePath.js';
+export { FINDING_SENTENCES, FINDING_PHRASES, findingsNamespace, type SentenceTemplate } from './sentences/findingSentences.js';
+export { renderSentence, renderTemplate, templateOf, fieldOf, type FindingParams, type LocationPhrase } from './sentences/renderSentence.js';
+export { describeLocation, type FindingLocation, type LocationEntry } from './sentences/describeLocation.js';
+export { describeFinding } from './sentences/describeFinding.js';

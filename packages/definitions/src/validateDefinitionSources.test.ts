@@ -52,7 +52,12 @@ describe('validateDefinitionSources', () => {
     const { findings, ok } = validateDefinitionSources([{ file: 'x.json', text }]);
     expect(ok).toBe(false);
     expect(findings).toEqual([
-      { code: 'SCHEMA_ADDITIONAL_PROPERTIES', severity: 'error', file: 'x.json', pointer: '/default/colour', line: 4, column: 59, message: 'unknown property "colour"' },
+      {
+        code: 'SCHEMA_ADDITIONAL_PROPERTIES', severity: 'error', file: 'x.json', pointer: '/default/colour', line: 4, column: 59, message: 'unknown property "colour"',
+        sentence: '"Colour" is not a field of this definition; remove it.',
+        params: { name: 'colour', field: '"Colour"' },
+        location: { labelKey: 'colour', label: 'Colour', entries: [] },
+      },
     ]);
     const fixed = text.replace(', "colour": "red"', '');
     const lint = validateDefinitionSources([{ file: 'x.json', text: fixed }]).findings;

@@ -65,7 +65,9 @@ export async function ensureStudioBuild(): Promise<void> {
   try {
     if (!studioBuildIsStale()) return;
     const vite = join(repoRoot, 'node_modules/.bin/vite');
-    const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: studioDir, encoding: 'utf8' });
+    // The production build, as `npm start` serves it: under vitest NODE_ENV is `test`, which would make vite pick the
+    // packages' development builds (emotion's then writes each rule as <style> text, which the studio's CSP refuses).
+    const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: studioDir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (result.status !== 0) throw new Error(`vite build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });

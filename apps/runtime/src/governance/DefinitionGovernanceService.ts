@@ -11,24 +11,19 @@
  * may not reject it either. An approval is bound to the content hash it saw, and only that
  * content is published: an admin cannot take over another's draft, edit it and approve it alone.
  */
-import { diffDefinitions, referencesOf, validateDefinitionSources, type Definition, type DefinitionDiff, type Severity } from '@mandate/definitions';
+import { diffDefinitions, referencesOf, type Definition, type DefinitionDiff } from '@mandate/definitions';
 import type { DefinitionContribution, DefinitionVersionMeta, DefinitionVersionRecord, DefinitionVersionStatus, Stores, StoreTransaction } from '@mandate/store';
 import type { DefinitionRegistry } from '../DefinitionRegistry.js';
 import { ConflictError, NotAllowedError, NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { Principal } from '../identity/Principal.js';
 import type { ImportConflict, ImportReport } from './importDefinitions.js';
 import { assertGovernanceAdmin, GOVERNANCE_READERS, isGovernanceReader } from './governanceRoles.js';
+import { definitionFindings, type DraftFinding } from './definitionFindings.js';
 
 /** What everyone of the installation may read: the versions that govern (or governed) work items. */
 const PUBLIC_STATUSES: readonly DefinitionVersionStatus[] = ['published', 'retired'];
 
-/** A validation or lint finding of a draft, located by JSON Pointer into its content. */
-export interface DraftFinding {
-  code: string;
-  severity: Severity;
-  message: string;
-  pointer: string;
-}
+export type { DraftFinding } from './definitionFindings.js';
 
 /** A version with its content, its contributors in order (the author first) and, for drafts, its findings. */
 export type DefinitionVersionView = DefinitionVersionRecord & { contributors: DefinitionContribution[]; findings?: DraftFinding[] };
@@ -63,8 +58,6 @@ export interface Approve {
 
 /** The semantic diff of two versions with its JSON Patch. */
 export type VersionDiff = Pick<DefinitionDiff, 'from' | 'to' | 'changes' | 'control' | 'patch'>;
-
-const fileOf = (kind: string, id: string, version: number) => `${kind}/${id}/v${version}.json`;
 
 /** The governance commands and reads of `/definitions` (see the module comment and docs/governance.md). */
 export class DefinitionGovernanceService {
@@ -318,13 +311,7 @@ export class DefinitionGovernanceService {
    * retired ones (what a version must resolve against to be published).
    */
   private async findings(tx: StoreTransaction, target: DefinitionVersionRecord, context: 'all' | 'published'): Promise<DraftFinding[]> {
-    const others = await this.stores.definitions.listWithContent(context === 'all' ? {} : { statuses: PUBLIC_STATUSES }, tx);
-    const file = fileOf(target.kind, target.id, target.version);
-    const sources = others.filter((o) => !(o.kind === target.kind && o.id === target.id && o.version === target.version)).map((o) => ({ file: fileOf(o.kind, o.id, o.version), text: JSON.stringify(o.content) }));
-    sources.push({ file, text: JSON.stringify(target.content) });
-    return validateDefinitionSources(sources)
-      .findings.filter((f) => f.file === file)
-      .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
+    return definitionFindings(target, await this.stores.definitions.listWithContent(context === 'all' ? {} : { statuses: PUBLIC_STATUSES }, tx));
   }
 
   private async record(tx: StoreTransaction, principal: Principal, eventType: string, version: DefinitionVersionMeta, payload: Record<string, unknown>): Promise<void> {
@@ -377,7 +364,7 @@ function assertStatus(version: DefinitionVersionMeta, allowed: readonly (keyof t
 
 function assertNoErrors(findings: readonly DraftFinding[], message: string): void {
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.code} at ${f.pointer || '/'}`).join('; ')}`, { findings });
+  if (errors.length) throw new UnprocessableError('DEFINITION_INVALID', `${message}: ${errors.slice(0, 3).map((f) => `${f.sentence} (${f.code} at ${f.pointer || '/'})`).join(' ')}`, { findings });
 }
 
 function countFindings(findings: readonly DraftFinding[]) {

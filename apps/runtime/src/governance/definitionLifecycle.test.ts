@@ -125,6 +125,9 @@ describe.each(engines)('definition governance on $name', ({ open }) => {
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'DEFINITION_INVALID' });
     expect((refused.body.findings as { code: string; pointer: string }[]).some((f) => f.code === 'SCHEMA_PATTERN' && f.pointer === '/default/dueIn')).toBe(true);
+    // API users read words: each finding of the problem carries its sentence, and the detail quotes it.
+    expect(refused.body.findings).toContainEqual(expect.objectContaining({ code: 'SCHEMA_PATTERN', pointer: '/default/dueIn', sentence: '"Due in" is not in the right form: a duration in days, hours and minutes (e.g. PT8H for 8 hours, P1DT4H for a day and 4 hours).' }));
+    expect(refused.body.detail).toContain('"Due in" is not in the right form');
     expect(await written()).toEqual(before);
     // Schema-valid but pointing nowhere: the lint names the reference.
     const dangling = await request(t.app).put(base).set(await as('gabe')).send({ content: { ...broken, default: draft.body.content.default } });

@@ -3,6 +3,7 @@ import { NotFoundError } from '@mandate/problems';
 import { requestSchemas, validBody, validParams, validQuery } from '../http/requestSchemas.js';
 import { principalOf } from '../identity/principalOf.js';
 import type { Approve, CreateDraft, DefinitionGovernanceService, UpdateDraft } from './DefinitionGovernanceService.js';
+import type { DefinitionReferenceService } from './DefinitionReferenceService.js';
 import type { MigrateWorkItems, WorkItemMigrationService } from './WorkItemMigrationService.js';
 
 interface DefinitionPath {
@@ -18,12 +19,13 @@ const versionOf = (req: Request) => {
 };
 
 /** Routes of `/definitions`: they parse input, call the governance services and write the result. */
-export function definitionRoutes(governance: DefinitionGovernanceService, migrations: WorkItemMigrationService): Router {
+export function definitionRoutes(governance: DefinitionGovernanceService, migrations: WorkItemMigrationService, references: DefinitionReferenceService): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
     const { kind } = validQuery<{ kind?: string }>(requestSchemas.definitionListQuery, req.query);
-    res.json({ definitions: await governance.list(principalOf(res), kind) });
+    const principal = principalOf(res);
+    res.json({ definitions: await references.annotate(principal, await governance.list(principal, kind)) });
   });
 
   router.get('/import-conflicts', (_req, res) => {
@@ -33,6 +35,11 @@ export function definitionRoutes(governance: DefinitionGovernanceService, migrat
   router.get('/:kind/:id/versions', async (req, res) => {
     const { kind, id } = pathOf(req);
     res.json({ versions: await governance.versions(principalOf(res), kind, id) });
+  });
+
+  router.get('/:kind/:id/references', async (req, res) => {
+    const { kind, id } = pathOf(req);
+    res.json(await references.references(principalOf(res), kind, id));
   });
 
   router.get('/:kind/:id/versions/:version', async (req, res) => {

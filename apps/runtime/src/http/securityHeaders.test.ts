@@ -55,7 +55,8 @@ describe('security headers', () => {
       expect(csp.get('default-src')).toEqual(["'self'"]);
       expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
       expect(csp.get('script-src')?.[0]).toBe("'self'");
-      expect(csp.get('style-src')).toEqual(["'self'"]);
+      // Only the empty stylesheet's hash beside 'self' (emotion's style elements): no 'unsafe-inline', no stylesheet with content.
+      expect(csp.get('style-src')).toEqual(["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"]);
       expect(csp.get('connect-src')).toEqual(["'self'"]);
       expect(csp.get('object-src')).toEqual(["'none'"]);
       expect(csp.get('base-uri')).toEqual(["'self'"]);

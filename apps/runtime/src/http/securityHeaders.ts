@@ -30,13 +30,18 @@ export function securityHeaders(): RequestHandler {
  *   each schema (from published definitions, not from a visitor) into a function; without it no
  *   form validates. Inline and foreign scripts stay refused, which is what stops injected markup.
  * - no `style-src 'unsafe-inline'`: React and rjsf set `style` props through the CSSOM, which the
- *   CSP does not govern, so the studio needs none.
+ *   CSP does not govern. MUI's styles come from emotion, which adds empty `<style>` elements and
+ *   fills them through the CSSOM (`insertRule`); the one hash allowed is that of the empty string,
+ *   so those empty elements load and any `<style>` with content (injected markup) stays refused.
  * The other headers are the API's (helmet, {@link securityHeaders}); only this one is replaced.
  */
+/** The CSP hash of an empty inline stylesheet (SHA-256 of ""): emotion's `<style>` elements before their rules arrive through the CSSOM. */
+export const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
 export const STUDIO_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval'",
-  "style-src 'self'",
+  `style-src 'self' '${EMPTY_STYLE_HASH}'`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,7 +1,8 @@
-/** What a directory knows of a person: the roles and groups their tokens would carry. */
+/** What a directory knows of a person: the roles, groups and region their tokens would carry. */
 export interface DirectoryEntry {
   roles: string[];
   groups: string[];
+  region?: string;
 }
 
 /**

@@ -32,7 +32,7 @@ export function createDevIdentity(key: KeyObject = createSecretKey(randomBytes(3
     directory: {
       lookup: (tenant, id) => {
         const user = Object.hasOwn(DEV_USERS, id) ? DEV_USERS[id] : undefined;
-        return Promise.resolve(user?.tenant === tenant ? { roles: user.roles, groups: user.groups } : undefined);
+        return Promise.resolve(user?.tenant === tenant ? { roles: user.roles, groups: user.groups, ...(user.region ? { region: user.region } : {}) } : undefined);
       },
     },
     issueDevToken: async (userId) => {

@@ -68,7 +68,7 @@ export class ImpactReplayService {
     if (!candidate) throw new NotFoundError('DEFINITION_VERSION_NOT_FOUND', `no ${kind} ${id} version ${query.candidate}`);
     const findings = validateAgainstSchema(candidate.content).filter((f) => f.severity === 'error');
     if (findings.length) {
-      throw new UnprocessableError('DEFINITION_INVALID', `${kind} ${id} version ${query.candidate} does not match its schema: ${findings.slice(0, 3).map((f) => `${f.code} at ${f.pointer || '/'}`).join('; ')}`, { findings });
+      throw new UnprocessableError('DEFINITION_INVALID', `${kind} ${id} version ${query.candidate} does not match its schema: ${findings.slice(0, 3).map((f) => `${f.sentence} (${f.code} at ${f.pointer || '/'})`).join(' ')}`, { findings });
     }
     // Every stored version: items pin published and retired ones; a candidate task type may name drafts.
     const baseline = (await this.stores.definitions.listWithContent()).map((v) => v.content as unknown as Definition);

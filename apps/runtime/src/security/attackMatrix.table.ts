@@ -97,6 +97,7 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('GET /definitions',                                                 '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: 'published versions for everyone; drafts for governance readers' }),
   row('GET /definitions/import-conflicts',                                '401  403  403  -    -    -    -    2xx  2xx  -    403'),
   row('GET /definitions/{kind}/{id}/versions',                            '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
+  row('GET /definitions/{kind}/{id}/references',                          '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx', { note: "published versions for everyone; open items counted in each caller's own tenant" }),
   row('GET /definitions/{kind}/{id}/versions/{version}',                  '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
   row('GET /definitions/{kind}/{id}/diff',                                '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),
   row('GET /definitions/{kind}/{id}/impact',                              '401  403  403  -    -    -    -    2xx  2xx  -    403'),
@@ -108,6 +109,7 @@ export const ATTACK_MATRIX: MatrixRow[] = [
   row('POST /definitions/{kind}/{id}/versions/{version}/reject',          '401  403  403  -    -    -    -    403  2xx  403  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/publish',         '401  403  403  -    -    -    -    403  2xx  2xx  403'),
   row('POST /definitions/{kind}/{id}/versions/{version}/retire',          '401  403  403  -    -    -    -    403  2xx  2xx  403'),
+  row('POST /definitions/{kind}/{id}/versions/{version}/simulate',        '401  403  403  403  403  403  -    403  2xx  -    403', { note: "the item's task type version, through the eyes of every role a visibility policy names: an admin is still shown no more than GET /work-items/{id} shows them" }),
   row('POST /definitions/{kind}/{id}/migrations',                         '401  403  403  -    -    -    -    403  2xx  -    403', { note: 'a dry run' }),
 
   row('GET /processes',                                                   '401  2xx  2xx  -    -    -    -    2xx  2xx  -    2xx'),

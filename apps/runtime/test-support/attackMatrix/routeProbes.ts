@@ -165,6 +165,7 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   'GET /definitions': read(() => '/definitions'),
   'GET /definitions/import-conflicts': read(() => '/definitions/import-conflicts'),
   'GET /definitions/{kind}/{id}/versions': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/versions'),
+  'GET /definitions/{kind}/{id}/references': read(() => '/definitions/ReasonCodeSet/DISCOUNT_APPROVAL_REASONS/references'),
   'GET /definitions/{kind}/{id}/versions/{version}': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/versions/2'),
   'GET /definitions/{kind}/{id}/diff': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/diff?from=1&to=2'),
   'GET /definitions/{kind}/{id}/impact': read(() => '/definitions/TaskType/DISCOUNT_APPROVAL/impact?candidate=2'),
@@ -189,6 +190,17 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   'POST /definitions/{kind}/{id}/versions/{version}/reject': definitionCommand('in_review', 'reject', { comment: 'Not yet.' }),
   'POST /definitions/{kind}/{id}/versions/{version}/publish': definitionCommand('approved', 'publish'),
   'POST /definitions/{kind}/{id}/versions/{version}/retire': definitionCommand('published', 'retire'),
+  'POST /definitions/{kind}/{id}/versions/{version}/simulate': {
+    target: 'item',
+    run: (ctx) => {
+      // Every role any visibility policy grants a field to: the simulated principal sees all, the caller must still not.
+      const roles = [...new Set(ctx.world.registry.definitions.flatMap((d) => (d.kind === 'VisibilityPolicy' ? d.fields.flatMap((f) => f.visibleToRoles) : [])))].sort();
+      return ctx.world.send(ctx.caller, 'post', `/definitions/TaskType/${ctx.taskType.id}/versions/${ctx.taskType.version}/simulate`, {
+        workItemIds: [ctx.seeded.id],
+        asPrincipal: { id: 'matrix-simulated', roles, groups: ctx.seeded.candidateGroups, region: 'EMEA' },
+      });
+    },
+  },
   'POST /definitions/{kind}/{id}/migrations': {
     target: 'none',
     run: (ctx) => ctx.world.send(ctx.caller, 'post', '/definitions/TaskType/DISCOUNT_APPROVAL/migrations', { fromVersion: 1, toVersion: 2, dryRun: true }),

@@ -1,4 +1,3 @@
-import './audit.css';
 import { Route, Routes } from 'react-router-dom';
 import { AuditTimeline } from './AuditTimeline.js';
 

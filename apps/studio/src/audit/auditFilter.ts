@@ -18,10 +18,10 @@ export function auditFilterOf(route: { workItemId?: string; type?: string; id?: 
   return filter;
 }
 
-/** Why the runtime would refuse a filter, before asking it: a business object type narrows an id, it is no filter alone. */
-export function auditFilterProblem(filter: AuditFilter): string | undefined {
-  if (filter.businessObjectType && !filter.businessObjectId) return 'give the business object id too';
-  if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) return '“from” is after “to”';
+/** Why the runtime would refuse a filter, before asking it, as the key of its words in the `audit` namespace: a business object type narrows an id, it is no filter alone. */
+export function auditFilterProblem(filter: AuditFilter): 'problems.type-without-id' | 'problems.from-after-to' | undefined {
+  if (filter.businessObjectType && !filter.businessObjectId) return 'problems.type-without-id';
+  if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) return 'problems.from-after-to';
   return undefined;
 }
 
@@ -29,4 +29,13 @@ export function auditFilterProblem(filter: AuditFilter): string | undefined {
 export function instantOf(local: string): string {
   const t = Date.parse(local);
   return Number.isNaN(t) ? local : new Date(t).toISOString();
+}
+
+/** An instant as a `datetime-local` input shows it (local time, to the minute), or it unchanged when it is not one. */
+export function localInputOf(instant: string): string {
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) return instant;
+  const d = new Date(t);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

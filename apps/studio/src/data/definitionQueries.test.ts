@@ -25,6 +25,9 @@ function fakeApi(): GovernanceApi {
     approve: (_kind: string, _id: string, version: number) => Promise.resolve(view(version, 'in_review')),
     reject: (_kind: string, _id: string, version: number) => Promise.resolve(view(version, 'draft')),
     publish: (_kind: string, _id: string, version: number) => Promise.resolve(view(version, 'published')),
+    retire: (_kind: string, _id: string, version: number) => Promise.resolve(view(version, 'retired')),
+    references: vi.fn(),
+    migrate: vi.fn(),
   };
 }
 
@@ -97,5 +100,46 @@ describe('definition commands', () => {
     await expect(new MutationObserver(queryClient, definitionCommands.approve(api, queryClient, K, ID, 3)).mutate({ comment: 'ok', contentHash: 'h' })).rejects.toThrow('FOUR_EYES_VIOLATION');
     expect(invalidatedOf(queryClient, keys)).toEqual([]);
     expect(approve).toHaveBeenCalledTimes(1);
+  });
+
+  describe('what changes the reference graph', () => {
+    const graphKeys = () => ({
+      ownReferences: definitionKeys.references(K, ID),
+      otherReferences: definitionKeys.references('TaskType', 'DISCOUNT_APPROVAL'),
+      otherVersions: definitionKeys.versions('TaskType', 'DISCOUNT_APPROVAL'),
+      migrationPreview: definitionKeys.migrationPreview('DISCOUNT_APPROVAL', 2, 3),
+      workItem: workItemKeys.detail('wi-1'),
+    });
+    const seeded = (queryClient: QueryClient) => {
+      const keys = graphKeys();
+      for (const key of Object.values(keys)) queryClient.setQueryData(key, { seeded: true });
+      return keys;
+    };
+
+    it('submitting changes only its own references; publishing and retiring change every definition\'s references, not their versions', async () => {
+      for (const [command, expected] of [
+        ['submit', ['ownReferences']],
+        ['publish', ['otherReferences', 'ownReferences']],
+        ['retire', ['otherReferences', 'ownReferences']],
+      ] as const) {
+        const queryClient = createQueryClient();
+        const keys = seeded(queryClient);
+        const api = fakeApi();
+        if (command === 'submit') await new MutationObserver(queryClient, definitionCommands.submit(api, queryClient, K, ID, 3)).mutate();
+        if (command === 'publish') await new MutationObserver(queryClient, definitionCommands.publish(api, queryClient, K, ID, 3)).mutate({});
+        if (command === 'retire') await new MutationObserver(queryClient, definitionCommands.retire(api, queryClient, K, ID, 3)).mutate();
+        expect(invalidatedOf(queryClient, keys), command).toEqual(expected);
+      }
+    });
+
+    it('applying a migration changes the references (pinned counts), its previews and the work items; the dry run is sent as one', async () => {
+      const migrate = vi.fn(() => Promise.resolve({ applied: true }));
+      const api = { ...fakeApi(), migrate } as unknown as GovernanceApi;
+      const queryClient = createQueryClient();
+      const keys = seeded(queryClient);
+      await new MutationObserver(queryClient, definitionCommands.migrate(api, queryClient, 'DISCOUNT_APPROVAL')).mutate({ fromVersion: 2, toVersion: 3 });
+      expect(migrate).toHaveBeenCalledWith('DISCOUNT_APPROVAL', { fromVersion: 2, toVersion: 3, dryRun: false });
+      expect(invalidatedOf(queryClient, keys)).toEqual(['migrationPreview', 'otherReferences', 'ownReferences', 'workItem']);
+    });
   });
 });

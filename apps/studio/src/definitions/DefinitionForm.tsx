@@ -5,7 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThemedFormContext } from '../forms/templates/helpOf.js';
 import { ThemedForm } from '../forms/ThemedForm.js';
-import { formSchemaOf, uiSchemaOf } from './kindForms.js';
+import { definitionFields, formSchemaOf, uiSchemaOf } from './kindForms.js';
 
 const FORM_CONTEXT: ThemedFormContext = { helpFromUiSchemaOnly: true };
 const DEFAULTS = { arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipEmptyDefaults' } as const;
@@ -27,6 +27,7 @@ export function DefinitionForm(props: {
       className="themed-form"
       schema={formSchemaOf(props.kind)}
       uiSchema={uiSchema}
+      fields={definitionFields}
       formData={props.content}
       liveValidate={!props.readonly}
       showErrorList={false}

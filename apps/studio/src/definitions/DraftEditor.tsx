@@ -1,5 +1,7 @@
 import type { DefinitionKind } from '@mandate/definitions';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSubmitDefinition, useUpdateDraft } from '../data/definitionQueries.js';
 import { problemFindings } from '../ui/problemText.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
@@ -7,6 +9,7 @@ import { DefinitionForm } from './DefinitionForm.js';
 import { FindingList } from './FindingList.js';
 import { type Finding, findingsToErrorSchema } from './findingsToErrorSchema.js';
 import type { VersionView } from './governanceTypes.js';
+import { TryItPanel } from './tryIt/TryItPanel.js';
 
 /**
  * A draft in the generated form: live schema validation as one types, the server's validation and
@@ -23,7 +26,8 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
   const [busy, setBusy] = useState<'saving' | 'submitting'>();
   const [failure, setFailure] = useState<{ what: 'saving' | 'submitting'; error: unknown }>();
   const [saved, setSaved] = useState(false);
-  const extraErrors = useMemo(() => findingsToErrorSchema(findings), [findings]);
+  const { t } = useTranslation('findings');
+  const extraErrors = useMemo(() => findingsToErrorSchema(findings, t), [findings, t]);
 
   const save = async (): Promise<boolean> => {
     const next = await updateDraft.mutateAsync({ content, ...(changeNote ? { changeNote } : {}) });
@@ -60,7 +64,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
           Sent back by {view.reviewer}: “{view.reviewComment}”
         </p>
       ) : null}
-      <FindingList findings={findings} title="Findings as of the last save" />
+      <FindingList findings={findings} />
       <DefinitionForm
         kind={kind}
         content={content}
@@ -87,6 +91,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
         </div>
       </DefinitionForm>
       {failure ? <ProblemMessage error={failure.error} title={failure.what === 'submitting' ? 'The draft was not submitted' : 'The draft was not saved'} /> : null}
+      <TryItPanel kind={view.kind} id={view.id} version={view.version} unsavedChanges={dirty} {...(kind === 'TaskType' ? { sampleTaskType: { id: view.id, evidenceSchema: content.evidenceSchema as RJSFSchema | undefined } } : {})} />
     </section>
   );
 }

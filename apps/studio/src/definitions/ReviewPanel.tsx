@@ -1,4 +1,6 @@
+import { Alert, Box, Button, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApproveDefinition, useDefinitionDiff, useDefinitionVersions, usePublishDefinition, useRejectDefinition } from '../data/definitionQueries.js';
 import { DiffView } from '../diff/DiffView.js';
@@ -15,6 +17,7 @@ import { ImpactPanel } from './ImpactPanel.js';
  * with the impact replay shown before. Each command's answer updates the version on screen.
  */
 export function ReviewPanel({ view, userId, isAdmin }: { view: VersionView; userId: string; isAdmin: boolean }) {
+  const { t } = useTranslation('definitions');
   const versions = useDefinitionVersions(view.kind, view.id);
   const base = versions.data ? baseVersionOf(versions.data, view.version) : undefined;
   const diff = useDefinitionDiff(view.kind, view.id, base ?? 0, view.version, base !== undefined);
@@ -38,62 +41,67 @@ export function ReviewPanel({ view, userId, isAdmin }: { view: VersionView; user
   };
 
   return (
-    <section className="review-panel" aria-label="Review">
-      <h2>Changes {base !== undefined ? `from v${base}` : ''}</h2>
-      <QueryStatus of={[versions, diff]} loading="Loading the diff" errorTitle="The diff could not be loaded" />
+    <Box component="section" className="review-panel" aria-label={t('review.label')} sx={{ my: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        {base !== undefined ? t('review.changesFrom', { version: base }) : t('review.changes')}
+      </Typography>
+      <QueryStatus of={[versions, diff]} loading={t('review.loadingDiff')} errorTitle={t('review.diffFailed')} />
       {diff.data && <DiffView diff={diff.data} />}
       {base !== undefined && (
-        <p>
-          <Link to={`/studio/diff/${encodeURIComponent(view.kind)}/${encodeURIComponent(view.id)}?from=${base}&to=${view.version}`}>Open this diff on its own page</Link>
-        </p>
+        <Typography sx={{ my: 1 }}>
+          <MuiLink component={Link} to={`/studio/diff/${encodeURIComponent(view.kind)}/${encodeURIComponent(view.id)}?from=${base}&to=${view.version}`}>
+            {t('review.openDiff')}
+          </MuiLink>
+        </Typography>
       )}
       {approved ? (
-        <p className="review-comment" role="note">
-          Approved by {view.reviewer}
-          {view.reviewComment ? `: “${view.reviewComment}”` : ''}
-        </p>
+        <Alert severity="success" className="review-comment" role="note" sx={{ my: 1 }}>
+          {view.reviewComment ? t('review.approvedByWithComment', { reviewer: view.reviewer, comment: view.reviewComment }) : t('review.approvedBy', { reviewer: view.reviewer })}
+        </Alert>
       ) : null}
-      <p className="contributors">Contributors: {contributors.join(', ')}</p>
-      {isAdmin && isAuthor && !approved ? <p role="note">You wrote this version: a second governance admin must review it (four-eyes).</p> : null}
-      {isAdmin && !isAuthor && isContributor && !approved ? <p role="note">You edited this version: a governance admin who did not contribute to it must approve it (four-eyes).</p> : null}
+      <Typography className="contributors">{t('review.contributors', { names: contributors.join(', ') })}</Typography>
+      {isAdmin && isAuthor && !approved ? (
+        <Alert severity="info" role="note" sx={{ my: 1 }}>
+          {t('review.youWrote')}
+        </Alert>
+      ) : null}
+      {isAdmin && !isAuthor && isContributor && !approved ? (
+        <Alert severity="info" role="note" sx={{ my: 1 }}>
+          {t('review.youEdited')}
+        </Alert>
+      ) : null}
       {isAdmin && (
-        <div className="review-actions">
-          {!isAuthor && (
-            <label className="block">
-              Review comment
-              <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} required />
-            </label>
-          )}
+        <Stack className="review-actions" direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-end', my: 2 }}>
+          {!isAuthor && <TextField label={t('review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={3} required fullWidth />}
           {!isContributor && !approved && (
-            <button type="button" className="primary" disabled={busy || !comment.trim()} onClick={() => act(() => approve.mutate({ comment: comment.trim(), contentHash: view.contentHash }))}>
-              Approve
-            </button>
+            <Button variant="contained" disabled={busy || !comment.trim()} onClick={() => act(() => approve.mutate({ comment: comment.trim(), contentHash: view.contentHash }))}>
+              {t('review.approve')}
+            </Button>
           )}
           {!isAuthor && (
-            <button type="button" disabled={busy || !comment.trim()} onClick={() => act(() => reject.mutate({ comment: comment.trim() }))}>
-              Reject (back to draft)
-            </button>
+            <Button variant="outlined" disabled={busy || !comment.trim()} onClick={() => act(() => reject.mutate({ comment: comment.trim() }))}>
+              {t('review.reject')}
+            </Button>
           )}
           {approved && (
-            <div className="publish">
-              <label>
-                Effective from (optional){' '}
-                <input type="datetime-local" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
-              </label>
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                onClick={() => act(() => publish.mutate(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom).toISOString() } : {}))}
-              >
-                Publish v{view.version}
-              </button>
-            </div>
+            <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5, alignItems: { sm: 'center' } }}>
+              <TextField
+                type="datetime-local"
+                size="small"
+                label={t('review.effectiveFrom')}
+                value={effectiveFrom}
+                onChange={(e) => setEffectiveFrom(e.target.value)}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <Button variant="contained" disabled={busy} onClick={() => act(() => publish.mutate(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom).toISOString() } : {}))}>
+                {t('review.publish', { version: view.version })}
+              </Button>
+            </Stack>
           )}
-        </div>
+        </Stack>
       )}
-      {error ? <ProblemMessage error={error} title="The review was not recorded" /> : null}
+      {error ? <ProblemMessage error={error} title={t('review.failed')} /> : null}
       <ImpactPanel kind={view.kind} id={view.id} version={view.version} />
-    </section>
+    </Box>
   );
 }

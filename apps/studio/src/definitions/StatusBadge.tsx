@@ -1,5 +1,21 @@
-/** A lifecycle status as a labelled badge. */
-export function StatusBadge({ status, approved }: { status: string; approved?: boolean }) {
-  const text = status === 'in_review' ? (approved ? 'approved, not published' : 'in review') : status;
-  return <span className={`status-badge status-${status}${approved ? ' status-approved' : ''}`}>{text}</span>;
+import { Chip, type ChipProps } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { VersionStanding } from './definitionsHome.js';
+
+const COLOUR: Record<VersionStanding, ChipProps['color']> = {
+  draft: 'warning',
+  inReview: 'info',
+  approved: 'info',
+  current: 'success',
+  scheduled: 'primary',
+  superseded: 'default',
+  notInUse: 'default',
+  retired: 'secondary',
+};
+
+/** A version's standing as a chip with words (current, superseded, in review, ...). The version page says what it means (`standingHelp`). */
+export function StatusBadge({ standing, size = 'small' }: { standing: VersionStanding; size?: ChipProps['size'] }) {
+  const { t } = useTranslation('definitions');
+  const filled = standing === 'current' || standing === 'retired';
+  return <Chip component="span" className={`status-badge standing-${standing}`} size={size} color={COLOUR[standing]} variant={filled ? 'filled' : 'outlined'} label={t(`standing.${standing}`)} />;
 }

@@ -13,6 +13,9 @@ export function governanceApiOf(client: MandateClient): GovernanceApi {
     approve: (kind, id, version, comment, contentHash) => client.approveDefinition(kind, id, version, comment, { contentHash }),
     reject: (kind, id, version, comment) => client.rejectDefinition(kind, id, version, comment),
     publish: (kind, id, version, effectiveFrom) => client.publishDefinition(kind, id, version, effectiveFrom === undefined ? {} : { effectiveFrom }),
+    retire: (kind, id, version) => client.retireDefinition(kind, id, version),
+    references: (kind, id) => client.definitionReferences(kind, id),
+    migrate: (taskType, body) => client.migrateWorkItems(taskType, body),
     diff: (kind, id, from, to) => client.diffDefinitionVersions(kind, id, from, to),
     impact: (kind, id, candidate) => client.definitionImpact(kind, id, { candidate }),
   };

@@ -4,6 +4,9 @@
  */
 import type {
   CreateDraft,
+  DefinitionLink,
+  DefinitionReferences,
+  MigrationResult,
   DefinitionSummary,
   DefinitionVersionDiff,
   DefinitionVersionMeta,
@@ -12,7 +15,7 @@ import type {
   UpdateDraft,
 } from '@mandate/client';
 
-export type { DefinitionSummary, DefinitionVersionMeta as VersionMeta, DefinitionVersionView as VersionView, DefinitionVersionDiff as VersionDiff, ImpactReport };
+export type { DefinitionLink, DefinitionReferences, MigrationResult, DefinitionSummary, DefinitionVersionMeta as VersionMeta, DefinitionVersionView as VersionView, DefinitionVersionDiff as VersionDiff, ImpactReport };
 
 /** The governance calls of the definitions and diff areas. */
 export interface GovernanceApi {
@@ -26,6 +29,12 @@ export interface GovernanceApi {
   approve(kind: string, id: string, version: number, comment: string, contentHash: string): Promise<DefinitionVersionView>;
   reject(kind: string, id: string, version: number, comment: string): Promise<DefinitionVersionView>;
   publish(kind: string, id: string, version: number, effectiveFrom?: string): Promise<DefinitionVersionView>;
+  /** Retires a published version: no new item gets it; pinned items keep it (409 DEFINITION_IN_USE while a published version references it). */
+  retire(kind: string, id: string, version: number): Promise<DefinitionVersionView>;
+  /** Per version: references, referrers, whether new items get it, open items pinned to it. */
+  references(kind: string, id: string): Promise<DefinitionReferences>;
+  /** Moves open items of a task type between versions; `dryRun` only says what would change and what blocks it. */
+  migrate(taskType: string, body: { fromVersion: number; toVersion: number; dryRun: boolean; workItemIds?: string[] }): Promise<MigrationResult>;
   diff(kind: string, id: string, from: number, to: number): Promise<DefinitionVersionDiff>;
   impact(kind: string, id: string, candidate: number): Promise<ImpactReport>;
 }

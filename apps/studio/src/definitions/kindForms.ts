@@ -6,9 +6,17 @@
  * fields read-only, the reason-code table, the calendar editors, the evidence field list.
  */
 import { definitionSchemas, type DefinitionKind } from '@mandate/definitions';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { RegistryFieldsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { TFunction } from 'i18next';
 import { conceptUiSchema } from '../forms/conceptUiSchema.js';
+import { DecisionFormBuilder, OutcomeMappingTable, TaskTypeDraftScope } from './formBuilder/index.js';
+
+/** The fields of the definition forms beyond the themed form's own (`forms/ThemedForm`): the decision-form builder's. */
+export const definitionFields: RegistryFieldsType = {
+  DecisionFormBuilder,
+  OutcomeMappingTable,
+  TaskTypeDraftScope,
+};
 
 const identity: UiSchema = {
   $schema: { 'ui:widget': 'hidden' },
@@ -33,12 +41,11 @@ const particular: Record<DefinitionKind, UiSchema> = {
   ActionPolicy: {},
   AuthorityPolicy: {},
   TaskType: {
-    // decisionSchema, uiSchema and the options' outcome stay free-form here: the decision-form
-    // builder (src/definitions/formBuilder) replaces them with its own field.
-    decisionSchema: { 'ui:field': 'JsonField' },
-    uiSchema: { 'ui:field': 'JsonField' },
+    'ui:field': 'TaskTypeDraftScope',
+    decisionOptions: { items: { outcome: { 'ui:field': 'OutcomeMappingTable' } } },
+    decisionSchema: { 'ui:field': 'DecisionFormBuilder' },
+    uiSchema: { 'ui:field': 'DecisionFormBuilder' },
     evidenceSchema: { 'ui:field': 'EvidenceSchemaField' },
-    decisionOptions: { items: { outcome: { 'ui:field': 'JsonField' } } },
   },
 };
 

@@ -1,11 +1,15 @@
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Box, Breadcrumbs, Link, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { useDefinitionDiff, useDefinitionVersion, useDefinitionVersions } from '../data/definitionQueries.js';
+import { humanizeCode } from '../worklist/priorityReasons.js';
 import { QueryStatus } from '../ui/QueryStatus.js';
 import { DiffView } from './DiffView.js';
 import { SideBySide } from './SideBySide.js';
 
 /** The diff of `?from=` and `?to=` of one definition; changing a version changes the URL. */
 export function DiffPage() {
+  const { t } = useTranslation('diff');
   const { kind = '', id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const versions = useDefinitionVersions(kind, id);
@@ -24,39 +28,62 @@ export function DiffPage() {
       return p;
     });
   const picker = (name: 'from' | 'to', value: number) => (
-    <label>
-      {name === 'from' ? 'From' : 'To'}{' '}
-      <select value={Number.isInteger(value) ? value : ''} onChange={(e) => set(name, e.target.value)}>
-        {list.map((v) => (
-          <option key={v.version} value={v.version}>
-            v{v.version} ({v.status})
-          </option>
-        ))}
-      </select>
-    </label>
+    <TextField
+      select
+      size="small"
+      id={`diff-${name}`}
+      label={t(`page.${name}`)}
+      value={Number.isInteger(value) ? value : ''}
+      onChange={(e) => set(name, e.target.value)}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+    >
+      {list.map((v) => (
+        <option key={v.version} value={v.version}>
+          {t('page.version', { version: v.version, status: humanizeCode(v.status).toLowerCase() })}
+        </option>
+      ))}
+    </TextField>
   );
   return (
-    <section className="diff-page">
-      <nav aria-label="Breadcrumb">
-        <Link to="..">Diff</Link> › {kind} › <Link to={`/studio/definitions/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`}>{id}</Link>
-      </nav>
-      <h1>
-        {id}: v{params.get('from') ?? '?'} → v{params.get('to') ?? '?'}
-      </h1>
-      <div className="filters">
-        {picker('from', from)} {picker('to', to)}
-        <label>
-          Beside the changes{' '}
-          <select value={view} onChange={(e) => set('view', e.target.value)}>
-            <option value="patch">JSON Patch</option>
-            <option value="json">both documents</option>
-          </select>
-        </label>
-      </div>
-      <QueryStatus of={[versions, diff]} loading="Loading the diff" errorTitle="The diff could not be loaded" />
-      {diff.data && <DiffView diff={diff.data} />}
-      {view === 'json' && <QueryStatus of={[before, after]} loading="Loading both documents" errorTitle="The documents could not be loaded" />}
-      {view === 'json' && before.data && after.data && <SideBySide before={before.data.content} after={after.data.content} fromLabel={`v${from}`} toLabel={`v${to}`} />}
-    </section>
+    <main id="main" className="diff-page">
+      <Breadcrumbs aria-label={t('page.breadcrumb')} sx={{ mb: 1, '& ol': { flexWrap: 'wrap' }, overflowWrap: 'anywhere' }}>
+        <Link component={RouterLink} to="/studio/diff">
+          {t('page.area')}
+        </Link>
+        <Typography component="span" sx={{ color: 'text.secondary' }}>
+          {kind}
+        </Typography>
+        <Link component={RouterLink} to={`/studio/definitions/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`}>
+          {id}
+        </Link>
+      </Breadcrumbs>
+      <Typography variant="h1" sx={{ mb: 2, overflowWrap: 'anywhere' }}>
+        {t('page.title', { id, from: params.get('from') ?? '?', to: params.get('to') ?? '?' })}
+      </Typography>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, mb: 2, '& > *': { flex: { xs: '1 1 100%', sm: '0 1 14rem' } } }}>
+        {picker('from', from)}
+        {picker('to', to)}
+        <TextField
+          select
+          size="small"
+          id="diff-view"
+          label={t('page.beside')}
+          value={view}
+          onChange={(e) => set('view', e.target.value)}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          <option value="patch">{t('page.patch')}</option>
+          <option value="json">{t('page.documents')}</option>
+        </TextField>
+      </Stack>
+      <QueryStatus of={[versions, diff]} loading={t('page.loading')} errorTitle={t('page.failed')} />
+      {diff.data && <DiffView diff={diff.data} headingLevel={2} />}
+      {view === 'json' && <QueryStatus of={[before, after]} loading={t('page.documentsLoading')} errorTitle={t('page.documentsFailed')} />}
+      {view === 'json' && before.data && after.data && (
+        <Box>
+          <SideBySide before={before.data.content} after={after.data.content} fromLabel={`v${from}`} toLabel={`v${to}`} />
+        </Box>
+      )}
+    </main>
   );
 }

@@ -1,10 +1,14 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import { Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useDefinitionList } from '../data/definitionQueries.js';
 import { QueryStatus } from '../ui/QueryStatus.js';
 
 /** Pick a definition to diff; its page picks the versions. */
 export function DiffPicker() {
+  const { t } = useTranslation('diff');
   const navigate = useNavigate();
   const list = useDefinitionList();
   const [choice, setChoice] = useState('');
@@ -16,30 +20,44 @@ export function DiffPicker() {
     void navigate(`${encodeURIComponent(d.kind)}/${encodeURIComponent(d.id)}?from=${a!.version}&to=${b!.version}`);
   };
   return (
-    <section className="diff-picker">
-      <h1>Diff two versions</h1>
-      <QueryStatus of={list} loading="Loading definitions" errorTitle="The definitions could not be loaded" />
-      <form
+    <main id="main" className="diff-picker">
+      <Typography variant="h1" sx={{ mb: 2 }}>
+        {t('picker.title')}
+      </Typography>
+      <QueryStatus of={list} loading={t('picker.loading')} errorTitle={t('picker.failed')} />
+      <Paper
+        component="form"
+        variant="outlined"
+        sx={{ p: 2 }}
         onSubmit={(e) => {
           e.preventDefault();
           go();
         }}
       >
-        <label>
-          Definition{' '}
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} required>
-            <option value="">choose one with two or more versions</option>
+        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5, alignItems: { sm: 'center' } }}>
+          <TextField
+            select
+            size="small"
+            id="diff-definition"
+            label={t('picker.definition')}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            required
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            sx={{ minWidth: { sm: '28rem' }, maxWidth: '100%' }}
+          >
+            <option value="">{t('picker.choose')}</option>
             {definitions.map((d) => (
               <option key={`${d.kind}/${d.id}`} value={`${d.kind}/${d.id}`}>
-                {d.kind} {d.id} (v{d.versions.map((v) => v.version).join(', v')})
+                {t('picker.option', { kind: d.kind, id: d.id, versions: d.versions.map((v) => `v${v.version}`).join(', ') })}
               </option>
             ))}
-          </select>
-        </label>{' '}
-        <button type="submit" disabled={!choice}>
-          Compare
-        </button>
-      </form>
-    </section>
+          </TextField>
+          <Button type="submit" variant="contained" disabled={!choice} startIcon={<CompareArrowsIcon aria-hidden />}>
+            {t('picker.compare')}
+          </Button>
+        </Stack>
+      </Paper>
+    </main>
   );
 }

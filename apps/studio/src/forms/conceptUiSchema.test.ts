@@ -30,7 +30,8 @@ function uiAt(ui: UiSchema, path: string[]): UiSchema | undefined {
 
 /** The uiSchema entries a place is drawn by: its own, or its array's field (a chips field draws its items). */
 function drawnBy(ui: UiSchema, path: string[]): UiSchema | undefined {
-  for (let end = path.length; end >= 0; end--) {
+  // Not the root: a field there (the task type's draft scope) wraps the object field and draws no member itself.
+  for (let end = path.length; end >= 1; end--) {
     const at = uiAt(ui, path.slice(0, end));
     if (end === path.length || (at && typeof at['ui:field'] === 'string')) {
       if (end === path.length && at?.['ui:field']) return at;

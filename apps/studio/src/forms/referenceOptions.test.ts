@@ -2,22 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { DefinitionSummary } from '../definitions/governanceTypes.js';
 import { parseReference, referenceOptions } from './referenceOptions.js';
 
+type Version = DefinitionSummary['versions'][number];
+const v = (version: number, status: Version['status']): Version => ({ version, status, effectiveFrom: null, references: [], referencedBy: [] });
+
 const calendars: DefinitionSummary[] = [
   {
     kind: 'BusinessCalendar',
     id: 'US_OPERATIONS_CALENDAR',
     title: 'US operations',
-    versions: [{ version: 1, status: 'published', effectiveFrom: null }],
+    currentVersions: [1],
+    facts: [],
+    versions: [v(1, 'published')],
   },
   {
     kind: 'BusinessCalendar',
     id: 'EU_SALES_CALENDAR',
     title: 'EU sales',
+    currentVersions: [3],
+    facts: [],
     versions: [
-      { version: 1, status: 'retired', effectiveFrom: null },
-      { version: 2, status: 'published', effectiveFrom: null },
-      { version: 3, status: 'published', effectiveFrom: null },
-      { version: 4, status: 'draft', effectiveFrom: null },
+      v(1, 'retired'),
+      v(2, 'published'),
+      v(3, 'published'),
+      v(4, 'draft'),
     ],
   },
 ];

@@ -1,4 +1,6 @@
 import type { AllowedActions } from '@mandate/client';
+import { Box, Button, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { explainCheck } from '../ui/checkReasons.js';
 
 /**
@@ -7,13 +9,13 @@ import { explainCheck } from '../ui/checkReasons.js';
  * linked for screen readers.
  */
 export function ActionButton({ action, busy, onClick, pressed, expanded }: { action: AllowedActions['actions'][number]; busy: boolean; onClick: () => void; pressed?: boolean; expanded?: boolean }) {
+  const { t } = useTranslation();
   const reasonId = `reason-${action.kind}-${action.code}`;
   const reason = action.disabledReason ?? action.failedChecks[0];
   return (
-    <div className={`action ${action.enabled ? 'enabled' : 'disabled'}`}>
-      <button
-        type="button"
-        className={pressed ? 'pressed' : 'secondary'}
+    <Box className={`action ${action.enabled ? 'enabled' : 'disabled'}`} sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.25 }}>
+      <Button
+        variant={pressed ? 'contained' : 'outlined'}
         disabled={!action.enabled || busy}
         onClick={onClick}
         {...(pressed !== undefined ? { 'aria-pressed': pressed } : {})}
@@ -21,12 +23,12 @@ export function ActionButton({ action, busy, onClick, pressed, expanded }: { act
         {...(!action.enabled && reason !== undefined ? { 'aria-describedby': reasonId } : {})}
       >
         {action.label}
-      </button>
+      </Button>
       {!action.enabled && reason !== undefined && (
-        <p className="disabled-reason" id={reasonId} data-check={reason}>
-          {explainCheck(reason)}
-        </p>
+        <Typography variant="body2" className="disabled-reason" id={reasonId} data-check={reason} sx={{ color: 'warning.main' }}>
+          {explainCheck(reason, t)}
+        </Typography>
       )}
-    </div>
+    </Box>
   );
 }

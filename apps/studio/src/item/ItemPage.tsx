@@ -4,12 +4,18 @@
  * reasons), the generated decision form, and what will be recorded. A 409 shows what changed.
  */
 import { MandateProblem, type Decision, type WorkItem } from '@mandate/client';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Button, Card, CardContent, Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import type { TFunction } from 'i18next';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useItemHistory } from '../data/auditQueries.js';
 import { staleItemContext, useAllowedActions, useClaim, useDecide, useDelegate, useItemBusy, usePinnedTaskType, useRelease, useWorkItem } from '../data/workItemQueries.js';
+import { formatDate } from '../i18n/i18n.js';
 import { useSession } from '../session/SessionContext.js';
+import { codeAsWords } from '../ui/checkReasons.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { QueryStatus } from '../ui/QueryStatus.js';
 import { useNow } from '../ui/useNow.js';
@@ -36,7 +42,33 @@ type Outcome = { notice: string } | { error: unknown } | { conflict: Conflict };
 /** Runs a command and says what it came to (see ItemPage). */
 export type RunCommand = (what: string, command: () => Promise<string>) => Promise<void>;
 
+/** A titled card section of the item screen. */
+function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <Card component="section" variant="outlined" aria-labelledby={id} className={className}>
+      <CardContent>
+        <Typography variant="h2" id={id} sx={{ mb: 1.5 }}>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The way back to the worklist. */
+function BackLink() {
+  const { t } = useTranslation('item');
+  return (
+    <Button component={RouterLink} to="/studio/worklist" startIcon={<ArrowBackIcon aria-hidden />} sx={{ mb: 1 }}>
+      {t('back')}
+    </Button>
+  );
+}
+
+/** One work item: evidence before input, the actions the policy allows, the decision form, what is recorded. */
 export function ItemPage() {
+  const { t } = useTranslation('item');
   const { id = '' } = useParams();
   const { client, user } = useSession();
   const queryClient = useQueryClient();
@@ -65,10 +97,10 @@ export function ItemPage() {
     } catch (e) {
       if (e instanceof MandateProblem && e.status === 409) {
         const { now: fresh, successors } = await staleItemContext(queryClient, client, before);
-        setOutcome({ conflict: { problem: e, changes: conflictChanges(before, fresh, successors[0]), successors } });
+        setOutcome({ conflict: { problem: e, changes: conflictChanges(before, fresh, successors[0], t), successors } });
         setFormKey((k) => k + 1);
         setChosen(undefined);
-      } else setOutcome({ error: e instanceof Error ? e : new Error(`${what} failed`) });
+      } else setOutcome({ error: e instanceof Error ? e : new Error(t('commandFailed', { what })) });
     }
   };
 
@@ -78,11 +110,15 @@ export function ItemPage() {
     return (
       <main id="main">
         {failed && (
-          <p>
-            <Link to="/studio/worklist">← Worklist</Link>
-          </p>
+          <>
+            <BackLink />
+            {/* The page keeps its one heading (focus moves to it) when the item cannot be shown. */}
+            <Typography variant="h1" sx={{ mb: 1.5 }}>
+              {t('heading', { id })}
+            </Typography>
+          </>
         )}
-        <QueryStatus of={[itemQuery, actionsQuery, taskTypeQuery]} alsoLoading={historyQuery.isPending} loading="Loading the item" errorTitle="The item could not be loaded" />
+        <QueryStatus of={[itemQuery, actionsQuery, taskTypeQuery]} alsoLoading={historyQuery.isPending} loading={t('loading')} errorTitle={t('failed')} />
       </main>
     );
   }
@@ -98,215 +134,230 @@ export function ItemPage() {
   const claim = lifecycle.find((a) => a.code === 'CLAIM');
   const release = lifecycle.find((a) => a.code === 'RELEASE');
   const delegate = lifecycle.find((a) => a.code === 'DELEGATE');
-  const warning = approvalWarning(item.evidence);
+  const warning = approvalWarning(item.evidence, t);
   const chosenOption = taskType.decisionOptions.find((o) => o.code === chosen);
   const finished = FINISHED_STATES.has(item.state);
+  const bo = item.businessObject;
+  /** An action code (a forbidden action's "instead") as the label the screen shows for it. */
+  const labelOfAction = (code: string) => actions.actions.find((a) => a.code === code)?.label ?? taskType.decisionOptions.find((o) => o.code === code)?.label ?? codeAsWords(code);
 
   const submitDecision = (input: DecisionInput) =>
-    void run('The decision', async () => {
+    void run(t('decide.title'), async () => {
       const { result } = await decideCommand.mutateAsync({
         command: {
           decision: input.decision,
           ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
           ...(input.comment ? { comment: input.comment } : {}),
           ...(input.acknowledged ? { acknowledged: true } : {}),
-          expectedBusinessObjectVersion: item.businessObject.version,
+          expectedBusinessObjectVersion: bo.version,
           form: input.form,
         },
         idempotencyKey: crypto.randomUUID(),
       });
       setFormKey((k) => k + 1);
       setChosen(undefined);
-      return decisionNotice(result);
+      return decisionNotice(result, t);
     });
 
   return (
     <main id="main" className="item-page">
-      <p className="breadcrumb">
-        <Link to="/studio/worklist">← Worklist</Link>
-      </p>
+      <BackLink />
 
-      <header className="item-header" aria-labelledby="item-title">
-        <h1 id="item-title">{taskType.title}</h1>
-        <dl className="facts">
+      <Paper component="header" variant="outlined" className="item-header" aria-labelledby="item-title" sx={{ p: 2, mb: 2 }}>
+        <Typography variant="h1" id="item-title" sx={{ mb: 1.5 }}>
+          {taskType.title}
+        </Typography>
+        <Box
+          component="dl"
+          className="facts"
+          sx={{ m: 0, display: 'grid', gap: 1.5, columnGap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', '& dt': { typography: 'caption', fontWeight: 600, color: 'text.secondary' }, '& dd': { m: 0, overflowWrap: 'anywhere' } }}
+        >
           <div>
-            <dt>Business object</dt>
+            <dt>{t('facts.businessObject')}</dt>
             <dd>
-              {item.businessObject.type} {item.businessObject.id}
-              {item.businessObject.revision !== undefined ? ` rev ${item.businessObject.revision}` : ''} (version {item.businessObject.version})
+              {t('facts.businessObjectValue', { type: bo.type, id: bo.id })}
+              {bo.revision !== undefined ? t('facts.revision', { revision: bo.revision }) : ''}
+              {t('facts.version', { version: bo.version })}
             </dd>
           </div>
           <div>
-            <dt>Status</dt>
+            <dt>{t('facts.status')}</dt>
             <dd>
-              <span className={`state state-${item.state}`}>{item.state}</span>
-              {item.assignee ? ` · ${item.assignee === user.id ? 'claimed by you' : `claimed by ${item.assignee}`}` : ''}
+              <Chip size="small" className={`state state-${item.state}`} label={t(`state.${item.state}`, { defaultValue: item.state })} color={finished ? 'default' : 'primary'} variant={finished ? 'filled' : 'outlined'} sx={{ fontWeight: 600 }} />
+              {item.assignee && !finished ? ` · ${item.assignee === user.id ? t('facts.claimedByYou') : t('facts.claimedBy', { who: item.assignee })}` : ''}
               {item.outcomeReason ? ` · ${humanizeCode(item.outcomeReason)}` : ''}
             </dd>
           </div>
           <div>
-            <dt>SLA</dt>
-            <dd>
-              <SlaBadge item={item} now={now} />
-            </dd>
+            <dt>{t('facts.sla')}</dt>
+            {/* A finished item's countdown no longer means anything. */}
+            <dd>{finished ? t('facts.slaOver') : <SlaBadge item={item} now={now} />}</dd>
           </div>
           <div>
-            <dt>Priority</dt>
+            <dt>{t('facts.priority')}</dt>
             <dd>
               <PriorityBadge priority={item.priority} reasons={item.priorityReasons} />
             </dd>
           </div>
           <div>
-            <dt>Risk</dt>
-            <dd>{item.riskClass ?? '—'}</dd>
+            <dt>{t('facts.risk')}</dt>
+            <dd>{item.riskClass ? humanizeCode(item.riskClass) : '—'}</dd>
           </div>
           <div>
-            <dt>Candidate groups</dt>
+            <dt>{t('facts.groups')}</dt>
             <dd>{item.candidateGroups.join(', ')}</dd>
           </div>
           {item.pendingApproval && (
             <div>
-              <dt>Second approval</dt>
-              <dd>
-                {item.pendingApproval.code} asked by {item.pendingApproval.requestedBy}: the next decision by another person completes it
-              </dd>
+              <dt>{t('facts.secondApproval')}</dt>
+              <dd>{t('facts.secondApprovalValue', { code: humanizeCode(item.pendingApproval.code), who: item.pendingApproval.requestedBy })}</dd>
             </div>
           )}
-        </dl>
-      </header>
+        </Box>
+      </Paper>
 
       {outcome && 'notice' in outcome && (
-        <p className="notice" role="status">
+        <Alert severity="success" role="status" className="notice" sx={{ mb: 2 }}>
           {outcome.notice}
-        </p>
+        </Alert>
       )}
       {outcome && 'error' in outcome && <ProblemMessage error={outcome.error} />}
       {outcome && 'conflict' in outcome && <ConflictPanel conflict={outcome.conflict} />}
-      <QueryStatus of={[itemQuery, actionsQuery]} loading="Refreshing the item" errorTitle="The item could not be refreshed" />
+      <QueryStatus of={[itemQuery, actionsQuery]} loading={t('refreshing')} errorTitle={t('refreshFailed')} />
 
-      <div className="item-grid">
-        <div className="item-column">
-          <section aria-labelledby="summary-title" className="card">
-            <h2 id="summary-title">Decision requested</h2>
-            {taskType.description && <p>{taskType.description}</p>}
-            {warning && <p className="approval-warning">{warning}</p>}
-            <ul className="consequences">
+      <Box className="item-grid" sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
+        <Stack sx={{ gap: 2, minWidth: 0 }}>
+          <Section id="summary-title" title={t('summary.title')}>
+            {taskType.description && <Typography sx={{ mb: 1 }}>{taskType.description}</Typography>}
+            {warning && (
+              <Alert severity={warning.exceeded ? 'warning' : 'info'} className="approval-warning" sx={{ mb: 1 }}>
+                {warning.text}
+              </Alert>
+            )}
+            <Box component="ul" className="consequences" sx={{ m: 0, pl: 2.5 }}>
               {taskType.decisionOptions.map((o) => (
                 <li key={o.code}>
-                  <strong>{o.label}</strong>: {o.consequence ?? 'no consequence stated'}
+                  <strong>{o.label}</strong>: {o.consequence ?? t('summary.noConsequence')}
                 </li>
               ))}
-            </ul>
-          </section>
+            </Box>
+          </Section>
 
-          <section aria-labelledby="evidence-title" className="card">
-            <h2 id="evidence-title">Evidence</h2>
+          <Section id="evidence-title" title={t('evidence.title')}>
             <EvidenceList evidence={item.evidence} />
             {item.redactedPaths.length > 0 && (
-              <p className="muted small">
-                {item.redactedPaths.length} field{item.redactedPaths.length === 1 ? ' is' : 's are'} hidden from you by the visibility policy.
-              </p>
+              <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5 }}>
+                {t('evidence.hidden', { count: item.redactedPaths.length })}
+              </Typography>
             )}
-          </section>
-        </div>
+          </Section>
+        </Stack>
 
-        <div className="item-column">
+        <Stack sx={{ gap: 2, minWidth: 0 }}>
           {finished ? (
-            <section aria-labelledby="done-title" className="card">
-              <h2 id="done-title">Nothing left to do here</h2>
-              <p>This item is {item.state}: no action or decision can be taken on it any more. What was recorded stays with it.</p>
-              <p>
-                <Link to="/studio/worklist">Back to the worklist</Link>
-              </p>
-            </section>
+            <Section id="done-title" title={t('done.title')}>
+              <Typography sx={{ mb: 1 }}>{t('done.body', { state: t(`state.${item.state}`, { defaultValue: item.state }) })}</Typography>
+              <Link component={RouterLink} to="/studio/worklist">
+                {t('back')}
+              </Link>
+            </Section>
           ) : (
             <>
-              <section aria-labelledby="actions-title" className="card">
-                <h2 id="actions-title">Actions</h2>
-                <div className="lifecycle-actions">
-                  {claim && (
-                    <ActionButton action={claim} busy={busy} onClick={() => void run('Claim', async () => (await claimCommand.mutateAsync(), 'You claimed the item.'))} />
-                  )}
-                  {release && (
-                    <ActionButton action={release} busy={busy} onClick={() => void run('Release', async () => (await releaseCommand.mutateAsync(), 'The item is back in its queue.'))} />
-                  )}
+              <Section id="actions-title" title={t('actions.title')}>
+                <Stack direction="row" className="lifecycle-actions" sx={{ flexWrap: 'wrap', gap: 1.5 }}>
+                  {claim && <ActionButton action={claim} busy={busy} onClick={() => void run(claim.label, async () => (await claimCommand.mutateAsync(), t('actions.claimed')))} />}
+                  {release && <ActionButton action={release} busy={busy} onClick={() => void run(release.label, async () => (await releaseCommand.mutateAsync(), t('actions.released')))} />}
                   {delegate && <ActionButton action={delegate} busy={busy} onClick={() => setDelegateOpen((o) => !o)} expanded={delegateOpen} />}
-                </div>
+                </Stack>
                 {delegate?.enabled && delegateOpen && (
                   <DelegateForm
                     busy={busy}
                     onSubmit={(delegateTo, comment) =>
-                      void run('Delegate', async () => {
+                      void run(delegate.label, async () => {
                         await delegateCommand.mutateAsync({ delegateTo, comment });
                         setDelegateOpen(false);
-                        return `Delegated to ${delegateTo}; you stay the owner.`;
+                        return t('actions.delegated', { who: delegateTo });
                       })
                     }
                   />
                 )}
-                <h3>Decisions</h3>
-                <ul className="decision-actions">
+                <Typography variant="h3" sx={{ mt: 2, mb: 1 }}>
+                  {t('actions.decisions')}
+                </Typography>
+                <Stack component="ul" className="decision-actions" sx={{ listStyle: 'none', m: 0, p: 0, gap: 1 }}>
                   {decisions.map((a) => (
                     <li key={a.code}>
                       <ActionButton action={a} busy={busy} pressed={chosen === a.code} onClick={() => setChosen(a.code)} />
                     </li>
                   ))}
-                </ul>
+                </Stack>
                 <RecoveryActions itemId={item.id} actions={recovery} reasonCodes={taskType.reasonCodes} busy={busy} run={run} />
                 {forbidden.length > 0 && (
                   <>
-                    <h3>Never allowed here</h3>
-                    <ul className="forbidden-actions">
+                    <Typography variant="h3" sx={{ mt: 2, mb: 1 }}>
+                      {t('actions.forbidden')}
+                    </Typography>
+                    <Box component="ul" className="forbidden-actions" sx={{ m: 0, pl: 2.5 }}>
                       {forbidden.map((a) => (
                         <li key={a.code}>
                           <strong>{a.label === a.code ? humanizeCode(a.code) : a.label}</strong>: {a.forbiddenReason}
-                          {a.instead ? <span className="muted"> Instead: {a.instead}</span> : null}
+                          {a.instead ? (
+                            <Box component="span" sx={{ color: 'text.secondary' }}>
+                              {' '}
+                              {t('actions.instead', { what: labelOfAction(a.instead) })}
+                            </Box>
+                          ) : null}
                         </li>
                       ))}
-                    </ul>
-              </>
-            )}
-          </section>
+                    </Box>
+                  </>
+                )}
+              </Section>
 
-          <section aria-labelledby="decide-title" className="card">
-            <h2 id="decide-title">Your decision</h2>
-            {chosenOption?.consequence && <p className="consequence">If you submit {chosenOption.label.toLowerCase()}: {chosenOption.consequence}</p>}
-            <DecisionForm key={formKey} taskType={taskType} actions={decisions} chosen={chosen} onChoose={setChosen} busy={busy} onSubmit={submitDecision} />
-          </section>
+              <Section id="decide-title" title={t('decide.title')} className="decision-card">
+                {chosenOption?.consequence && (
+                  <Alert severity="info" className="consequence" sx={{ mb: 1.5 }}>
+                    {t('decide.consequence', { decision: chosenOption.label.toLowerCase(), consequence: chosenOption.consequence })}
+                  </Alert>
+                )}
+                <DecisionForm key={formKey} taskType={taskType} actions={decisions} chosen={chosen} onChoose={setChosen} busy={busy} onSubmit={submitDecision} />
+              </Section>
             </>
           )}
 
-          <section aria-labelledby="audit-title" className="card">
-            <h2 id="audit-title">{finished ? 'What was recorded' : 'What will be recorded'}</h2>
+          <Section id="audit-title" title={finished ? t('record.wasTitle') : t('record.willTitle')}>
             {!finished && (
-              <ul className="audit-preview">
-                <li>Actor: {user.name} ({user.id}), roles {user.roles.join(', ') || 'none'}</li>
-                <li>Decision: {chosen ?? '—'}, with your reason code, comment and acknowledgement</li>
-                <li>
-                  On {item.businessObject.type} {item.businessObject.id} version {item.businessObject.version}: a newer version refuses the decision
-                </li>
-                <li>Under the pinned definitions {item.pinnedDefinitions.join(', ')}</li>
-                <li>In the tenant's hash-chained audit trail, with the policy's trace</li>
-              </ul>
+              <Box component="ul" className="audit-preview" sx={{ m: 0, pl: 2.5 }}>
+                <li>{t('record.actor', { name: user.name, id: user.id, roles: user.roles.map(codeAsWords).join(', ') || t('record.noRoles') })}</li>
+                <li>{t('record.decision', { decision: chosenOption?.label ?? '—' })}</li>
+                <li>{t('record.version', { type: bo.type, id: bo.id, version: bo.version })}</li>
+                <li>{t('record.pinned', { definitions: item.pinnedDefinitions.join(', ') })}</li>
+                <li>{t('record.trail')}</li>
+              </Box>
             )}
-            <h3>History</h3>
+            <Typography variant="h3" sx={{ mt: 2, mb: 1 }}>
+              {t('record.history')}
+            </Typography>
             {historyQuery.isError ? (
-              <QueryStatus of={historyQuery} loading="Loading the history" errorTitle="The history could not be loaded" />
+              <QueryStatus of={historyQuery} loading={t('record.historyLoading')} errorTitle={t('record.historyFailed')} />
             ) : history.length === 0 ? (
-              <p className="muted">No events yet.</p>
+              <Typography sx={{ color: 'text.secondary' }}>{t('record.noEvents')}</Typography>
             ) : (
-              <ol className="history">
+              <Box component="ol" className="history" sx={{ m: 0, pl: 2.5, typography: 'body2', '& li': { mb: 0.5 } }}>
                 {history.map((e) => (
                   <li key={`${e.sequence}-${e.eventType}-${e.occurredAt}`}>
-                    <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString()}</time> {humanizeCode(e.eventType.replace(/([a-z])([A-Z])/g, '$1_$2'))}
-                    {e.actor ? ` by ${e.actor}` : ''}
+                    <Box component="time" dateTime={e.occurredAt} sx={{ color: 'text.secondary' }}>
+                      {formatDate(e.occurredAt)}
+                    </Box>{' '}
+                    {humanizeCode(e.eventType.replace(/([a-z])([A-Z])/g, '$1_$2'))}
+                    {e.actor ? t('record.by', { actor: e.actor }) : ''}
                   </li>
                 ))}
-              </ol>
+              </Box>
             )}
-          </section>
-        </div>
-      </div>
+          </Section>
+        </Stack>
+      </Box>
     </main>
   );
 }
@@ -315,83 +366,100 @@ export function ItemPage() {
 const FINISHED_STATES = new Set<string>(['decided', 'completed', 'cancelled', 'obsolete', 'expired']);
 
 /** What changed on the item, and where a new request replaced it, how that request differs from what the worker saw. */
-function conflictChanges(before: WorkItem, now: WorkItem | undefined, replacement: WorkItem | undefined): ItemChange[] {
-  const onItem = now ? itemChanges(before, now) : [];
+function conflictChanges(before: WorkItem, now: WorkItem | undefined, replacement: WorkItem | undefined, t: TFunction): ItemChange[] {
+  const onItem = now ? itemChanges(before, now, t) : [];
   if (!replacement) return onItem;
-  const lifecycle = new Set(['Status', 'Outcome', 'Assignee', 'Delegated to', 'Escalation level', 'Waiting for second approval']);
+  const lifecycle = new Set(['status', 'outcome', 'assignee', 'delegatedTo', 'escalationLevel', 'secondApproval'].map((key) => t(`changes.${key}`)));
   const seen = new Set(onItem.map((c) => c.label));
-  return [...onItem, ...itemChanges(before, replacement).filter((c) => !lifecycle.has(c.label) && !seen.has(c.label)).map((c) => ({ ...c, after: `${c.after} (new request)` }))];
+  return [
+    ...onItem,
+    ...itemChanges(before, replacement, t)
+      .filter((c) => !lifecycle.has(c.label) && !seen.has(c.label))
+      .map((c) => ({ ...c, after: t('conflict.newRequest', { value: c.after }) })),
+  ];
 }
 
-function decisionNotice(decision: Decision): string {
-  return decision.status === 'AWAITING_SECOND_APPROVAL'
-    ? `Your ${decision.decision} is recorded and waits for a second approver.`
-    : `Decision recorded: ${decision.decision}${decision.reasonCode ? ` (${decision.reasonCode})` : ''}.`;
+function decisionNotice(decision: Decision, t: TFunction): string {
+  if (decision.status === 'AWAITING_SECOND_APPROVAL') return t('decide.waitsForSecond', { decision: decision.decision });
+  return decision.reasonCode ? t('decide.recordedWithReason', { decision: decision.decision, reason: decision.reasonCode }) : t('decide.recorded', { decision: decision.decision });
 }
 
-/** An action as a button; a disabled one says why, in words, next to it. */
+/** Asks another person for input: whom, and what is needed from them. */
 function DelegateForm({ busy, onSubmit }: { busy: boolean; onSubmit: (delegateTo: string, comment: string) => void }) {
+  const { t } = useTranslation('item');
   const [to, setTo] = useState('');
   const [comment, setComment] = useState('');
   return (
-    <form
-      className="stack inline-form"
+    <Stack
+      component="form"
+      className="inline-form"
+      sx={{ gap: 2, mt: 2, maxWidth: '32rem' }}
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit(to.trim(), comment.trim());
       }}
     >
-      <label htmlFor="delegate-to">Ask for input from (user id)</label>
-      <input id="delegate-to" value={to} onChange={(e) => setTo(e.target.value)} required pattern="[A-Za-z0-9._@-]+" />
-      <label htmlFor="delegate-comment">What do you need from them?</label>
-      <textarea id="delegate-comment" value={comment} onChange={(e) => setComment(e.target.value)} required rows={2} />
-      <button type="submit" disabled={busy}>
-        Delegate
-      </button>
-    </form>
+      <TextField size="small" id="delegate-to" label={t('delegate.to')} value={to} onChange={(e) => setTo(e.target.value)} required slotProps={{ htmlInput: { pattern: '[A-Za-z0-9._@-]+' } }} />
+      <TextField id="delegate-comment" label={t('delegate.comment')} value={comment} onChange={(e) => setComment(e.target.value)} required multiline minRows={2} />
+      <Box>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {t('delegate.submit')}
+        </Button>
+      </Box>
+    </Stack>
   );
 }
 
 function ConflictPanel({ conflict }: { conflict: Conflict }) {
+  const { t } = useTranslation('item');
   return (
-    <section className="conflict" role="alert" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">Not recorded: the item changed while you were looking at it</h2>
-      <p>
-        {conflict.problem.detail} <code>{conflict.problem.code}</code>
-      </p>
+    <Paper component="section" variant="outlined" className="conflict" role="alert" aria-labelledby="conflict-title" sx={{ p: 2, mb: 2, borderWidth: 2, borderColor: 'error.main' }}>
+      <Typography variant="h2" id="conflict-title" sx={{ color: 'error.main', mb: 1 }}>
+        {t('conflict.title')}
+      </Typography>
+      <Typography sx={{ mb: 1 }}>
+        {conflict.problem.detail}
+      </Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
+        {t('problem.code', { ns: 'common', code: conflict.problem.code })}
+      </Typography>
       {conflict.changes.length > 0 ? (
-        <table className="changes">
-          <caption>What changed (this item, and the request that replaces it)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Fact</th>
-              <th scope="col">You saw</th>
-              <th scope="col">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.changes.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                <td>{c.before}</td>
-                <td>{c.after}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" className="changes" sx={{ '& caption': { captionSide: 'top', textAlign: 'left', fontWeight: 600, p: 0, pb: 1, color: 'text.primary' } }}>
+            <caption>{t('conflict.caption')}</caption>
+            <TableHead>
+              <TableRow>
+                <TableCell scope="col">{t('conflict.fact')}</TableCell>
+                <TableCell scope="col">{t('conflict.saw')}</TableCell>
+                <TableCell scope="col">{t('conflict.now')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {conflict.changes.map((c) => (
+                <TableRow key={c.label}>
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                    {c.label}
+                  </TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{codeAsWords(c.before)}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{codeAsWords(c.after)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       ) : (
-        <p>The item's facts you can see are unchanged; reload and try again.</p>
+        <Typography>{t('conflict.unchanged')}</Typography>
       )}
       {conflict.successors.length > 0 && (
-        <p>
-          A new request replaces it:{' '}
+        <Typography sx={{ mt: 1.5 }}>
+          {t('conflict.replaced')}{' '}
           {conflict.successors.map((s) => (
-            <Link key={s.id} to={`/studio/items/${encodeURIComponent(s.id)}`}>
-              {s.title} (version {s.businessObject.version})
+            <Link key={s.id} component={RouterLink} to={`/studio/items/${encodeURIComponent(s.id)}`}>
+              {t('conflict.successor', { title: s.title, version: s.businessObject.version })}
             </Link>
           ))}
-        </p>
+        </Typography>
       )}
-    </section>
+    </Paper>
   );
 }

@@ -5,7 +5,9 @@
  * under an idempotency key; a dangerous action may come back waiting for a second person (202).
  */
 import type { AllowedActions } from '@mandate/client';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRunAction } from '../data/workItemQueries.js';
 import { ActionButton } from './ActionButton.js';
 import type { RunCommand } from './ItemPage.js';
@@ -14,20 +16,23 @@ import type { ReasonCode } from './pinnedDefinitions.js';
 type Action = AllowedActions['actions'][number];
 
 export function RecoveryActions({ itemId, actions, reasonCodes, busy, run }: { itemId: string; actions: Action[]; reasonCodes: ReasonCode[]; busy: boolean; run: RunCommand }) {
+  const { t } = useTranslation('item');
   const runAction = useRunAction(itemId);
   const [open, setOpen] = useState<string>();
   if (actions.length === 0) return null;
   const chosen = actions.find((a) => a.code === open && a.enabled);
   return (
     <>
-      <h3>Recovery actions</h3>
-      <ul className="decision-actions">
+      <Typography variant="h3" sx={{ mt: 2, mb: 1 }}>
+        {t('actions.recovery')}
+      </Typography>
+      <Stack component="ul" sx={{ listStyle: 'none', m: 0, p: 0, gap: 1 }}>
         {actions.map((a) => (
           <li key={a.code}>
             <ActionButton action={a} busy={busy} expanded={open === a.code} onClick={() => setOpen((o) => (o === a.code ? undefined : a.code))} />
           </li>
         ))}
-      </ul>
+      </Stack>
       {chosen && (
         <RecoveryActionForm
           key={chosen.code}
@@ -36,9 +41,9 @@ export function RecoveryActions({ itemId, actions, reasonCodes, busy, run }: { i
           busy={busy}
           onSubmit={(body) =>
             void run(chosen.label, async () => {
-              const { status, result } = await runAction.mutateAsync({ code: chosen.code, body, idempotencyKey: crypto.randomUUID() });
+              const { status } = await runAction.mutateAsync({ code: chosen.code, body, idempotencyKey: crypto.randomUUID() });
               setOpen(undefined);
-              return status === 202 ? `${chosen.label} is waiting for a second person's approval.` : `${chosen.label}: done (${result.action}).`;
+              return status === 202 ? t('recovery.waiting', { action: chosen.label }) : t('recovery.done', { action: chosen.label });
             })
           }
         />
@@ -48,15 +53,18 @@ export function RecoveryActions({ itemId, actions, reasonCodes, busy, run }: { i
 }
 
 function RecoveryActionForm({ action, reasonCodes, busy, onSubmit }: { action: Action; reasonCodes: ReasonCode[]; busy: boolean; onSubmit: (body: { reasonCode?: string; comment?: string; acknowledged?: boolean }) => void }) {
+  const { t } = useTranslation('item');
   const needs = new Set(action.requiredFields);
   const [reasonCode, setReasonCode] = useState('');
   const [comment, setComment] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   const id = (field: string) => `recovery-${action.code}-${field}`;
   return (
-    <form
-      className="stack inline-form"
+    <Paper
+      component="form"
+      variant="outlined"
       aria-label={action.label}
+      sx={{ p: 2, mt: 1.5 }}
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit({
@@ -66,30 +74,45 @@ function RecoveryActionForm({ action, reasonCodes, busy, onSubmit }: { action: A
         });
       }}
     >
-      {(needs.has('reasonCode') || reasonCodes.length > 0) && (
-        <>
-          <label htmlFor={id('reason')}>Reason{needs.has('reasonCode') ? '' : ' (optional)'}</label>
-          <select id={id('reason')} value={reasonCode} onChange={(e) => setReasonCode(e.target.value)} required={needs.has('reasonCode')}>
-            <option value="">Choose a reason</option>
+      <Stack sx={{ gap: 2 }}>
+        {(needs.has('reasonCode') || reasonCodes.length > 0) && (
+          <TextField
+            select
+            size="small"
+            id={id('reason')}
+            label={needs.has('reasonCode') ? t('recovery.reason') : t('recovery.reasonOptional')}
+            value={reasonCode}
+            onChange={(e) => setReasonCode(e.target.value)}
+            required={needs.has('reasonCode')}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
+            <option value="">{t('recovery.chooseReason')}</option>
             {reasonCodes.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.label}
               </option>
             ))}
-          </select>
-        </>
-      )}
-      <label htmlFor={id('comment')}>Comment{needs.has('comment') ? '' : ' (optional)'}</label>
-      <textarea id={id('comment')} value={comment} onChange={(e) => setComment(e.target.value)} required={needs.has('comment')} rows={2} />
-      {action.requiredAcknowledgements.map((text) => (
-        <label key={text} className="checkbox">
-          <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} required /> {text}
-        </label>
-      ))}
-      {action.requiresSecondApproval && <p className="muted small">A second person must approve this action before it takes effect.</p>}
-      <button type="submit" disabled={busy}>
-        {action.label}
-      </button>
-    </form>
+          </TextField>
+        )}
+        <TextField
+          id={id('comment')}
+          label={needs.has('comment') ? t('recovery.comment') : t('recovery.commentOptional')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          required={needs.has('comment')}
+          multiline
+          minRows={2}
+        />
+        {action.requiredAcknowledgements.map((text) => (
+          <FormControlLabel key={text} control={<Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} required />} label={text} />
+        ))}
+        {action.requiresSecondApproval && <Alert severity="info">{t('recovery.needsSecond')}</Alert>}
+        <Box>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {action.label}
+          </Button>
+        </Box>
+      </Stack>
+    </Paper>
   );
 }

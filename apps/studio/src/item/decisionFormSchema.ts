@@ -6,6 +6,8 @@
  * required fields (policy `requiredFields`) become required.
  */
 import type { ActionAvailability } from '@mandate/client';
+import { retrieveSchema, type RJSFSchema } from '@rjsf/utils';
+import { formValidator } from '../forms/formValidator.js';
 import type { DecisionOption, ReasonCode } from './pinnedDefinitions.js';
 
 type Schema = Record<string, unknown>;
@@ -44,8 +46,13 @@ export function decisionFormSchema(
   return { schema: { ...decisionSchema, properties, required }, uiSchema: { ...uiSchema, decision: decisionUi, 'ui:submitButtonOptions': { norender: true } } };
 }
 
-/** The form data the runtime validates against the original decisionSchema: its own properties only, no empty values. */
+/**
+ * The form data the runtime validates against the original decisionSchema: the properties the form
+ * shows for this data (a field shown only for some decisions, `allOf`/`if`/`then`, included when
+ * shown and left out when not, even if typed before the decision changed), no empty values.
+ */
 export function formPayload(decisionSchema: Schema, data: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys((decisionSchema.properties as Record<string, unknown> | undefined) ?? {});
+  const shown = retrieveSchema(formValidator, decisionSchema as RJSFSchema, decisionSchema as RJSFSchema, data);
+  const keys = Object.keys(shown.properties ?? {});
   return Object.fromEntries(keys.filter((k) => data[k] !== undefined && data[k] !== '').map((k) => [k, data[k]]));
 }

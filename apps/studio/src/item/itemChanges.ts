@@ -4,6 +4,7 @@
  * change), so the worker sees why instead of just "conflict".
  */
 import type { WorkItem } from '@mandate/client';
+import type { TFunction } from 'i18next';
 
 /** One changed fact, as text. */
 export interface ItemChange {
@@ -31,20 +32,21 @@ export function labelOf(key: string): string {
 
 type ItemFacts = Pick<WorkItem, 'state' | 'businessObject' | 'assignee' | 'delegatedTo' | 'outcomeReason' | 'pendingApproval' | 'evidence' | 'rowVersion' | 'escalationLevel'>;
 
-/** The changes from `before` to `after`, business object and state first, then evidence field by field. */
-export function itemChanges(before: ItemFacts, after: ItemFacts): ItemChange[] {
+/** The changes from `before` to `after`, business object and state first, then evidence field by field; labels in the words of `t` (the `item` namespace). */
+export function itemChanges(before: ItemFacts, after: ItemFacts, t: TFunction): ItemChange[] {
   const changes: ItemChange[] = [];
   const add = (label: string, a: unknown, b: unknown) => {
     if (text(a) !== text(b)) changes.push({ label, before: text(a), after: text(b) });
   };
-  add(`${after.businessObject.type} version`, before.businessObject.version, after.businessObject.version);
-  add(`${after.businessObject.type} revision`, before.businessObject.revision, after.businessObject.revision);
-  add('Status', before.state, after.state);
-  add('Outcome', before.outcomeReason, after.outcomeReason);
-  add('Assignee', before.assignee, after.assignee);
-  add('Delegated to', before.delegatedTo, after.delegatedTo);
-  add('Escalation level', before.escalationLevel, after.escalationLevel);
-  add('Waiting for second approval', before.pendingApproval ? `${before.pendingApproval.code} by ${before.pendingApproval.requestedBy}` : undefined, after.pendingApproval ? `${after.pendingApproval.code} by ${after.pendingApproval.requestedBy}` : undefined);
+  const approval = (facts: ItemFacts) => (facts.pendingApproval ? t('changes.secondApprovalValue', { code: facts.pendingApproval.code, who: facts.pendingApproval.requestedBy }) : undefined);
+  add(t('changes.version', { type: after.businessObject.type }), before.businessObject.version, after.businessObject.version);
+  add(t('changes.revision', { type: after.businessObject.type }), before.businessObject.revision, after.businessObject.revision);
+  add(t('changes.status'), before.state, after.state);
+  add(t('changes.outcome'), before.outcomeReason, after.outcomeReason);
+  add(t('changes.assignee'), before.assignee, after.assignee);
+  add(t('changes.delegatedTo'), before.delegatedTo, after.delegatedTo);
+  add(t('changes.escalationLevel'), before.escalationLevel, after.escalationLevel);
+  add(t('changes.secondApproval'), approval(before), approval(after));
   const keys = [...new Set([...Object.keys(before.evidence), ...Object.keys(after.evidence)])].sort();
   for (const key of keys) add(labelOf(key), before.evidence[key], after.evidence[key]);
   return changes;

@@ -1,5 +1,8 @@
+import LoginIcon from '@mui/icons-material/Login';
+import { Alert, Box, Button, Container, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useHealth } from '../data/runtimeQueries.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
@@ -10,6 +13,7 @@ import { homeOf } from './tokenClaims.js';
 
 /** Dev mode: pick a demo user. JWT mode: paste an access token of the configured issuer. */
 export function LoginPage() {
+  const { t } = useTranslation('session');
   const { session, signInAsDemoUser, signInWithToken } = useSessionState();
   const navigate = useNavigate();
   const location = useLocation();
@@ -24,39 +28,62 @@ export function LoginPage() {
 
   const pasteToken = (event: FormEvent) => {
     event.preventDefault();
-    setTokenError(signInWithToken(token) ? undefined : new Error('That is not a JWT with a subject and a tenant claim.'));
+    setTokenError(signInWithToken(token) ? undefined : new Error(t('notAToken')));
   };
   const error = signIn.error ?? tokenError;
 
   return (
-    <main className="login" id="main">
-      <h1>Sign in to Mandate</h1>
-      {error ? <ProblemMessage error={error} title="Sign-in failed" /> : <QueryStatus of={healthQuery} loading="Asking the runtime" errorTitle="Sign-in failed" />}
+    <Container component="main" id="main" maxWidth="md" className="login" sx={{ py: 3 }}>
+      <Typography variant="h1" sx={{ mb: 2 }}>
+        {t('title')}
+      </Typography>
+      {error ? <ProblemMessage error={error} title={t('failed')} /> : <QueryStatus of={healthQuery} loading={t('checking')} errorTitle={t('failed')} />}
       {health?.auth === 'dev' && (
-        <section aria-labelledby="demo-users">
-          <h2 id="demo-users">Development identity: choose a demo user</h2>
-          <p className="warning-banner">Dev mode: these tokens are for demos only. The runtime refuses this mode in production.</p>
-          <ul className="user-picker">
-            {DEMO_USERS.map((u) => (
-              <li key={u.id}>
-                <button type="button" onClick={() => signIn.mutate(u.id)} disabled={signIn.isPending || signIn.isSuccess} aria-label={`Sign in as ${u.id}, ${u.hint}`}>
-                  <strong>{u.id}</strong>
-                  <span>{u.hint}</span>
-                </button>
+        <Paper component="section" variant="outlined" aria-labelledby="demo-users" sx={{ p: { xs: 2, sm: 3 } }}>
+          <Typography variant="h2" id="demo-users" sx={{ mb: 1.5 }}>
+            {t('dev.title')}
+          </Typography>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t('dev.warning')}
+          </Alert>
+          <Box component="ul" className="user-picker" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(15rem, 1fr))' }}>
+            {DEMO_USERS.map((id) => (
+              <li key={id}>
+                <Button
+                  variant="outlined"
+                  fullWidth
+                  onClick={() => signIn.mutate(id)}
+                  disabled={signIn.isPending || signIn.isSuccess}
+                  aria-label={t('dev.signInAs', { id, hint: t(`users.${id}`) })}
+                  sx={{ display: 'block', textAlign: 'left', py: 1, color: 'text.primary', borderColor: 'divider', '&:hover': { borderColor: 'primary.main' } }}
+                >
+                  {/* The visible words ("sam Sales manager") stay part of the name. */}
+                  <Typography component="span" sx={{ fontWeight: 700, color: 'primary.main', display: 'block' }}>
+                    {id}
+                  </Typography>{' '}
+                  <Typography component="span" variant="body2" sx={{ fontWeight: 400, display: 'block' }}>
+                    {t(`users.${id}`)}
+                  </Typography>
+                </Button>
               </li>
             ))}
-          </ul>
-        </section>
+          </Box>
+        </Paper>
       )}
       {health?.auth === 'jwt' && (
-        <form onSubmit={pasteToken} className="stack">
-          <h2>Sign in with an access token</h2>
-          <p>The runtime trusts tokens of its configured OIDC issuer. Paste an access token issued for this runtime.</p>
-          <label htmlFor="token">Access token</label>
-          <textarea id="token" value={token} onChange={(e) => setToken(e.target.value)} rows={4} required />
-          <button type="submit">Sign in</button>
-        </form>
+        <Paper component="form" variant="outlined" onSubmit={pasteToken} aria-labelledby="token-title" sx={{ p: { xs: 2, sm: 3 } }}>
+          <Stack sx={{ gap: 2, maxWidth: '40rem' }}>
+            <Typography variant="h2" id="token-title">
+              {t('token.title')}
+            </Typography>
+            <Typography>{t('token.intro')}</Typography>
+            <TextField id="token" label={t('token.label')} value={token} onChange={(e) => setToken(e.target.value)} multiline minRows={4} required />
+            <Button type="submit" variant="contained" startIcon={<LoginIcon aria-hidden />} sx={{ alignSelf: 'flex-start' }}>
+              {t('token.submit')}
+            </Button>
+          </Stack>
+        </Paper>
       )}
-    </main>
+    </Container>
   );
 }

@@ -1,6 +1,6 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import TranslateIcon from '@mui/icons-material/Translate';
-import { AppBar, Box, Button, Link, MenuItem, Stack, TextField, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Link, MenuItem, Select, Stack, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { LANGUAGES } from '../i18n/i18n.js';
@@ -38,21 +38,20 @@ export function Shell() {
             </Stack>
           </Box>
           <Stack direction="row" sx={{ ml: 'auto', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-            <TextField
-              select
+            <Select
               size="small"
-              label={t('language')}
               value={i18n.language}
               onChange={(event) => void i18n.changeLanguage(event.target.value)}
-              slotProps={{ input: { startAdornment: <TranslateIcon fontSize="small" sx={{ mr: 0.5 }} aria-hidden /> } }}
-              sx={{ minWidth: 130, '& .MuiInputBase-root': { bgcolor: '#fff' }, '& .MuiInputLabel-root': { color: '#fff' }, '& .MuiInputLabel-root.MuiInputLabel-shrink': { color: '#fff', bgcolor: '#0d2239', px: 0.5 } }}
+              inputProps={{ 'aria-label': t('language') }}
+              startAdornment={<TranslateIcon fontSize="small" sx={{ mr: 0.5 }} aria-hidden />}
+              sx={{ minWidth: 130, bgcolor: 'background.paper' }}
             >
               {Object.entries(LANGUAGES).map(([code, name]) => (
                 <MenuItem key={code} value={code} lang={code}>
                   {name}
                 </MenuItem>
               ))}
-            </TextField>
+            </Select>
             <span>
               <span className="user-name">{user.name}</span>
               <Typography component="span" variant="body2" sx={{ color: '#c9d1d9' }}>

@@ -8,6 +8,8 @@ import { createTheme } from '@mui/material/styles';
 /** The focus ring: amber on white is 2.1:1, so it is drawn dark (#0b3d91, 9.9:1 on white) with a white halo (for dark surfaces such as the header). */
 export const FOCUS_RING = '#0b3d91';
 
+const FOCUS_STYLE = { outline: `3px solid ${FOCUS_RING}`, outlineOffset: '2px', boxShadow: '0 0 0 5px #ffffff' } as const;
+
 export const theme = createTheme({
   cssVariables: true,
   spacing: 8,
@@ -39,7 +41,10 @@ export const theme = createTheme({
     MuiCssBaseline: {
       styleOverrides: {
         // One visible focus ring for every control, 3:1 or better against both the page and the header.
-        ':focus-visible': { outline: `3px solid ${FOCUS_RING}`, outlineOffset: '2px', boxShadow: '0 0 0 5px #ffffff' },
+        ':focus-visible': FOCUS_STYLE,
+        // MUI's buttons, tabs and links reset the outline in their own styles, which come later: the ring goes back on
+        // them, and around a text field or select (its outlined box) while its input has focus.
+        '.MuiButtonBase-root:focus-visible, .MuiLink-root:focus-visible, .MuiInputBase-root:has(:focus-visible)': FOCUS_STYLE,
         '.visually-hidden': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
       },
     },

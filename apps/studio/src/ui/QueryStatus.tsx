@@ -1,3 +1,6 @@
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { Box, Button } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { Loading } from './Loading.js';
 import { ProblemMessage } from './ProblemMessage.js';
 
@@ -35,16 +38,17 @@ export function QueryStatus({
   /** True while something else the screen waits for is loading: a query whose failure it tolerates. */
   alsoLoading?: boolean;
 }) {
+  const { t } = useTranslation();
   const queries: readonly QueryLike[] = Array.isArray(of) ? of : [of as QueryLike];
   const failed = queries.filter((q) => q.isError);
   if (failed.length > 0)
     return (
-      <div className="query-status">
+      <Box className="query-status" sx={{ my: 1.5 }}>
         <ProblemMessage error={failed[0]!.error} title={errorTitle} />
-        <button type="button" className="secondary" disabled={failed.some((q) => q.isFetching)} onClick={() => failed.forEach((q) => void q.refetch())}>
-          Retry
-        </button>
-      </div>
+        <Button variant="outlined" startIcon={<RefreshIcon aria-hidden />} disabled={failed.some((q) => q.isFetching)} onClick={() => failed.forEach((q) => void q.refetch())}>
+          {t('retry')}
+        </Button>
+      </Box>
     );
   if (alsoLoading || queries.some((q) => q.isPending && q.isFetching)) return <Loading what={loading} />;
   return null;

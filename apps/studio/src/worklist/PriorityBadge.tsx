@@ -1,22 +1,38 @@
+import { Box, Chip, Stack } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.js';
+import { HIGH_PRIORITY_MIN } from './queues.js';
 import { parsePriorityReason } from './priorityReasons.js';
 
-/** The priority score with every reason that makes it up. */
+/** The priority as a badge with its band in words and its score, with every reason that makes it up. */
 export function PriorityBadge({ priority, reasons, compact = false }: { priority: number; reasons: string[]; compact?: boolean }) {
+  const { t } = useTranslation('worklist');
   const parsed = reasons.map(parsePriorityReason);
-  const level = priority >= 100 ? 'high' : priority >= 50 ? 'medium' : 'low';
+  const level = priority >= HIGH_PRIORITY_MIN ? 'high' : priority >= HIGH_PRIORITY_MIN / 2 ? 'medium' : 'low';
   return (
-    <span className="priority">
-      <span className={`priority-score priority-${level}`}>{priority}</span>
+    <Stack className="priority" sx={{ gap: 0.5, alignItems: 'flex-start' }}>
+      <Chip
+        size="small"
+        variant={level === 'high' ? 'filled' : 'outlined'}
+        color={level === 'high' ? 'error' : level === 'medium' ? 'warning' : 'default'}
+        label={t('priority.badge', { level: t(`priority.${level}`), score: formatNumber(priority) })}
+        sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}
+      />
       {parsed.length > 0 && (
-        <ul className={compact ? 'priority-reasons compact' : 'priority-reasons'} aria-label="Priority reasons">
+        <Box
+          component="ul"
+          className="priority-reasons"
+          aria-label={t('priority.reasons')}
+          sx={{ listStyle: 'none', m: 0, p: 0, typography: 'caption', color: 'text.secondary', ...(compact ? { '& li': { display: 'inline' }, '& li + li::before': { content: '" · "' } } : {}) }}
+        >
           {parsed.map((r) => (
             <li key={r.code}>
               {r.label}
-              {r.weight !== undefined && <span className="muted"> {r.weight >= 0 ? `+${r.weight}` : r.weight}</span>}
+              {r.weight !== undefined && <> {formatNumber(r.weight, { signDisplay: 'always' })}</>}
             </li>
           ))}
-        </ul>
+        </Box>
       )}
-    </span>
+    </Stack>
   );
 }

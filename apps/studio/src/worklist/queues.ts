@@ -11,20 +11,13 @@ export type QueueId = 'mine' | 'available' | 'overdue' | 'high-priority' | 'all-
 /** Items at or above this priority are "high priority" (the priority models' urgent band). */
 export const HIGH_PRIORITY_MIN = 100;
 
-/** A queue as a tab. */
+/** A queue as a tab; its label and description are the `worklist` namespace's `queues.<id>`. */
 export interface Queue {
   id: QueueId;
-  label: string;
-  description: string;
 }
 
-export const QUEUES: readonly Queue[] = [
-  { id: 'mine', label: 'My tasks', description: 'Claimed by you' },
-  { id: 'available', label: 'Available', description: 'Waiting to be claimed by one of your groups' },
-  { id: 'overdue', label: 'Overdue', description: 'Past their SLA due time' },
-  { id: 'high-priority', label: 'High priority', description: `Priority ${HIGH_PRIORITY_MIN} or more` },
-  { id: 'all-open', label: 'All', description: 'Every item you may see' },
-];
+/** The queues in tab order. */
+export const QUEUES: readonly Queue[] = [{ id: 'mine' }, { id: 'available' }, { id: 'overdue' }, { id: 'high-priority' }, { id: 'all-open' }];
 
 /** Narrowing filters on top of a queue. */
 export interface QueueFilters {

@@ -6,7 +6,8 @@ import {
   isOperatorName,
   type FactType,
 } from '../factCatalogue.js';
-import { error, type UnplacedFinding } from '../findings.js';
+import { FINDING_PHRASES } from '../sentences/findingSentences.js';
+import { error, type RawFinding } from '../findings.js';
 import { childPointer } from '../jsonPointer.js';
 import { factTypeOfSchema, resolveEvidencePath } from './resolveEvidencePath.js';
 
@@ -23,8 +24,8 @@ export interface ConditionContext {
  * fits the fact's type, and the value's type fits both. json-rules-engine itself compares loosely
  * (`"5" > 1` is true), so type mistakes must be caught here, before any evaluation.
  */
-export function lintConditions(condition: unknown, pointer: string, context: ConditionContext): UnplacedFinding[] {
-  const findings: UnplacedFinding[] = [];
+export function lintConditions(condition: unknown, pointer: string, context: ConditionContext): RawFinding[] {
+  const findings: RawFinding[] = [];
   walk(condition, pointer, (leaf, at) => findings.push(...lintLeaf(leaf, at, context)));
   return findings;
 }
@@ -47,26 +48,26 @@ function walk(node: unknown, pointer: string, visit: (leaf: Leaf, pointer: strin
   if (typeof n.fact === 'string' && typeof n.operator === 'string') visit(n as unknown as Leaf, pointer);
 }
 
-type Resolved = { type: FactType | undefined } | { finding: UnplacedFinding };
+type Resolved = { type: FactType | undefined } | { finding: RawFinding };
 
 const PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
 function resolveFact(fact: string, path: unknown, pointer: string, context: ConditionContext): Resolved {
   if (path !== undefined && (typeof path !== 'string' || !PATH.test(path))) {
-    return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `a fact path is a dotted property path, not ${JSON.stringify(path)}`) };
+    return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `a fact path is a dotted property path, not ${JSON.stringify(path)}`, { fact, path: typeof path === 'string' ? path : JSON.stringify(path), problem: 'malformed' }) };
   }
   if (!isFactName(fact)) {
-    return { finding: error('RULE_UNKNOWN_FACT', childPointer(pointer, 'fact'), `unknown fact "${fact}"; known facts: ${Object.keys(FACT_CATALOGUE).join(', ')}`) };
+    return { finding: error('RULE_UNKNOWN_FACT', childPointer(pointer, 'fact'), `unknown fact "${fact}"; known facts: ${Object.keys(FACT_CATALOGUE).join(', ')}`, { fact }) };
   }
   const entry = FACT_CATALOGUE[fact];
   if ('type' in entry) {
     if (path !== undefined) {
-      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `fact "${fact}" has no paths`) };
+      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `fact "${fact}" has no paths`, { fact, path: String(path), problem: 'noPaths' }) };
     }
     return { type: entry.type };
   }
   if (path === undefined) {
-    return { finding: error('RULE_UNKNOWN_FACT_PATH', pointer, `fact "${fact}" needs a path, e.g. ${Object.keys(entry.paths)[0] ?? 'a field of the evidence'}`) };
+    return { finding: error('RULE_UNKNOWN_FACT_PATH', pointer, `fact "${fact}" needs a path, e.g. ${Object.keys(entry.paths)[0] ?? 'a field of the evidence'}`, { fact, example: Object.keys(entry.paths)[0] ?? 'amount', problem: 'missing' }) };
   }
   if (fact === 'evidence') {
     if (context.evidenceSchemas.length === 0) return { type: undefined };
@@ -75,29 +76,29 @@ function resolveFact(fact: string, path: unknown, pointer: string, context: Cond
     const missing = nodes.findIndex((node) => node === undefined);
     if (missing >= 0) {
       const user = context.users?.[missing];
-      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `evidence.${path} is not in the evidence schema of ${user ?? 'a task type using this definition'}`) };
+      return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `evidence.${path} is not in the evidence schema of ${user ?? 'a task type using this definition'}`, { fact, path, taskType: user ?? '?', problem: 'notInEvidence' }) };
     }
     const types = new Set(nodes.map((node) => (node ? factTypeOfSchema(node) : undefined)));
     return { type: types.size === 1 ? [...types][0] : undefined };
   }
   const paths = entry.paths as Record<string, FactType>;
   if (!Object.hasOwn(paths, path)) {
-    return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `fact "${fact}" has no path "${path}"; declared: ${Object.keys(paths).join(', ')}`) };
+    return { finding: error('RULE_UNKNOWN_FACT_PATH', childPointer(pointer, 'path'), `fact "${fact}" has no path "${path}"; declared: ${Object.keys(paths).join(', ')}`, { fact, path, problem: 'undeclared' }) };
   }
   return { type: paths[path] };
 }
 
-function lintLeaf(leaf: Leaf, pointer: string, context: ConditionContext): UnplacedFinding[] {
+function lintLeaf(leaf: Leaf, pointer: string, context: ConditionContext): RawFinding[] {
   const fact = resolveFact(leaf.fact, leaf.path, pointer, context);
   if ('finding' in fact) return [fact.finding];
   if (!isOperatorName(leaf.operator)) {
-    return [error('RULE_UNKNOWN_OPERATOR', childPointer(pointer, 'operator'), `unknown operator "${leaf.operator}"; known operators: ${Object.keys(OPERATOR_CATALOGUE).join(', ')}`)];
+    return [error('RULE_UNKNOWN_OPERATOR', childPointer(pointer, 'operator'), `unknown operator "${leaf.operator}"; known operators: ${Object.keys(OPERATOR_CATALOGUE).join(', ')}`, { operator: leaf.operator })];
   }
   const factType = fact.type;
   if (factType === undefined) return [];
   const spec = OPERATOR_CATALOGUE[leaf.operator];
   if (!factFits(spec.fact, factType)) {
-    return [error('RULE_OPERATOR_TYPE_MISMATCH', childPointer(pointer, 'operator'), `operator "${leaf.operator}" does not apply to ${describeFact(leaf)} of type ${factType}`)];
+    return [error('RULE_OPERATOR_TYPE_MISMATCH', childPointer(pointer, 'operator'), `operator "${leaf.operator}" does not apply to ${describeFact(leaf)} of type ${factType}`, { operator: leaf.operator, fact: describeFact(leaf), factType: typeWord(factType) })];
   }
 
   let valueType: string | undefined;
@@ -111,9 +112,15 @@ function lintLeaf(leaf: Leaf, pointer: string, context: ConditionContext): Unpla
   }
   const expected = expectedValueType(spec.value, factType);
   if (!valueFits(expected, valueType)) {
-    return [error('RULE_VALUE_TYPE_MISMATCH', childPointer(pointer, 'value'), `${describeFact(leaf)} is ${factType}; operator "${leaf.operator}" needs a value of type ${expected}, got ${valueType ?? 'an object'}`)];
+    return [error('RULE_VALUE_TYPE_MISMATCH', childPointer(pointer, 'value'), `${describeFact(leaf)} is ${factType}; operator "${leaf.operator}" needs a value of type ${expected}, got ${valueType ?? 'an object'}`, { fact: describeFact(leaf), operator: leaf.operator, expected: typeWord(expected) })];
   }
   return [];
+}
+
+/** The `valueType` phrase key of a fact or value type (`string[]` -> `textList`). */
+function typeWord(type: string): string {
+  const key = ({ 'string[]': 'textList', 'number[]': 'numberList', 'boolean[]': 'list', 'date-time': 'dateTime', 'date-time[]': 'list' } as Record<string, string>)[type] ?? type;
+  return Object.hasOwn(FINDING_PHRASES.valueType, key) ? key : 'other';
 }
 
 function describeFact(leaf: Leaf): string {

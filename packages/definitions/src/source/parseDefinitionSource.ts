@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { error, type UnplacedFinding } from '../findings.js';
+import { describeFinding } from '../sentences/describeFinding.js';
 import { fromPointer, toPointer } from '../jsonPointer.js';
 
 /** Files larger than this are refused before parsing. */
@@ -32,7 +33,7 @@ export function parseDefinitionSource(text: string): ParseResult {
   if (bytes > MAX_SOURCE_BYTES) {
     return {
       ok: false,
-      findings: [error('FILE_TOO_LARGE', '', `file is ${bytes} bytes; the limit is ${MAX_SOURCE_BYTES}`)],
+      findings: [describeFinding(error('FILE_TOO_LARGE', '', `file is ${bytes} bytes; the limit is ${MAX_SOURCE_BYTES}`), undefined)],
       locate: start,
     };
   }
@@ -40,7 +41,7 @@ export function parseDefinitionSource(text: string): ParseResult {
   if (tooDeep !== undefined) {
     return {
       ok: false,
-      findings: [error('NESTING_TOO_DEEP', '', `nesting deeper than ${MAX_NESTING_DEPTH} levels`)],
+      findings: [describeFinding(error('NESTING_TOO_DEEP', '', `nesting deeper than ${MAX_NESTING_DEPTH} levels`), undefined)],
       locate: () => at(tooDeep),
     };
   }
@@ -53,7 +54,7 @@ export function parseDefinitionSource(text: string): ParseResult {
     const message = first ? `malformed JSON: ${printParseErrorCode(first.error)}` : 'malformed JSON: empty file';
     return {
       ok: false,
-      findings: [error('JSON_PARSE_ERROR', '', message)],
+      findings: [describeFinding(error('JSON_PARSE_ERROR', '', message), undefined)],
       locate: () => at(first?.offset ?? 0),
     };
   }
@@ -66,7 +67,7 @@ export function parseDefinitionSource(text: string): ParseResult {
       badKey.problem === 'duplicate'
         ? error('DUPLICATE_JSON_KEY', pointer, `property "${String(badKey.node.value)}" appears twice in one object`)
         : error('FORBIDDEN_JSON_KEY', pointer, 'property "__proto__" is not allowed: it rewrites prototypes in JavaScript consumers');
-    return { ok: false, findings: [finding], locate: () => at(badKey.node.offset) };
+    return { ok: false, findings: [describeFinding(finding, undefined)], locate: () => at(badKey.node.offset) };
   }
   return {
     ok: true,

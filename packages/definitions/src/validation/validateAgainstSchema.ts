@@ -1,6 +1,9 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FINDING_CODES, type FindingCode } from '../findingCodes.js';
-import { error, type UnplacedFinding } from '../findings.js';
+import { error, type RawFinding, type UnplacedFinding } from '../findings.js';
+import { describeFinding } from '../sentences/describeFinding.js';
+import { FINDING_PHRASES } from '../sentences/findingSentences.js';
+import type { FindingParams } from '../sentences/renderSentence.js';
 import { childPointer, fromPointer } from '../jsonPointer.js';
 import { createAjv } from './createAjv.js';
 import { DEFINITION_KINDS, definitionSchemas, type DefinitionKind } from '../schemas/index.js';
@@ -29,16 +32,17 @@ export function isDefinitionKind(kind: unknown): kind is DefinitionKind {
  */
 export function validateAgainstSchema(value: unknown): UnplacedFinding[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [error('SCHEMA_TYPE', '', 'a definition must be a JSON object')];
+    return [describeFinding(error('SCHEMA_TYPE', '', 'a definition must be a JSON object', { expected: 'object' }), value)];
   }
   const kind = (value as { kind?: unknown }).kind;
-  if (kind === undefined) return [error('SCHEMA_REQUIRED', '', 'missing property "kind"')];
+  if (kind === undefined) return [describeFinding(error('SCHEMA_REQUIRED', '', 'missing property "kind"', { missing: 'kind' }), value)];
   if (!isDefinitionKind(kind)) {
-    return [error('UNKNOWN_KIND', '/kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${DEFINITION_KINDS.join(', ')}`)];
+    const unknown = error('UNKNOWN_KIND', '/kind', `unknown kind ${JSON.stringify(kind)}; expected one of ${DEFINITION_KINDS.join(', ')}`, { value: typeof kind === 'string' ? kind : JSON.stringify(kind), allowed: DEFINITION_KINDS.join(', ') });
+    return [describeFinding(unknown, value)];
   }
   const validate = validators().validators.get(kind);
   if (!validate || validate(value)) return [];
-  return relevantErrors(validate.errors ?? [], value).map(toFinding);
+  return relevantErrors(validate.errors ?? [], value).map((e) => describeFinding(toFinding(e, value), value));
 }
 
 /**
@@ -62,7 +66,62 @@ export function schemaProblems(schema: unknown): string[] {
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
-function toFinding(e: ErrorObject): UnplacedFinding {
+/** Which phrase of `form` explains a pattern, by the pattern (see `FINDING_PHRASES.form`). */
+const FORM_OF_PATTERN: Record<string, keyof typeof FINDING_PHRASES.form> = {
+  '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$': 'code',
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'group',
+  '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*@[1-9][0-9]*$': 'reference',
+  '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$': 'duration',
+  '^evidence(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\])?)+$': 'evidencePath',
+  '^([01][0-9]|2[0-3]):[0-5][0-9]$': 'time',
+  '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$': 'endTime',
+  '^[A-Z]{3}$': 'currency',
+  '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$': 'factPath',
+  '^[A-Z][A-Za-z0-9]+$': 'event',
+};
+
+/** The values a keyword's sentence names, from ajv's error params and the document. */
+function paramsOf(e: ErrorObject, document: unknown): FindingParams {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type': {
+      const expected = String(Array.isArray(p.type) ? p.type[0] : p.type).split(',')[0] ?? 'other';
+      return { expected: Object.hasOwn(FINDING_PHRASES.valueType, expected) ? expected : 'other' };
+    }
+    case 'required':
+      return { missing: String(p.missingProperty) };
+    case 'additionalProperties':
+      return { name: String(p.additionalProperty) };
+    case 'enum':
+      return { allowed: (p.allowedValues as unknown[]).map(String).join(', ') };
+    case 'const':
+      return { allowed: String(p.allowedValue) };
+    case 'pattern':
+      return { form: FORM_OF_PATTERN[String(p.pattern)] ?? 'other' };
+    case 'format':
+      return { format: Object.hasOwn(FINDING_PHRASES.format, String(p.format)) ? String(p.format) : 'other' };
+    case 'minimum':
+    case 'maximum':
+      return { limit: Number(p.limit) };
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+      return { count: Number(p.limit) };
+    case 'uniqueItems': {
+      const list = valueAt(document, e.instancePath);
+      const item: unknown = Array.isArray(list) ? (list as unknown[])[Number(p.i)] : undefined;
+      return { value: typeof item === 'string' || typeof item === 'number' ? item : JSON.stringify(item) };
+    }
+    case 'propertyNames':
+      return { name: String(p.propertyName) };
+    default:
+      return {};
+  }
+}
+
+function toFinding(e: ErrorObject, document: unknown): RawFinding {
   const keywordCode = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
   // Every keyword our schemas use has its own code; SCHEMA_VIOLATION covers any other.
   const code: FindingCode = Object.hasOwn(FINDING_CODES, keywordCode) ? (keywordCode as FindingCode) : 'SCHEMA_VIOLATION';
@@ -81,7 +140,7 @@ function toFinding(e: ErrorObject): UnplacedFinding {
   } else if (e.keyword === 'const') {
     message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
   }
-  return error(code, pointer, message);
+  return error(code, pointer, message, paramsOf(e, document));
 }
 
 /** The properties each condition branch requires and allows, to tell which branch was meant. */

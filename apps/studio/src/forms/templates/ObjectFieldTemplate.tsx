@@ -13,7 +13,7 @@ import { hasErrors, ObjectDataContext } from '../formContexts.js';
 import { headingOf } from './headingOf.js';
 import { helpOf } from './helpOf.js';
 
-const FULL_WIDTH_FIELDS = new Set(['ConditionField', 'ChipsField', 'MapField', 'ReasonCodeTable', 'WorkingHoursEditor', 'HolidayList', 'JsonField', 'EvidenceSchemaField', 'DecisionFormBuilder']);
+const FULL_WIDTH_FIELDS = new Set(['ConditionField', 'ChipsField', 'MapField', 'ReasonCodeTable', 'WorkingHoursEditor', 'HolidayList', 'JsonField', 'EvidenceSchemaField', 'DecisionFormBuilder', 'OutcomeMappingTable']);
 
 /** Whether a member fits half a row (a short text, a number, a choice) rather than a full one. */
 function isShort(schema: RJSFSchema | undefined, ui: UiSchema | undefined): boolean {
