@@ -1,24 +1,18 @@
 /**
  * What the draft editor renders per definition kind: the kind's JSON Schema from
- * @mandate/definitions (as rjsf reads it) and a uiSchema that makes it usable: the identity
- * fields read-only, tables for reason codes, a condition editor for rules, a calendar editor.
+ * @mandate/definitions and its uiSchema. The uiSchema is derived from the schema's shape
+ * (`forms/conceptUiSchema`: labels, help, durations, references, codes, conditions, roles and
+ * groups wherever they appear); a kind adds only what is particular to it here: the identity
+ * fields read-only, the reason-code table, the calendar editors, the evidence field list.
  */
 import { definitionSchemas, type DefinitionKind } from '@mandate/definitions';
 import type { RegistryFieldsType, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { ConditionEditor } from './fields/ConditionEditor.js';
-import { HolidayList } from './fields/HolidayList.js';
-import { JsonField } from './fields/JsonField.js';
-import { ReasonCodeTable } from './fields/ReasonCodeTable.js';
-import { WorkingHoursEditor } from './fields/WorkingHoursEditor.js';
+import type { TFunction } from 'i18next';
+import { conceptUiSchema } from '../forms/conceptUiSchema.js';
 import { DecisionFormBuilder, OutcomeMappingTable, TaskTypeDraftScope } from './formBuilder/index.js';
 
-/** The custom fields the uiSchemas name. */
+/** The fields of the definition forms beyond the themed form's own (`forms/ThemedForm`): the decision-form builder's. */
 export const definitionFields: RegistryFieldsType = {
-  ConditionEditor,
-  ReasonCodeTable,
-  WorkingHoursEditor,
-  HolidayList,
-  JsonField,
   DecisionFormBuilder,
   OutcomeMappingTable,
   TaskTypeDraftScope,
@@ -30,33 +24,41 @@ const identity: UiSchema = {
   id: { 'ui:readonly': true },
   version: { 'ui:readonly': true },
   status: { 'ui:readonly': true },
-  description: { 'ui:widget': 'textarea' },
+  description: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } },
+  'ui:order': ['id', 'version', 'status', 'title', 'description', '*'],
 };
 
-const condition = (title: string): UiSchema => ({ 'ui:field': 'ConditionEditor', 'ui:title': title });
-
-const uiSchemas: Record<DefinitionKind, UiSchema> = {
-  ReasonCodeSet: { ...identity, codes: { 'ui:field': 'ReasonCodeTable' } },
+const particular: Record<DefinitionKind, UiSchema> = {
+  ReasonCodeSet: { codes: { 'ui:field': 'ReasonCodeTable' } },
   BusinessCalendar: {
-    ...identity,
     timeZone: { 'ui:placeholder': 'Europe/Berlin' },
     workingHours: { 'ui:field': 'WorkingHoursEditor' },
     holidays: { 'ui:field': 'HolidayList' },
   },
-  SlaPolicy: { ...identity, rules: { items: { conditions: condition('Applies when') } } },
-  PriorityModel: { ...identity, rules: { items: { conditions: condition('Applies when') } } },
-  VisibilityPolicy: { ...identity, fields: { items: { visibleWhen: condition('Visible when') } } },
-  ActionPolicy: { ...identity, safeActions: { items: { enabledWhen: condition('Enabled when') } } },
-  AuthorityPolicy: { ...identity },
+  SlaPolicy: {},
+  PriorityModel: {},
+  VisibilityPolicy: {},
+  ActionPolicy: {},
+  AuthorityPolicy: {},
   TaskType: {
-    ...identity,
     'ui:field': 'TaskTypeDraftScope',
     decisionOptions: { items: { outcome: { 'ui:field': 'OutcomeMappingTable' } } },
     decisionSchema: { 'ui:field': 'DecisionFormBuilder' },
     uiSchema: { 'ui:field': 'DecisionFormBuilder' },
-    evidenceSchema: { 'ui:field': 'JsonField' },
+    evidenceSchema: { 'ui:field': 'EvidenceSchemaField' },
   },
 };
+
+/** `over` laid over `base`, member by member (uiSchemas nest). */
+export function mergeUiSchema(base: UiSchema, over: UiSchema): UiSchema {
+  const out: UiSchema = { ...base };
+  for (const [key, next] of Object.entries(over) as [string, unknown][]) {
+    const prior: unknown = out[key];
+    const nests = next && typeof next === 'object' && !Array.isArray(next) && prior && typeof prior === 'object' && !Array.isArray(prior);
+    out[key] = nests ? mergeUiSchema(prior as UiSchema, next as UiSchema) : next;
+  }
+  return out;
+}
 
 /** Whether `kind` names a definition kind. */
 export function isKind(kind: string): kind is DefinitionKind {
@@ -71,7 +73,7 @@ export function formSchemaOf(kind: DefinitionKind): RJSFSchema {
   return definitionSchemas[kind] as unknown as RJSFSchema;
 }
 
-/** The kind's uiSchema. */
-export function uiSchemaOf(kind: DefinitionKind): UiSchema {
-  return uiSchemas[kind];
+/** The kind's uiSchema in the reader's language: the derived one with the kind's particulars over it. */
+export function uiSchemaOf(kind: DefinitionKind, t: TFunction): UiSchema {
+  return mergeUiSchema(mergeUiSchema(conceptUiSchema(formSchemaOf(kind), t, kind), identity), particular[kind]);
 }

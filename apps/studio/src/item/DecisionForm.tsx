@@ -1,13 +1,20 @@
 /**
- * The generated decision form (@rjsf/core over the pinned task type's decisionSchema/uiSchema),
- * with the acknowledgements the policy requires for the chosen decision. Loaded lazily with the
- * item screen: rjsf and ajv are the heaviest part of the studio.
+ * The generated decision form (the studio's themed form over the pinned task type's
+ * decisionSchema/uiSchema, the same design as the authoring forms), with the acknowledgements
+ * the policy requires for the chosen decision. Loaded lazily with the item screen: rjsf and ajv
+ * are the heaviest part of the studio.
  */
 import type { ActionAvailability } from '@mandate/client';
-import Form from '@rjsf/core';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
 import type { UiSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
-import { formValidator } from '../forms/formValidator.js';
+import { useTranslation } from 'react-i18next';
+import { ThemedForm } from '../forms/ThemedForm.js';
 import { decisionFormSchema, formPayload } from './decisionFormSchema.js';
 import type { PinnedTaskType } from './pinnedDefinitions.js';
 
@@ -20,6 +27,7 @@ export interface DecisionInput {
   form: Record<string, unknown>;
 }
 
+/** The decision form of an item: choose, justify, acknowledge, submit. */
 export function DecisionForm({
   taskType,
   actions,
@@ -35,6 +43,7 @@ export function DecisionForm({
   busy: boolean;
   onSubmit: (input: DecisionInput) => void;
 }) {
+  const { t } = useTranslation('forms');
   const [data, setData] = useState<Record<string, unknown>>({});
   const [acks, setAcks] = useState<Record<string, boolean>>({});
   const formData = useMemo(() => ({ ...data, ...(chosen ? { decision: chosen } : {}) }), [data, chosen]);
@@ -48,10 +57,9 @@ export function DecisionForm({
   const enabled = action?.enabled ?? false;
 
   return (
-    <Form
+    <ThemedForm
       schema={schema}
       uiSchema={uiSchema as UiSchema}
-      validator={formValidator}
       formData={formData}
       idPrefix="decision"
       // Never preselect a decision or a reason: the worker chooses (no rubber stamps).
@@ -60,7 +68,7 @@ export function DecisionForm({
       noHtml5Validate
       disabled={busy}
       onChange={(event) => {
-        const next = (event.formData ?? {}) as Record<string, unknown>;
+        const next = (event.formData ?? {});
         const decision = typeof next.decision === 'string' ? next.decision : undefined;
         // A reason code chosen for another decision may not apply to this one.
         if (decision !== chosen) {
@@ -70,7 +78,7 @@ export function DecisionForm({
         } else setData(next);
       }}
       onSubmit={(event) => {
-        const submitted = { ...((event.formData ?? {}) as Record<string, unknown>) };
+        const submitted = { ...((event.formData ?? {})) };
         const decision = typeof submitted.decision === 'string' ? submitted.decision : '';
         onSubmit({
           decision,
@@ -82,24 +90,28 @@ export function DecisionForm({
       }}
     >
       {acknowledgements.length > 0 && (
-        <fieldset className="acknowledgements">
-          <legend>Required acknowledgement</legend>
+        <Paper component="fieldset" variant="outlined" className="acknowledgements" sx={{ p: 2, mt: 2, mx: 0 }}>
+          <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+            {t('decision.acknowledgement')}
+          </Typography>
           {acknowledgements.map((text, i) => (
-            <div className="checkbox" key={text}>
-              <input id={`ack-${i}`} type="checkbox" checked={acks[text] ?? false} onChange={(e) => setAcks({ ...acks, [text]: e.target.checked })} disabled={busy} />
-              <label htmlFor={`ack-${i}`}>{text}</label>
-            </div>
+            <FormControlLabel
+              key={text}
+              className="checkbox"
+              control={<Checkbox id={`ack-${i}`} checked={acks[text] ?? false} onChange={(e) => setAcks({ ...acks, [text]: e.target.checked })} disabled={busy} />}
+              label={text}
+            />
           ))}
-        </fieldset>
+        </Paper>
       )}
-      <div className="form-actions">
-        <button type="submit" disabled={busy || !chosen || !enabled || !allAcknowledged} aria-describedby="submit-hint">
-          {busy ? 'Submitting…' : 'Submit decision'}
-        </button>
-        <span id="submit-hint" className="muted small">
-          {!chosen ? 'Choose a decision first.' : !enabled ? 'This decision is not available to you now (see Actions).' : !allAcknowledged ? 'Confirm the acknowledgement first.' : 'Recorded with your name, the pinned definitions and the quote version you saw.'}
-        </span>
-      </div>
-    </Form>
+      <Box className="form-actions" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2 }}>
+        <Button type="submit" variant="contained" disabled={busy || !chosen || !enabled || !allAcknowledged} aria-describedby="submit-hint">
+          {busy ? t('decision.submitting') : t('decision.submit')}
+        </Button>
+        <Typography id="submit-hint" variant="body2" color="text.secondary" component="span">
+          {!chosen ? t('decision.chooseFirst') : !enabled ? t('decision.notAvailable') : !allAcknowledged ? t('decision.confirmFirst') : t('decision.recorded')}
+        </Typography>
+      </Box>
+    </ThemedForm>
   );
 }
