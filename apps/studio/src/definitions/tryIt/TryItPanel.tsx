@@ -8,12 +8,11 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Box, Button, FormControl, FormControlLabel, FormLabel, MenuItem, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import type { DefinitionSimulation, SimulateDefinition } from '@mandate/client';
-import Form from '@rjsf/mui';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSimulation } from '../../data/simulationQueries.js';
-import { formValidator } from '../../forms/formValidator.js';
+import { ThemedForm } from '../../forms/ThemedForm.js';
 import { DEMO_USERS } from '../../session/demoUsers.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { SimulationComparison } from './SimulationComparison.js';
@@ -85,12 +84,11 @@ export function TryItPanel({
             {t('sample.heading')}
           </Typography>
           {sampleTaskType.evidenceSchema ? (
-            <Form
+            <ThemedForm
               schema={sampleTaskType.evidenceSchema}
               uiSchema={{ 'ui:submitButtonOptions': { norender: true }, 'ui:title': '', 'ui:description': '' }}
-              validator={formValidator}
               formData={evidence}
-              onChange={(event) => setEvidence((event.formData ?? {}) as Record<string, unknown>)}
+              onChange={(event) => setEvidence((event.formData ?? {}))}
               idPrefix="try-it-evidence"
               noHtml5Validate
               showErrorList={false}
