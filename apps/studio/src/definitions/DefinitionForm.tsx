@@ -10,7 +10,7 @@ import { definitionFields, formSchemaOf, uiSchemaOf } from './kindForms.js';
 const FORM_CONTEXT: ThemedFormContext = { helpFromUiSchemaOnly: true };
 const DEFAULTS = { arrayMinItems: { populate: 'never' }, emptyObjectFields: 'skipEmptyDefaults' } as const;
 
-/** The generated form of a definition document: live schema validation, server findings on their fields. */
+/** The generated form of a definition document, with the findings it is given (`extraErrors`) on their fields: the form itself never shows validator text. */
 export function DefinitionForm(props: {
   kind: DefinitionKind;
   content: Record<string, unknown>;
@@ -29,7 +29,6 @@ export function DefinitionForm(props: {
       uiSchema={uiSchema}
       fields={definitionFields}
       formData={props.content}
-      liveValidate={!props.readonly}
       showErrorList={false}
       formContext={FORM_CONTEXT}
       // A draft is an existing document: the form never invents members (an empty list for an

@@ -1,4 +1,4 @@
-import type { DefinitionKind } from '@mandate/definitions';
+import { validateAgainstSchema, type DefinitionKind } from '@mandate/definitions';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,10 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
   const [failure, setFailure] = useState<{ what: 'saving' | 'submitting'; error: unknown }>();
   const [saved, setSaved] = useState(false);
   const { t } = useTranslation('findings');
-  const extraErrors = useMemo(() => findingsToErrorSchema(findings, t), [findings, t]);
+  // As one types, the schema's findings of the content as it is now, in the same plain words as the
+  // server's; the server's other findings (references, duplicates, rules) stay until the next save.
+  const liveSchemaFindings = useMemo(() => validateAgainstSchema(content), [content]);
+  const extraErrors = useMemo(() => findingsToErrorSchema([...liveSchemaFindings, ...findings.filter((f) => !f.code.startsWith('SCHEMA_'))], t), [liveSchemaFindings, findings, t]);
 
   const save = async (): Promise<boolean> => {
     const next = await updateDraft.mutateAsync({ content, ...(changeNote ? { changeNote } : {}) });

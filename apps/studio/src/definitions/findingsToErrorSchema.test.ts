@@ -106,3 +106,10 @@ describe('findingSentence through i18next', () => {
     expect(findingSentence({ code: 'X', severity: 'error', message: 'm', pointer: '' })).toBe('m');
   });
 });
+
+describe('findingsToErrorSchema, a missing member', () => {
+  it('shows the finding on the missing member\'s own field, not on its parent', () => {
+    const schema = findingsToErrorSchema([{ code: 'SCHEMA_REQUIRED', severity: 'error', message: 'missing property "dueIn"', pointer: '/default', sentence: '"Due in" is required.', params: { missing: 'dueIn' } }]);
+    expect(schema).toEqual({ default: { dueIn: { __errors: ['"Due in" is required.'] } } });
+  });
+});

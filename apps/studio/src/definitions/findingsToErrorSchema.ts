@@ -74,7 +74,9 @@ export function findingsToErrorSchema(findings: readonly Finding[], t?: TFunctio
   const root: Node = {};
   for (const finding of findings) {
     let node = root;
-    for (const segment of pointerSegments(finding.pointer)) {
+    // A missing member's finding points at its parent; the form shows it on the member's own field.
+    const missing = finding.code === 'SCHEMA_REQUIRED' && typeof finding.params?.missing === 'string' ? [finding.params.missing] : [];
+    for (const segment of [...pointerSegments(finding.pointer), ...missing]) {
       if (segment === '__errors') break;
       const next = (node[segment] ??= {}) as Node;
       node = next;

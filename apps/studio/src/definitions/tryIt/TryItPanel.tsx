@@ -70,13 +70,15 @@ export function TryItPanel({
       </div>
       {unsavedChanges ? <Alert severity="info">{t('unsaved')}</Alert> : null}
 
-      <FormControl>
-        <FormLabel id={`${headingId}-source`}>{t('source.label')}</FormLabel>
-        <RadioGroup row aria-labelledby={`${headingId}-source`} value={source} onChange={(event) => setSource(event.target.value as 'sample' | 'existing')}>
-          <FormControlLabel value="sample" control={<Radio />} label={t('source.sample')} disabled={!sampleTaskType} />
-          <FormControlLabel value="existing" control={<Radio />} label={t('source.existing')} />
-        </RadioGroup>
-      </FormControl>
+      {sampleTaskType ? (
+        <FormControl>
+          <FormLabel id={`${headingId}-source`}>{t('source.label')}</FormLabel>
+          <RadioGroup row aria-labelledby={`${headingId}-source`} value={source} onChange={(event) => setSource(event.target.value as 'sample' | 'existing')}>
+            <FormControlLabel value="sample" control={<Radio />} label={t('source.sample')} />
+            <FormControlLabel value="existing" control={<Radio />} label={t('source.existing')} />
+          </RadioGroup>
+        </FormControl>
+      ) : null}
 
       {source === 'sample' && sampleTaskType ? (
         <Box>
