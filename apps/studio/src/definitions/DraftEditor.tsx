@@ -1,5 +1,8 @@
 import { validateAgainstSchema, type DefinitionKind } from '@mandate/definitions';
 import type { RJSFSchema } from '@rjsf/utils';
+import SaveIcon from '@mui/icons-material/Save';
+import SendIcon from '@mui/icons-material/Send';
+import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmitDefinition, useUpdateDraft } from '../data/definitionQueries.js';
@@ -27,6 +30,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
   const [failure, setFailure] = useState<{ what: 'saving' | 'submitting'; error: unknown }>();
   const [saved, setSaved] = useState(false);
   const { t } = useTranslation('findings');
+  const { t: tr } = useTranslation('draftEditor');
   // As one types, the schema's findings of the content as it is now, in the same plain words as the
   // server's; the server's other findings (references, duplicates, rules) stay until the next save.
   const liveSchemaFindings = useMemo(() => validateAgainstSchema(content), [content]);
@@ -48,7 +52,7 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
     try {
       const clean = await save();
       if (what === 'submitting') {
-        if (!clean) throw new Error('fix the errors below before submitting');
+        if (!clean) throw new Error(tr('fixFirst'));
         await submit.mutateAsync();
       }
     } catch (e) {
@@ -61,11 +65,11 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
   };
 
   return (
-    <section className="draft-editor" aria-label={`Draft v${view.version}`}>
+    <section className="draft-editor" aria-label={tr('region', { version: view.version })}>
       {view.reviewComment && view.reviewer ? (
-        <p className="review-comment" role="note">
-          Sent back by {view.reviewer}: “{view.reviewComment}”
-        </p>
+        <Alert severity="warning" className="review-comment" role="note">
+          {tr('sentBack', { reviewer: view.reviewer, comment: view.reviewComment })}
+        </Alert>
       ) : null}
       <FindingList findings={findings} />
       <DefinitionForm
@@ -78,22 +82,20 @@ export function DraftEditor({ view, kind }: { view: VersionView; kind: Definitio
           setSaved(false);
         }}
       >
-        <div className="form-actions">
-          <label>
-            Change note <input value={changeNote} onChange={(e) => (setChangeNote(e.target.value), setDirty(true))} />
-          </label>
-          <button type="button" disabled={busy !== undefined} onClick={() => void run('saving')}>
-            {busy === 'saving' ? 'Saving…' : 'Save draft'}
-          </button>
-          <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void run('submitting')}>
-            {busy === 'submitting' ? 'Submitting…' : 'Submit for review'}
-          </button>
-          <span role="status" aria-live="polite">
-            {dirty ? 'Unsaved changes' : saved ? 'Saved' : ''}
-          </span>
-        </div>
+        <Stack className="form-actions" direction="row" sx={{ gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField size="small" label={tr('changeNote')} value={changeNote} onChange={(e) => (setChangeNote(e.target.value), setDirty(true))} sx={{ minWidth: 240, flex: '1 1 240px', maxWidth: 480 }} />
+          <Button variant="outlined" startIcon={<SaveIcon aria-hidden />} disabled={busy !== undefined} onClick={() => void run('saving')}>
+            {busy === 'saving' ? tr('saving') : tr('save')}
+          </Button>
+          <Button variant="contained" startIcon={<SendIcon aria-hidden />} disabled={busy !== undefined} onClick={() => void run('submitting')}>
+            {busy === 'submitting' ? tr('submitting') : tr('submit')}
+          </Button>
+          <Typography component="span" role="status" aria-live="polite" variant="body2" color="text.secondary">
+            {dirty ? tr('unsaved') : saved ? tr('saved') : ''}
+          </Typography>
+        </Stack>
       </DefinitionForm>
-      {failure ? <ProblemMessage error={failure.error} title={failure.what === 'submitting' ? 'The draft was not submitted' : 'The draft was not saved'} /> : null}
+      {failure ? <ProblemMessage error={failure.error} title={failure.what === 'submitting' ? tr('notSubmitted') : tr('notSaved')} /> : null}
       <TryItPanel kind={view.kind} id={view.id} version={view.version} unsavedChanges={dirty} {...(kind === 'TaskType' ? { sampleTaskType: { id: view.id, evidenceSchema: content.evidenceSchema as RJSFSchema | undefined } } : {})} />
     </section>
   );

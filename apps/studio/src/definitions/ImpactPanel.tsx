@@ -1,7 +1,12 @@
+import { Box, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
 import { useImpactReplay } from '../data/definitionQueries.js';
+import { formatNumber } from '../i18n/i18n.js';
 import { QueryStatus } from '../ui/QueryStatus.js';
 
 const show = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+
+const TOTALS = ['cases', 'affected', 'refusedDecisions', 'notReferencing', 'failed'] as const;
 
 /**
  * Impact replay of a candidate version before it is published: the caller's tenant's items that
@@ -9,61 +14,54 @@ const show = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
  * examples.
  */
 export function ImpactPanel({ kind, id, version }: { kind: string; id: string; version: number }) {
+  const { t } = useTranslation('impact');
   const report = useImpactReplay(kind, id, version);
   return (
-    <section className="impact-panel" aria-labelledby="impact-heading">
-      <h2 id="impact-heading">Impact replay of v{version}</h2>
-      <QueryStatus of={report} loading={`Replaying items under v${version}`} errorTitle="Impact replay failed" />
+    <Paper component="section" variant="outlined" className="impact-panel" aria-labelledby="impact-heading" sx={{ p: 2, my: 2 }}>
+      <Typography component="h2" variant="h2" id="impact-heading">
+        {t('title', { version })}
+      </Typography>
+      <QueryStatus of={report} loading={t('loading', { version })} errorTitle={t('failed')} />
       {report.data && (
         <>
-          <dl className="impact-totals">
-            <div>
-              <dt>Items replayed</dt>
-              <dd>{report.data.totals.cases}</dd>
-            </div>
-            <div>
-              <dt>Affected</dt>
-              <dd>{report.data.totals.affected}</dd>
-            </div>
-            <div>
-              <dt>Decisions it would refuse</dt>
-              <dd>{report.data.totals.refusedDecisions}</dd>
-            </div>
-            <div>
-              <dt>Not referencing it</dt>
-              <dd>{report.data.totals.notReferencing}</dd>
-            </div>
-            <div>
-              <dt>Failed</dt>
-              <dd>{report.data.totals.failed}</dd>
-            </div>
-          </dl>
+          <Box component="dl" className="impact-totals" sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, my: 2 }}>
+            {TOTALS.map((total) => (
+              <div key={total}>
+                <Typography component="dt" variant="body2" color="text.secondary">
+                  {t(`totals.${total}`)}
+                </Typography>
+                <Typography component="dd" sx={{ m: 0, fontWeight: 600, fontSize: '1.2rem' }}>
+                  {formatNumber(report.data.totals[total])}
+                </Typography>
+              </div>
+            ))}
+          </Box>
           {report.data.findings.length === 0 ? (
-            <p>No item would be decided, prioritised or scheduled differently.</p>
+            <Typography>{t('none')}</Typography>
           ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>What would differ, per rule</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Aspect</th>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Change</th>
-                    <th scope="col">Items</th>
-                    <th scope="col">Examples</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <TableContainer className="table-scroll">
+              <Table size="small">
+                <caption>{t('caption')}</caption>
+                <TableHead>
+                  <TableRow>
+                    {(['aspect', 'rule', 'change', 'items', 'examples'] as const).map((column) => (
+                      <TableCell key={column} scope="col">
+                        {t(`columns.${column}`)}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
                   {report.data.findings.map((f, i) => (
-                    <tr key={i}>
-                      <td>{f.aspect}</td>
-                      <td>
+                    <TableRow key={i}>
+                      <TableCell>{f.aspect}</TableCell>
+                      <TableCell>
                         <code>{f.rule}</code>
                         {f.check ? <> ({f.check})</> : null}
-                      </td>
-                      <td>{f.change}</td>
-                      <td>{f.count}</td>
-                      <td>
+                      </TableCell>
+                      <TableCell>{f.change}</TableCell>
+                      <TableCell>{formatNumber(f.count)}</TableCell>
+                      <TableCell>
                         <ul>
                           {f.examples.map((x) => (
                             <li key={`${x.itemId}-${x.decisionId ?? ''}`}>
@@ -71,16 +69,16 @@ export function ImpactPanel({ kind, id, version }: { kind: string; id: string; v
                             </li>
                           ))}
                         </ul>
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </TableBody>
+              </Table>
+            </TableContainer>
           )}
           {report.data.errors.length ? (
             <details>
-              <summary>{report.data.errors.length} items could not be replayed</summary>
+              <summary>{t('errors', { count: report.data.errors.length })}</summary>
               <ul>
                 {report.data.errors.map((e) => (
                   <li key={e.itemId}>
@@ -92,6 +90,6 @@ export function ImpactPanel({ kind, id, version }: { kind: string; id: string; v
           ) : null}
         </>
       )}
-    </section>
+    </Paper>
   );
 }
