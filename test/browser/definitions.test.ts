@@ -21,18 +21,6 @@ afterAll(async () => {
   await studio?.close();
 });
 
-/**
- * A page signed in as a governance admin. The harness's `page(userId)` waits for the worklist, but
- * the shell sends admins to their home area (`/studio/definitions`), so this signs in itself.
- */
-async function adminPage(userId: string): Promise<Page> {
-  const page = await studio.page();
-  await page.goto(`${studio.url}/studio/login`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${userId}\\b`, 'i') }).click();
-  await page.waitForURL(/\/studio\/(definitions|worklist)/);
-  return page;
-}
-
 async function addReasonCode(page: Page, code: string, label: string, appliesTo: string) {
   const rows = page.locator('.reason-code-table tbody tr');
   const before = await rows.count();
@@ -46,7 +34,7 @@ async function addReasonCode(page: Page, code: string, label: string, appliesTo:
 
 describe('definitions: draft, four-eyes review, publish, diff', () => {
   it('gabe edits a draft reason-code set; the lint finding shows on its cell; he submits it for review', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions?kind=${KIND}`);
     await page.locator('.definition-row', { has: page.getByText(ID, { exact: true }) }).getByRole('link').first().click();
     await page.getByRole('heading', { name: new RegExp(ID) }).waitFor();
@@ -105,7 +93,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
   });
 
   it('gina sees the semantic diff, approves, sees the impact replay and publishes', async () => {
-    const page = await adminPage('gina');
+    const page = await studio.page('gina');
     await page.goto(`${studio.url}/studio/definitions/${KIND}/${ID}/${draftVersion}`);
     const added = page.locator('.change-loosening', { hasText: 'VOLUME_COMMITMENT' });
     await added.waitFor();
@@ -126,7 +114,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
   });
 
   it('the shareable diff URL shows the change, loosening highlighted, beside the JSON patch, at 1280 and 390 px', async () => {
-    const page = await adminPage('gina');
+    const page = await studio.page('gina');
     await page.goto(`${studio.url}/studio/diff/${KIND}/${ID}?from=${draftVersion - 1}&to=${draftVersion}`);
     const added = page.locator('.change-loosening', { hasText: 'VOLUME_COMMITMENT' });
     await added.waitFor();
@@ -153,7 +141,7 @@ describe('definitions: draft, four-eyes review, publish, diff', () => {
   });
 
   it('the audit area shows the governance events with the hash-chain verification', async () => {
-    const page = await adminPage('gina');
+    const page = await studio.page('gina');
     await page.goto(`${studio.url}/studio/audit?actor=gina`);
     await page.getByText(/Hash chain verified/).waitFor();
     await page.locator('.audit-event', { hasText: 'DefinitionPublished' }).first().waitFor();

@@ -34,14 +34,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-async function adminPage(userId: string): Promise<Page> {
-  const page = await studio.page();
-  await page.goto(`${studio.url}/studio/login`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${userId}\\b`, 'i') }).click();
-  await page.waitForURL(/\/studio\/(definitions|worklist)/);
-  return page;
-}
-
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 /** The innermost elements that reach past the viewport's right edge, for the failure message. */
 const widest = (page: Page) =>
@@ -62,7 +54,7 @@ afterAll(async () => {
 
 describe('the definitions home', () => {
   it('gabe sees the definitions grouped by kind in words, each with its current version', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions`);
     for (const heading of ['Task types', 'Reason-code sets', 'SLA policies', 'Priority models', 'Visibility policies', 'Action policies', 'Business calendars']) {
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
@@ -86,7 +78,7 @@ describe('the definitions home', () => {
   });
 
   it('gabe searches by a fact name and finds the definitions whose rules read it', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions`);
     const search = page.getByRole('searchbox', { name: 'Search by id, title or fact' });
     await search.fill('totalAmount');
@@ -103,7 +95,7 @@ describe('the definitions home', () => {
   });
 
   it('gabe opens a version page: its standing in words and what it uses and is used by, as links he can follow by keyboard', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions/TaskType/DISCOUNT_APPROVAL/3`);
     await page.getByRole('heading', { level: 1, name: 'DISCOUNT_APPROVAL v3' }).waitFor();
     await page.locator('.status-badge', { hasText: 'Current' }).first().waitFor();
@@ -135,7 +127,7 @@ describe('the definitions home', () => {
     const herDraft = await gina.createDraft('SlaPolicy', 'ORDER_FALLOUT_SLA', { from: 1, changeNote: 'Fallout within a day' });
     await gina.submitDefinition('SlaPolicy', 'ORDER_FALLOUT_SLA', herDraft.version);
 
-    const page = await adminPage('gina');
+    const page = await studio.page('gina');
     await page.goto(`${studio.url}/studio/definitions`);
     await page.getByRole('tab', { name: /Awaiting my review/ }).click();
     await page.waitForURL(/view=review/);
@@ -161,7 +153,7 @@ describe('the definitions home', () => {
   });
 
   it('retiring shows what it would do before it is confirmed: blockers for a version in use, pinned items and the next current version', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     // In use by a published task type: the preview names it and the confirmation is disabled.
     await page.goto(`${studio.url}/studio/definitions/ReasonCodeSet/DISCOUNT_APPROVAL_REASONS/3`);
     await page.getByRole('button', { name: 'Retire v3…' }).click();
@@ -204,7 +196,7 @@ describe('the definitions home', () => {
     await gina.approveDefinition('TaskType', 'DISCOUNT_APPROVAL', draft.version, 'Reviewed.', { contentHash: submitted.contentHash });
     await gabe.publishDefinition('TaskType', 'DISCOUNT_APPROVAL', draft.version, {});
 
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions/TaskType/DISCOUNT_APPROVAL/3`);
     await page.locator('.status-badge', { hasText: 'Superseded' }).first().waitFor();
     const move = page.getByRole('region', { name: 'Move open items to another version' });

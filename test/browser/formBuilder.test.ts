@@ -21,14 +21,6 @@ afterAll(async () => {
   await studio?.close();
 });
 
-async function adminPage(userId: string): Promise<Page> {
-  const page = await studio.page();
-  await page.goto(`${studio.url}/studio/login`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${userId}\\b`, 'i') }).click();
-  await page.waitForURL(/\/studio\/(definitions|worklist)/);
-  return page;
-}
-
 /**
  * Serious and critical axe findings in the builder (its fields, the preview, the outcome tables),
  * as `rule: target` lines. The rest of the task type's form is another screen's (and being rewritten).
@@ -66,10 +58,10 @@ async function addField(page: Page, type: string, label: string) {
 
 describe('decision-form builder', () => {
   it('gabe builds four fields, moves one by keyboard, sees the preview follow, saves and finds them after a reload', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(`${studio.url}/studio/definitions?kind=TaskType`);
-    await page.getByRole('link', { name: ID, exact: true }).click();
+    await page.locator('.definition-row', { has: page.getByText(ID, { exact: true }) }).getByRole('link').first().click();
     await page.getByRole('button', { name: /^New draft from v\d+$/ }).click();
     await page.waitForURL(new RegExp(`/studio/definitions/TaskType/${ID}/\\d+$`));
     await page.getByRole('heading', { name: 'Decision form' }).waitFor();
@@ -130,6 +122,8 @@ describe('decision-form builder', () => {
     await page.locator('[aria-labelledby="form-builder-title"]').screenshot({ path: join(artifactsDir, `form-builder-1440-section.${studio.database}.png`) });
 
     // Approve also tells the process that a credit was issued: a yes/no process variable.
+    // The stored decision options are folded rows: open Approve's.
+    await page.getByRole('button', { name: 'Show decision option APPROVE' }).click();
     const approveOutcome = page.getByRole('region', { name: 'Process variables for “Approve discount”' });
     expect(await approveOutcome.getByRole('textbox', { name: 'Process variable' }).first().inputValue()).toBe('approvalStatus');
     await approveOutcome.getByRole('button', { name: 'Add variable for “Approve discount”' }).focus();
@@ -146,6 +140,7 @@ describe('decision-form builder', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Decision form' }).waitFor();
     expect(await builderFields(page)).toEqual(moved);
+    await page.getByRole('button', { name: 'Show decision option APPROVE' }).click();
     const outcomeVariables = page.getByRole('region', { name: 'Process variables for “Approve discount”' }).getByRole('textbox', { name: 'Process variable' });
     // The store keeps an outcome's variables, not their order.
     expect((await Promise.all((await outcomeVariables.all()).map((v) => v.inputValue()))).sort()).toEqual(['approvalStatus', 'creditIssued']);
@@ -171,7 +166,7 @@ describe('decision-form builder', () => {
   });
 
   it('a published version shows its form read-only, beside the preview; the builder speaks German', async () => {
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions/TaskType/${ID}/3`);
     await page.getByRole('heading', { name: 'Decision form' }).waitFor();
     const fields = page.getByRole('list', { name: 'Fields of the decision form' });

@@ -18,14 +18,6 @@ afterAll(async () => {
   await studio?.close();
 });
 
-async function adminPage(userId: string): Promise<Page> {
-  const page = await studio.page();
-  await page.goto(`${studio.url}/studio/login`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${userId}\\b`, 'i') }).click();
-  await page.waitForURL(/\/studio\/(definitions|worklist)/);
-  return page;
-}
-
 const overflowsHorizontally = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe(`try a draft before proposing it (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'})`, { timeout: 180_000 }, () => {
@@ -36,7 +28,7 @@ describe(`try a draft before proposing it (${process.env.DATABASE_URL ? 'postgre
     const draft = await gabe.createDraft('TaskType', 'DISCOUNT_APPROVAL', { from: published.version, changeNote: 'Only sales managers approve discounts' });
     await gabe.updateDraft('TaskType', 'DISCOUNT_APPROVAL', draft.version, { content: { ...draft.content, candidateGroups: ['sales-managers'] } });
 
-    const page = await adminPage('gabe');
+    const page = await studio.page('gabe');
     await page.goto(`${studio.url}/studio/definitions/TaskType/DISCOUNT_APPROVAL/${draft.version}`);
     const panel = page.getByRole('region', { name: 'Try it' });
     await panel.waitFor();
