@@ -56,3 +56,35 @@ export function pinDefinitions(taskTypeRef: string, definitions: readonly Defini
   if (taskType.authorityPolicy) pinned.authority = get(taskType.authorityPolicy, 'AuthorityPolicy');
   return pinned;
 }
+
+/** Which slot of a pinned set each definition kind fills. */
+export const PINNED_SLOT = {
+  TaskType: 'taskType',
+  ReasonCodeSet: 'reasonCodes',
+  SlaPolicy: 'sla',
+  BusinessCalendar: 'calendar',
+  PriorityModel: 'priority',
+  VisibilityPolicy: 'visibility',
+  ActionPolicy: 'actions',
+  AuthorityPolicy: 'authority',
+} as const satisfies Record<Definition['kind'], keyof PinnedDefinitions>;
+
+const REQUIRED_SLOTS = ['taskType', 'reasonCodes', 'sla', 'calendar', 'priority', 'visibility', 'actions'] as const;
+
+/**
+ * The pinned set a stored item names (its `pinnedDefinitions` refs), resolved in `byRef`; a ref
+ * missing from it, or a required slot no ref fills, is a {@link MissingDefinitionError}.
+ *
+ * @example
+ * pinnedFromRefs(item.pinnedDefinitions, new Map(definitions.map((d) => [refOf(d), d])));
+ */
+export function pinnedFromRefs(refs: readonly string[], byRef: ReadonlyMap<string, Definition>): PinnedDefinitions {
+  const slots: Partial<Record<keyof PinnedDefinitions, Definition>> = {};
+  for (const ref of refs) {
+    const definition = byRef.get(ref);
+    if (!definition) throw new MissingDefinitionError(`${ref} is not in the definition set`);
+    slots[PINNED_SLOT[definition.kind]] = definition;
+  }
+  for (const slot of REQUIRED_SLOTS) if (!slots[slot]) throw new MissingDefinitionError(`the pinned set ${refs.join(', ')} names no ${slot}`);
+  return slots as PinnedDefinitions;
+}

@@ -5,7 +5,7 @@
  */
 export { PolicyInputError, assertPolicyContext, type Actor, type BusinessObjectSnapshot, type PolicyContext, type PendingApproval, type WorkItemSnapshot, type WorkItemState } from './PolicyInput.js';
 export { REDACTED } from './redactTraces.js';
-export { pinDefinitions, MissingDefinitionError, type PinnedDefinitions } from './PinnedDefinitions.js';
+export { pinDefinitions, pinnedFromRefs, PINNED_SLOT, MissingDefinitionError, type PinnedDefinitions } from './PinnedDefinitions.js';
 export { compilePolicy, type ActionKind, type ActionSpec, type CompiledPolicy, type CompiledRuleSet } from './compilePolicy.js';
 export { policyFor } from './policyCache.js';
 export type { EvaluationOptions } from './evaluatePolicy.js';

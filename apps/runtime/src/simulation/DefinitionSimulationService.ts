@@ -17,7 +17,7 @@
  */
 import type { DefinitionSimulation, SimulateDefinition, SimulatedItem } from '@mandate/contract';
 import { refOf, type Definition, type TaskType } from '@mandate/definitions';
-import { pinDefinitions, policyFor, type PinnedDefinitions, type PolicyContext } from '@mandate/policy';
+import { pinDefinitions, pinnedFromRefs, policyFor, type PinnedDefinitions, type PolicyContext } from '@mandate/policy';
 import { NotFoundError, UnprocessableError } from '@mandate/problems';
 import type { DefinitionVersionRecord } from '@mandate/store';
 import { assertGovernanceAdmin } from '../governance/governanceRoles.js';
@@ -31,7 +31,7 @@ import { evaluateSide, type EvaluatedSide } from './evaluateSide.js';
 import { sampleBusinessObject, sampleContext, type Sample } from './sampleContext.js';
 import { simulatedPrincipal } from './simulatedPrincipal.js';
 import { simulationDifferences } from './simulationDifferences.js';
-import { pinnedOfRefs, references, substitute } from './substitute.js';
+import { references, substitute } from './substitute.js';
 import { withhold } from './withhold.js';
 
 /** The simulated version and its published counterpart, as definitions. */
@@ -90,7 +90,7 @@ export class DefinitionSimulationService {
   private async existing(caller: Principal, principal: Principal, itemId: string, versions: Versions, set: DefinitionSet): Promise<SimulatedItem> {
     const loaded = await this.loader.load(caller, itemId);
     const { item } = loaded;
-    const base = pinnedOfRefs(item.pinnedDefinitions, set.byRef);
+    const base = pinnedFromRefs(item.pinnedDefinitions, set.byRef);
     const kind = versions.simulated.kind;
     if (!references(base, kind, versions.simulated.id)) {
       throw new UnprocessableError('DEFINITION_NOT_REFERENCED', `work item ${item.id} (${item.taskType}@${item.taskTypeVersion}) does not use ${kind} ${versions.simulated.id}`, { workItemId: item.id });

@@ -4,37 +4,12 @@
  * type brings the versions it references; an SLA policy brings its calendar.
  */
 import { refOf, type Definition } from '@mandate/definitions';
-import { MissingDefinitionError, pinDefinitions, type PinnedDefinitions } from '@mandate/policy';
+import { MissingDefinitionError, PINNED_SLOT, pinDefinitions, type PinnedDefinitions } from '@mandate/policy';
 
-/** Which slot of a pinned set each kind fills. */
-const SLOT = {
-  TaskType: 'taskType',
-  ReasonCodeSet: 'reasonCodes',
-  SlaPolicy: 'sla',
-  BusinessCalendar: 'calendar',
-  PriorityModel: 'priority',
-  VisibilityPolicy: 'visibility',
-  ActionPolicy: 'actions',
-  AuthorityPolicy: 'authority',
-} as const satisfies Record<Definition['kind'], keyof PinnedDefinitions>;
-
-const REQUIRED_SLOTS = ['taskType', 'reasonCodes', 'sla', 'calendar', 'priority', 'visibility', 'actions'] as const;
-
-/** The pinned set a stored item names (`pinnedDefinitions`), resolved in `byRef`. */
-export function pinnedOfRefs(refs: readonly string[], byRef: ReadonlyMap<string, Definition>): PinnedDefinitions {
-  const slots: Partial<Record<keyof PinnedDefinitions, Definition>> = {};
-  for (const ref of refs) {
-    const definition = byRef.get(ref);
-    if (!definition) throw new MissingDefinitionError(`${ref} is not in the definition set`);
-    slots[SLOT[definition.kind]] = definition;
-  }
-  for (const slot of REQUIRED_SLOTS) if (!slots[slot]) throw new MissingDefinitionError(`the pinned set ${refs.join(', ')} names no ${slot}`);
-  return slots as PinnedDefinitions;
-}
 
 /** Whether the set references a definition of this kind and id (so substituting it changes something). */
 export function references(pinned: PinnedDefinitions, kind: Definition['kind'], id: string): boolean {
-  return pinned[SLOT[kind]]?.id === id;
+  return pinned[PINNED_SLOT[kind]]?.id === id;
 }
 
 /**
@@ -43,7 +18,7 @@ export function references(pinned: PinnedDefinitions, kind: Definition['kind'], 
  */
 export function substitute(base: PinnedDefinitions, definition: Definition, byRef: ReadonlyMap<string, Definition>): PinnedDefinitions {
   if (definition.kind === 'TaskType') return pinDefinitions(refOf(definition), [...byRef.values()]);
-  const pinned: PinnedDefinitions = { ...base, [SLOT[definition.kind]]: definition };
+  const pinned: PinnedDefinitions = { ...base, [PINNED_SLOT[definition.kind]]: definition };
   if (definition.kind === 'SlaPolicy') {
     const calendar = byRef.get(definition.calendar);
     if (calendar?.kind !== 'BusinessCalendar') throw new MissingDefinitionError(`BusinessCalendar ${definition.calendar} is not in the definition set`);

@@ -1,21 +1,11 @@
 import { Box, Chip, Link as MuiLink, ListItem, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { headlineVersion, standingOf, type VersionStanding } from './definitionsHome.js';
+import { headlineVersion, standingOf } from './definitionsHome.js';
 import type { DefinitionSummary } from './governanceTypes.js';
 import { RefLinks, versionPath } from './RefLinks.js';
-import { StatusBadge } from './StatusBadge.js';
+import { STANDING_COLOUR, StatusBadge } from './StatusBadge.js';
 
-const CHIP_COLOUR: Record<VersionStanding, 'default' | 'success' | 'warning' | 'info' | 'primary' | 'secondary'> = {
-  draft: 'warning',
-  inReview: 'info',
-  approved: 'info',
-  current: 'success',
-  scheduled: 'primary',
-  superseded: 'default',
-  notInUse: 'default',
-  retired: 'secondary',
-};
 
 /**
  * One definition on the home: its title (and id in small type), its current version, its other
@@ -36,7 +26,7 @@ export function DefinitionRow({ summary, now, kindOf, matchedFacts }: { summary:
           to={versionPath(summary.kind, summary.id, v.version)}
           clickable
           size="small"
-          color={CHIP_COLOUR[standing]}
+          color={STANDING_COLOUR[standing]}
           variant={standing === 'current' ? 'filled' : 'outlined'}
           label={`v${v.version} · ${t(`standing.${standing}`)}`}
         />

@@ -20,7 +20,7 @@ import { durationMinutes, refOf, type Definition, type SlaTerms } from '@mandate
 import { audienceOf } from '../audienceOf.js';
 import type { CompiledPolicy } from '../compilePolicy.js';
 import { authorityOf, buildFacts } from '../facts/buildFacts.js';
-import { MissingDefinitionError, pinDefinitions, type PinnedDefinitions } from '../PinnedDefinitions.js';
+import { PINNED_SLOT, pinDefinitions, pinnedFromRefs, type PinnedDefinitions } from '../PinnedDefinitions.js';
 import { policyFor } from '../policyCache.js';
 import type { Actor, PolicyContext, WorkItemSnapshot } from '../PolicyInput.js';
 import type { ConditionSpec, Facts, RuleSpec } from '../rules/RuleSpec.js';
@@ -39,19 +39,6 @@ import type { ImpactAspect, ImpactExample, ImpactFinding, ImpactReport, ImpactTo
 const NOT_REPLAYED = new Set(['NOT_A_CANDIDATE']);
 const replayed = (violations: string[]) => violations.filter((code) => !NOT_REPLAYED.has(code));
 
-/** Which slot of a pinned set each kind fills. */
-const SLOT = {
-  TaskType: 'taskType',
-  ReasonCodeSet: 'reasonCodes',
-  SlaPolicy: 'sla',
-  BusinessCalendar: 'calendar',
-  PriorityModel: 'priority',
-  VisibilityPolicy: 'visibility',
-  ActionPolicy: 'actions',
-  AuthorityPolicy: 'authority',
-} as const satisfies Record<Definition['kind'], keyof PinnedDefinitions>;
-
-const REQUIRED_SLOTS = ['taskType', 'reasonCodes', 'sla', 'calendar', 'priority', 'visibility', 'actions'] as const;
 const OPEN_STATES = new Set(['available', 'claimed', 'delegated', 'escalated']);
 const ASPECTS: readonly ImpactAspect[] = ['decision', 'action', 'priority', 'sla', 'visibility'];
 
@@ -91,18 +78,6 @@ function readsFact(rules: readonly RuleSpec[], fact: string): boolean {
     return walk(node.not);
   };
   return rules.some((r) => walk(r.conditions));
-}
-
-/** The pinned set a case names, from the baseline definitions. */
-function pinnedFromRefs(refs: readonly string[], byRef: ReadonlyMap<string, Definition>): PinnedDefinitions {
-  const slots: Partial<Record<keyof PinnedDefinitions, Definition>> = {};
-  for (const ref of refs) {
-    const definition = byRef.get(ref);
-    if (!definition) throw new MissingDefinitionError(`${ref} is not in the definition set`);
-    slots[SLOT[definition.kind]] = definition;
-  }
-  for (const slot of REQUIRED_SLOTS) if (!slots[slot]) throw new MissingDefinitionError(`the pinned set ${refs.join(', ')} names no ${slot}`);
-  return slots as PinnedDefinitions;
 }
 
 function pairOf(baseline: CompiledPolicy, candidate: CompiledPolicy): Pair {
@@ -311,7 +286,7 @@ export class ImpactReplay {
         // A task type version pins its own policy versions: items created under it would evaluate with them.
         candidate = this.candidateTaskTypePinned ??= pinDefinitions(refOf(this.candidate), [...this.baselineDefinitions, this.candidate]);
       } else {
-        const slot = SLOT[this.candidate.kind];
+        const slot = PINNED_SLOT[this.candidate.kind];
         if (baseline[slot]?.id !== this.candidate.id) return NOT_REFERENCING;
         candidate = { ...baseline, [slot]: this.candidate };
       }
