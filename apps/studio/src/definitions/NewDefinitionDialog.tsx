@@ -6,7 +6,7 @@
  */
 import AddIcon from '@mui/icons-material/Add';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Link, MenuItem, Stack, TextField } from '@mui/material';
-import { DEFINITION_KINDS, type DefinitionKind } from '@mandate/definitions';
+import { CODE_PATTERN, DEFINITION_KINDS, type DefinitionKind } from '@mandate/definitions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,13 +16,11 @@ import { auditKeys } from '../data/auditQueries.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { useGovernance } from './useGovernance.js';
 
-const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-
 /** What is wrong with a typed code, as a key of the `newDefinition` strings; undefined when it is fine. */
 export function codeProblem(code: string): 'code.empty' | 'code.shape' | 'code.long' | undefined {
   if (code === '') return 'code.empty';
   if (code.length > 80) return 'code.long';
-  return CODE.test(code) ? undefined : 'code.shape';
+  return CODE_PATTERN.test(code) ? undefined : 'code.shape';
 }
 
 /** "Shipping surcharge approval" -> "SHIPPING_SURCHARGE_APPROVAL": a code proposed from the title until the admin types one. */

@@ -3,6 +3,7 @@
  * codes come from the runtime (allowed-actions `failedChecks`, problem `code`); the words are the
  * `common` namespace's `checks.<CODE>`; unknown codes are shown as words.
  */
+import { CODE_PATTERN } from '@mandate/definitions';
 import type { TFunction } from 'i18next';
 
 /** The explanation of a check code in the reader's language; an unknown code as words (`ORDER_NOT_ON_HOLD` -> "Order not on hold"). */
@@ -12,7 +13,7 @@ export function explainCheck(code: string, t: TFunction): string {
 
 /** SCREAMING_SNAKE as a sentence; anything else unchanged. */
 export function codeAsWords(code: string): string {
-  if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(code)) return code;
+  if (!CODE_PATTERN.test(code)) return code;
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

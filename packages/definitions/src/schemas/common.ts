@@ -24,7 +24,10 @@ export const WORK_ITEM_STATES = [
   'expired',
 ] as const;
 
-const screamingSnake = '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$';
+/** The form of every code and definition id (SCREAMING_SNAKE), as the schemas' `Code` pattern. */
+export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+const screamingSnake = CODE_PATTERN.source;
 
 /** Shared `$defs`, embedded in each kind's schema. */
 export const commonDefs = {

@@ -25,7 +25,7 @@ export type DefinitionKind = keyof typeof definitionSchemas;
 /** All kinds, in a stable order for listings. */
 export const DEFINITION_KINDS = Object.keys(definitionSchemas) as DefinitionKind[];
 
-export { DEFINITION_STATUSES, WORK_ITEM_STATES, SCHEMA_BASE_URI } from './common.js';
+export { CODE_PATTERN, DEFINITION_STATUSES, WORK_ITEM_STATES, SCHEMA_BASE_URI } from './common.js';
 export { TASK_CATEGORIES, OBSOLESCENCE_OUTCOMES } from './taskTypeSchema.js';
 export { RISK_LEVELS } from './reasonCodeSetSchema.js';
 export { WEEKDAYS } from './businessCalendarSchema.js';

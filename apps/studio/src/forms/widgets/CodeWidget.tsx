@@ -1,10 +1,9 @@
+import { CODE_PATTERN } from '@mandate/definitions';
 import TextField from '@mui/material/TextField';
 import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 
 /** What a code looks like (the schemas' SCREAMING_SNAKE pattern). */
-const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-
 /** Typed text as a code: capitals, spaces and dashes as underscores. */
 export function toCode(text: string): string {
   return text.toUpperCase().replace(/[\s-]+/g, '_');
@@ -19,7 +18,7 @@ export function CodeWidget(props: WidgetProps) {
   const value: unknown = props.value;
   const { id, onChange, onBlur, label, required, disabled, readonly, rawErrors = [], placeholder, schema } = props;
   const text = typeof value === 'string' ? value : '';
-  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : CODE;
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : CODE_PATTERN;
   const malformed = text !== '' && !pattern.test(text);
   return (
     <TextField
